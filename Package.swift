@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Why these dependencies:
+// - swift-argument-parser: the command tree, help screens and usage errors (exit 64) for free.
+// - GRDB.swift: one well-kept gateway over the system SQLite, with migrations and records.
+// Everything else (dates, display width, JSON/CSV writers) is small enough to be our own code.
+let package = Package(
+    name: "zoneledger",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "zoneledger", targets: ["zoneledger"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        // The core knows nothing of argument parsing: ledger, dates, references, reports.
+        .target(
+            name: "ZoneLedgerCore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Seeds/README.md", "Seeds/NOTES-extraction.md"],
+            // Embedded so the binary runs when copied away from .build (Bundle.module would not).
+            resources: [
+                .embedInCode("Schema/0001_ledger.sql"),
+                .embedInCode("Seeds/work-report-2020.txt"),
+                .embedInCode("Seeds/parks.txt"),
+                .embedInCode("Seeds/parcels.txt"),
+                .embedInCode("Seeds/projects.txt"),
+                .embedInCode("Seeds/tenants.txt"),
+                .embedInCode("Seeds/milestones.txt"),
+                .embedInCode("Seeds/figures.txt"),
+            ]
+        ),
+        // The commands: parse arguments, call the core, render per format.
+        .target(
+            name: "ZoneLedgerCommands",
+            dependencies: [
+                "ZoneLedgerCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "zoneledger", dependencies: ["ZoneLedgerCommands"]),
+        .testTarget(name: "ZoneLedgerCoreTests", dependencies: ["ZoneLedgerCore"]),
+        .testTarget(name: "ZoneLedgerCommandsTests", dependencies: ["ZoneLedgerCommands"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ZoneLedgerCore"]),
+    ]
+)

@@ -1,0 +1,52 @@
+import ArgumentParser
+import ZoneLedgerCore
+
+struct FigureAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "新增一条目标、报告数或指标（数值按原样精确保存）。",
+        discussion: "例：zoneledger figure add 土地出让面积 --category 目标 --key land_sold_area --from 2021-01-01 --to 2021-12-31 --value 450 --unit 亩")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var write: WriteOptions
+    @Argument(help: "指标名称") var metric: String
+    @Option(help: ArgumentHelp("类别：\(choiceHelp(FigureCategory.self))", valueName: "category")) var category: String
+    @Option(help: "键名（英文，用于目标与实际数对应，如 land_sold_area）") var key: String?
+    @Option(help: "范围：某个园区（默认全区）") var park: String?
+    @Option(help: ArgumentHelp("统计期起", valueName: "date")) var from: String
+    @Option(help: ArgumentHelp("统计期止（时段取最后一天）", valueName: "date")) var to: String
+    @Option(help: "数值：171、34.36") var value: String
+    @Option(help: "单位：亿元、亩、家…") var unit: String
+    @Flag(help: "约数（报告写“约”“余”）") var approximate = false
+    @Option(help: "同比增长 %") var yoy: String?
+    @Option(help: "编号（默认自动 F1、F2…）") var code: String?
+
+    func run() throws {
+        let ledger = try global.openForWriting()
+        let today = Clock.today
+        guard let number = ExactDecimal(value) else { throw LedgerError.data("数值无效“\(value)”：应为数字，如 34.36") }
+        var draft = FigureDraft(category: try FigureCategory.parse(category), metric: metric,
+                                from: try firstDay(from, today), to: try parseDate(to, relativeTo: today).day,
+                                value: number, unit: unit)
+        draft.code = code
+        draft.key = key
+        draft.park = park
+        draft.approximate = approximate
+        draft.yoyPercent = try yoy.map { text in
+            guard let number = ExactDecimal(text) else { throw LedgerError.data("同比无效“\(text)”：应为数字，如 11.7 或 -3.2") }
+            return number
+        }
+        let figure = try ledger.addFigure(draft, context: write.context("figure add"))
+        Output.write("已新增数据 \(figure.code) \(figure.metric)：\(figure.value)\(figure.unit)（\(figure.periodFrom.iso)至\(figure.periodTo.iso)）\n")
+    }
+
+    /// A period's start: "2021-01" or "2021年" begin on their first day, not their last.
+    private func firstDay(_ text: String, _ today: Day) throws -> Day {
+        let parsed = try parseDate(text, relativeTo: today)
+        switch parsed.precision {
+        case .day: return parsed.day
+        case .month: return parsed.day.firstOfMonth
+        case .year: return Day(year: parsed.day.year, month: 1, day: 1) ?? parsed.day
+        default: throw LedgerError.data("统计期起“\(text)”请写成具体日期、月份或年份，如 2021-01-01、2021-01、2021年")
+        }
+    }
+}

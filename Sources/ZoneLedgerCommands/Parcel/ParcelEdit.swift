@@ -1,0 +1,26 @@
+import ArgumentParser
+import ZoneLedgerCore
+
+struct ParcelEdit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit", abstract: "修改地块的名称、面积、用地性质；修改本身记入历史。")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var write: WriteOptions
+    @Argument(help: "地块：编号、id 或名称的一部分") var ref: String
+    @Option(help: "新名称") var name: String?
+    @Option(help: ArgumentHelp("面积（亩）", valueName: "mu")) var area: String?
+    @Option(help: "用地性质") var landUse: String?
+    @Option(help: "说明") var note: String?
+
+    func run() throws {
+        let ledger = try global.openForWriting()
+        var edit = ZoneLedgerCore.ParcelEdit(on: try write.effectiveDay())
+        edit.name = name
+        edit.area = try area.map { try Area.parse($0) }
+        edit.landUse = landUse
+        edit.note = note
+        let entry = try ledger.editParcel(ref, edit, context: write.context("parcel edit"))
+        Output.write(confirmation(entry, subject: try ledger.resolve(entry.parcelId.map(String.init) ?? ref, kind: .parcel)))
+    }
+}

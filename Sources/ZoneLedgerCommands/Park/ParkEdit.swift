@@ -1,0 +1,26 @@
+import ArgumentParser
+import ZoneLedgerCore
+
+struct ParkEdit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit", abstract: "修改园区的名称、类别和各项数据；修改本身记入历史。")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var write: WriteOptions
+    @Argument(help: "园区：编号、id 或名称的一部分") var ref: String
+    @Option(help: "新名称") var name: String?
+    @Option(help: ArgumentHelp("类别：\(choiceHelp(ParkKind.self))", valueName: "kind")) var kind: String?
+    @OptionGroup var figures: ParkFigureOptions
+    @Option(help: "说明") var note: String?
+
+    func run() throws {
+        let ledger = try global.openForWriting()
+        var edit = ZoneLedgerCore.ParkEdit(on: try write.effectiveDay())
+        edit.name = name
+        edit.kind = try choice(kind, ParkKind.self)
+        edit.figures = try figures.figures()
+        edit.note = note
+        let entry = try ledger.editPark(ref, edit, context: write.context("park edit"))
+        Output.write(confirmation(entry, subject: try ledger.resolve(entry.parkId.map(String.init) ?? ref, kind: .park)))
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+import ZoneLedgerCore
+
+struct ParkList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "列出园区和平台。")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOptions
+    @OptionGroup var asOf: AsOfOptions
+
+    func run() throws {
+        Output.emit(try global.openForReading().listParks(asOf: try asOf.day()), output.format)
+    }
+}

@@ -1,0 +1,96 @@
+// A plain-text table whose columns line up in a terminal even with Chinese text,
+// because every cell is measured and padded by display width, not by `count`.
+
+public struct TextTable: Sendable {
+    public typealias Alignment = TextAlignment
+
+    public struct Column: Sendable {
+        public var header: String
+        public var alignment: Alignment
+        /// Whether this column may be narrowed (cells cut with "…") to fit `maxWidth`.
+        /// Numbers are right-aligned and should never be cut, hence the default.
+        public var shrinkable: Bool
+
+        public init(header: String, alignment: Alignment = .left, shrinkable: Bool? = nil) {
+            self.header = header
+            self.alignment = alignment
+            self.shrinkable = shrinkable ?? (alignment == .left)
+        }
+    }
+
+    public var columns: [Column]
+    /// Rows of cells; a short row is filled with blanks, cells beyond the columns are ignored.
+    public var rows: [[String]]
+
+    public init(columns: [Column], rows: [[String]] = []) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// Columns are never narrowed below this, so a cut cell still says something.
+    static let minimumShrunkWidth = 6
+    static let separator = "  "
+
+    /// The table as lines ending in "\n": header, a "─" rule, then the rows.
+    ///
+    /// With `maxWidth`, shrinkable columns are narrowed (widest first) until the
+    /// table fits or every one is at its minimum; the table may then still be wider.
+    public func render(maxWidth: Int? = nil) -> String {
+        guard !columns.isEmpty else { return "" }
+        let headers = columns.map { Self.singleLine($0.header) }
+        let body = rows.map { row in
+            columns.indices.map { $0 < row.count ? Self.singleLine(row[$0]) : "" }
+        }
+        var widths = headers.map(\.displayWidth)
+        for row in body {
+            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.displayWidth) }
+        }
+        if let maxWidth { shrink(&widths, toFit: maxWidth) }
+
+        let tableWidth = widths.reduce(0, +) + Self.separator.count * (columns.count - 1)
+        var out = renderLine(headers, widths: widths)
+        out += String(repeating: "─", count: tableWidth) + "\n"
+        for row in body { out += renderLine(row, widths: widths) }
+        return out
+    }
+
+    /// Narrows shrinkable columns one column at a time, always the widest, so
+    /// long text columns give up room before short ones.
+    private func shrink(_ widths: inout [Int], toFit maxWidth: Int) {
+        let floors = columns.indices.map { i in
+            columns[i].shrinkable
+                ? min(widths[i], max(Self.minimumShrunkWidth, columns[i].header.displayWidth))
+                : widths[i]
+        }
+        var excess = widths.reduce(0, +) + Self.separator.count * (columns.count - 1) - maxWidth
+        while excess > 0 {
+            let candidates = widths.indices.filter { widths[$0] > floors[$0] }
+            guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { return }
+            widths[widest] -= 1
+            excess -= 1
+        }
+    }
+
+    private func renderLine(_ cells: [String], widths: [Int]) -> String {
+        var parts: [String] = []
+        for (i, cell) in cells.enumerated() {
+            let text = cell.truncated(toWidth: widths[i])
+            parts.append(text.padded(toWidth: widths[i], alignment: columns[i].alignment))
+        }
+        var line = parts.joined(separator: Self.separator)
+        // Padding of a left-aligned last column (or of blank trailing cells) would
+        // leave trailing spaces, which diff badly and wrap oddly when copied.
+        while line.last == " " { line.removeLast() }
+        return line + "\n"
+    }
+
+    /// A cell must stay on one line: newlines, tabs and other control
+    /// characters would break the column grid, so each becomes a space.
+    private static func singleLine(_ text: String) -> String {
+        guard text.contains(where: { $0.unicodeScalars.contains { $0.properties.generalCategory == .control } })
+        else { return text }
+        return String(text.map { character -> Character in
+            character.unicodeScalars.contains { $0.properties.generalCategory == .control } ? " " : character
+        })
+    }
+}

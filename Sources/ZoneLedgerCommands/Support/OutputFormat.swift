@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import ZoneLedgerCore
+
+/// The formats of every list and show. JSON is the stable contract for scripts;
+/// the table is for people; CSV opens in Excel and WPS.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+}
+
+struct FormatOptions: ParsableArguments {
+    @Option(name: .long, help: "输出格式：table（终端表格）、json（给脚本）、csv（Excel/WPS，UTF-8 带 BOM）")
+    var format: OutputFormat = .table
+}
+
+enum Output {
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func emit(_ table: ZoneLedgerCore.Table, _ format: OutputFormat) {
+        switch format {
+        case .table:
+            write(table.rows.isEmpty ? "（无）\n" : textTable(table).render(maxWidth: Terminal.columns()))
+        case .json:
+            write(json(table).serialized() + "\n")
+        case .csv:
+            write(CSVWriter.document(header: table.columns.map(\.label), rows: table.rows.map { $0.map(csvCell) }))
+        }
+    }
+
+    static func emit(_ detail: Detail, _ format: OutputFormat) {
+        switch format {
+        case .table:
+            var text = detail.title + "\n"
+            let width = detail.fields.map(\.0.label.displayWidth).max() ?? 0
+            for (column, cell) in detail.fields where cell != .empty {
+                let value = if case .list(let lines) = cell { lines.joined(separator: "\n" + String(repeating: " ", count: width + 2)) } else { display(cell) }
+                text += column.label.padded(toWidth: width) + "  " + value + "\n"
+            }
+            for section in detail.sections {
+                text += "\n" + section.label + "\n"
+                text += section.table.rows.isEmpty ? "（无）\n" : textTable(section.table).render(maxWidth: Terminal.columns())
+            }
+            write(text)
+        case .json:
+            var object = detail.fields.map { ($0.0.key, jsonValue($0.1)) }
+            for section in detail.sections { object.append((section.key, json(section.table))) }
+            write(JSONValue.object(object).serialized() + "\n")
+        case .csv:
+            var sections: [(title: String, header: [String], rows: [[CSVCell]])] = [
+                (detail.title, ["字段", "值"], detail.fields.map { [.text($0.0.label), csvCell($0.1)] }),
+            ]
+            for section in detail.sections {
+                sections.append((section.label, section.table.columns.map(\.label), section.table.rows.map { $0.map(csvCell) }))
+            }
+            write(CSVWriter.sections(sections))
+        }
+    }
+
+    static func textTable(_ table: ZoneLedgerCore.Table) -> TextTable {
+        TextTable(columns: table.columns.map { TextTable.Column(header: $0.label, alignment: $0.numeric ? .right : .left) },
+                  rows: table.rows.map { $0.map(display) })
+    }
+
+    static func display(_ cell: Cell) -> String { cell.plain }
+
+    static func json(_ table: ZoneLedgerCore.Table) -> JSONValue {
+        .array(table.rows.map { row in .object(zip(table.columns, row).map { ($0.key, jsonValue($1)) }) })
+    }
+
+    static func jsonValue(_ cell: Cell) -> JSONValue {
+        switch cell {
+        case .text(let text): .string(text)
+        case .number(let number): .number(number)
+        case .integer(let value): .int(Int(value))
+        case .day(let day): .string(day.iso)
+        case .flag(let flag): .bool(flag)
+        case .list(let items): .array(items.map(JSONValue.string))
+        case .empty: .null
+        }
+    }
+
+    static func csvCell(_ cell: Cell) -> CSVCell {
+        switch cell {
+        case .number(let number): .number(number)
+        case .integer(let value): .number(String(value))
+        case .flag(let flag): .text(flag ? "是" : "否")
+        default: .text(cell.plain)
+        }
+    }
+}

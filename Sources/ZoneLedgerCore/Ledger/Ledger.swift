@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+
+/// The one gateway to a ledger file: opens it, migrates it, and offers intention-named
+/// operations (in extensions, one file per subject). Every write is one transaction.
+public final class Ledger: Sendable {
+    let queue: DatabaseQueue
+    /// Where the ledger lives; nil for an in-memory ledger in tests.
+    public let path: String?
+
+    init(queue: DatabaseQueue, path: String?) {
+        self.queue = queue
+        self.path = path
+    }
+
+    /// Reads in one consistent snapshot.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try translatingErrors { try queue.read(body) }
+    }
+
+    /// Writes in one immediate transaction: all of it lands, or none.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try translatingErrors { try queue.write(body) }
+    }
+}
+
+/// Who writes, and when: passed by the CLI so the core never reads the clock itself.
+public struct WriteContext: Sendable {
+    public var author: String
+    public var now: Date
+    public var today: Day
+    /// The command as the user would name it ("project update"), kept on the batch.
+    public var command: String
+
+    public init(author: String, now: Date, today: Day, command: String) {
+        self.author = author
+        self.now = now
+        self.today = today
+        self.command = command
+    }
+
+    /// Local time with its offset, so the office reads it as the clock on the wall.
+    var recordedAt: String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = .current
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: now)
+    }
+}
+
+extension Ledger {
+    /// Starts a batch: the command's one row that all its entries point to.
+    func beginBatch(_ db: Database, _ context: WriteContext) throws -> Int64 {
+        guard !context.author.trimmingCharacters(in: .whitespaces).isEmpty, context.author.count <= 100 else {
+            throw LedgerError.data("记录人无效“\(context.author)”：应为1至100个字符")
+        }
+        var batch = Batch(recordedAt: context.recordedAt, author: context.author, command: context.command)
+        try batch.insert(db)
+        return batch.id ?? db.lastInsertedRowID
+    }
+
+    /// An effective date may not lie in the future: the ledger records what happened.
+    func checkEffective(_ day: Day, _ context: WriteContext) throws {
+        if day > context.today {
+            throw LedgerError.data("生效日期“\(day.iso)”晚于今天（\(context.today.iso)）：只能记录已经发生的情况")
+        }
+    }
+}

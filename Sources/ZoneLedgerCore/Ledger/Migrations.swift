@@ -1,0 +1,18 @@
+import GRDB
+
+extension Ledger {
+    /// The embedded Schema/ files, in order. `.embedInCode` cannot list a folder, so each is
+    /// registered here by hand; a test checks this list against the folder.
+    static let schemaFiles: [(name: String, bytes: [UInt8])] = [
+        ("0001_ledger.sql", PackageResources._001_ledger_sql),
+    ]
+
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        for file in schemaFiles {
+            let sql = String(decoding: file.bytes, as: UTF8.self)
+            migrator.registerMigration(file.name) { db in try db.execute(sql: sql) }
+        }
+        return migrator
+    }()
+}

@@ -1,0 +1,118 @@
+import Foundation
+import GRDB
+
+extension Ledger {
+    /// Marks a file as a zoneledger ledger ("ZLDG"), so another program's SQLite file is never migrated.
+    static let applicationID: Int32 = 0x5A4C_4447
+
+    /// Opens an existing ledger. A missing file is an error: reads never create one.
+    public static func open(at path: String, writable: Bool) throws -> Ledger {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw LedgerError(.noLedger, "没有找到账本“\(path)”：先运行 zoneledger init 创建，或用 --db 指定已有的账本")
+        }
+        guard !isDirectory.boolValue else { throw LedgerError.data("“\(path)”是文件夹，不是账本文件") }
+        if writable && !FileManager.default.isWritableFile(atPath: path) {
+            throw LedgerError(.permission, "账本“\(path)”是只读的：无法写入（检查文件权限）")
+        }
+        let queue = try translatingErrors {
+            try DatabaseQueue(path: path, configuration: configuration(readonly: !writable))
+        }
+        let ledger = Ledger(queue: queue, path: path)
+        try ledger.checkIdentity(path: path)
+        try ledger.migrateIfNeeded(path: path, writable: writable)
+        return ledger
+    }
+
+    /// Creates a new ledger file; refuses to touch an existing one.
+    public static func create(at path: String, seeded: Bool, context: WriteContext) throws -> Ledger {
+        let url = URL(fileURLWithPath: path)
+        if FileManager.default.fileExists(atPath: path) {
+            throw LedgerError.data("账本“\(path)”已存在：不会覆盖。要重新开始，请换一个文件名")
+        }
+        let folder = url.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw LedgerError.data("文件夹“\(folder)”不存在：无法在那里创建账本")
+        }
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw LedgerError(.permission, "文件夹“\(folder)”不可写：无法创建账本")
+        }
+        // Build the whole ledger under a temporary name, then move it into place:
+        // an interrupted init leaves no half-made ledger behind.
+        let temporary = folder + "/." + url.lastPathComponent + ".init-\(ProcessInfo.processInfo.processIdentifier)"
+        defer { Self.removeFiles(temporary) }
+        do {
+            let queue = try translatingErrors { try DatabaseQueue(path: temporary, configuration: configuration(readonly: false)) }
+            let building = Ledger(queue: queue, path: temporary)
+            try building.prepareNew(seeded: seeded, context: context)
+            _ = try translatingErrors { try queue.writeWithoutTransaction { try $0.checkpoint(.truncate) } }
+            try translatingErrors { try queue.close() }
+        }
+        guard link(temporary, path) == 0 else {
+            throw LedgerError.data("账本“\(path)”已存在：不会覆盖")
+        }
+        return try open(at: path, writable: true)
+    }
+
+    /// An in-memory ledger, for tests of the core.
+    public static func inMemory(seeded: Bool, context: WriteContext) throws -> Ledger {
+        let ledger = Ledger(queue: try DatabaseQueue(configuration: configuration(readonly: false)), path: nil)
+        try ledger.prepareNew(seeded: seeded, context: context)
+        return ledger
+    }
+
+    func prepareNew(seeded: Bool, context: WriteContext) throws {
+        try translatingErrors {
+            try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA application_id = \(Self.applicationID)") }
+            try Self.migrator.migrate(queue)
+        }
+        try write { db in
+            var zone = Zone(name: SeedLoader.anonymisedZoneName)
+            try zone.insert(db)
+            if seeded { try SeedLoader(context: context).load(into: db, ledger: self) }
+        }
+    }
+
+    static func configuration(readonly: Bool) -> Configuration {
+        var config = Configuration()
+        config.readonly = readonly
+        config.foreignKeysEnabled = true
+        // Writers wait for each other instead of failing (GRDB 7 writes with BEGIN IMMEDIATE).
+        config.busyMode = .timeout(busyTimeout)
+        config.journalMode = readonly ? .default : .wal
+        return config
+    }
+
+    /// Seconds a command waits for other writers; ZONELEDGER_BUSY_TIMEOUT overrides it.
+    static var busyTimeout: TimeInterval {
+        ProcessInfo.processInfo.environment["ZONELEDGER_BUSY_TIMEOUT"].flatMap(Double.init) ?? 10
+    }
+
+    func checkIdentity(path: String) throws {
+        let id = try read { try Int32.fetchOne($0, sql: "PRAGMA application_id") ?? 0 }
+        guard id == Self.applicationID else {
+            throw LedgerError.data("“\(path)”不是 zoneledger 账本（是别的 SQLite 文件或空文件）：不会改动它")
+        }
+    }
+
+    func migrateIfNeeded(path: String, writable: Bool) throws {
+        let (superseded, complete) = try read { db in
+            (try Self.migrator.hasBeenSuperseded(db), try Self.migrator.hasCompletedMigrations(db))
+        }
+        if superseded {
+            throw LedgerError.data("账本“\(path)”由更新版本的 zoneledger 写入：请升级 zoneledger 后再打开")
+        }
+        guard !complete else { return }
+        guard writable || FileManager.default.isWritableFile(atPath: path) else {
+            throw LedgerError(.permission, "账本“\(path)”需要升级格式，但它是只读的：请先恢复写权限")
+        }
+        // Open read-write just for the migration, then go on with the caller's access.
+        let migrating = try translatingErrors { try DatabaseQueue(path: path, configuration: Self.configuration(readonly: false)) }
+        try translatingErrors { try Self.migrator.migrate(migrating) }
+    }
+
+    static func removeFiles(_ path: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+}

@@ -1,0 +1,103 @@
+import GRDB
+
+public struct ParcelDraft: Sendable {
+    public var name: String
+    public var code: String?
+    public var area: Area
+    public var landUse: String?
+    public var status: ParcelStatus = .planned
+    public var project: String?
+    public var note: String?
+    public var on: Day
+    public var quote: String?
+
+    public init(name: String, area: Area, on: Day) {
+        self.name = name
+        self.area = area
+        self.on = on
+    }
+}
+
+public struct StatusUpdate<Status: Sendable>: Sendable {
+    public var status: Status
+    public var note: String?
+    public var on: Day
+    public var correction = false
+    public init(status: Status, on: Day) {
+        self.status = status
+        self.on = on
+    }
+}
+
+public struct ParcelEdit: Sendable {
+    public var name: String?
+    public var area: Area?
+    public var landUse: String?
+    public var note: String?
+    public var on: Day
+    public init(on: Day) { self.on = on }
+}
+
+extension Ledger {
+    @discardableResult
+    public func addParcel(_ draft: ParcelDraft, context: WriteContext) throws -> Parcel {
+        try write { db in try insertParcel(draft, batch: try beginBatch(db, context), context: context, in: db) }
+    }
+
+    func insertParcel(_ draft: ParcelDraft, batch: Int64, context: WriteContext, in db: Database) throws -> Parcel {
+        try checkEffective(draft.on, context)
+        let name = try Validate.name(draft.name, what: "地块名称")
+        try Self.checkNameFree(name, .parcel, in: db)
+        let code = try Validate.code(draft.code) ?? Self.nextCode(.parcel, in: db)
+        try Self.checkCodeFree(code, .parcel, in: db)
+        var parcel = Parcel(code: code, name: name, areaMuHundredths: draft.area.hundredths,
+                            landUse: try Validate.optionalText(draft.landUse, what: "用地性质", limit: 100), quote: draft.quote)
+        try parcel.insert(db)
+        let id = parcel.id ?? db.lastInsertedRowID
+        // A parcel serving a project: the project points to it.
+        if let ref = draft.project {
+            let project = try References.resolve(ref, kind: .project, in: db)
+            try db.execute(sql: "UPDATE project SET parcel_id = ? WHERE id = ?", arguments: [id, project.id])
+        }
+        var entry = Entry(batchId: batch, on: draft.on, action: .add, subject: SubjectID(kind: .parcel, id: id))
+        entry.parcelStatus = draft.status
+        entry.note = try Validate.note(draft.note)
+        try entry.insert(db)
+        return parcel
+    }
+
+    @discardableResult
+    public func updateParcel(_ ref: String, _ update: StatusUpdate<ParcelStatus>, context: WriteContext) throws -> Entry {
+        try write { db in
+            let subject = try References.resolve(ref, kind: .parcel, in: db)
+            try checkEntryDay(update.on, for: subject, context: context, in: db)
+            try State.checkOrder(update.status, column: "parcel_status", subject: subject, on: update.on,
+                                 correction: update.correction, in: db)
+            var entry = Entry(batchId: try beginBatch(db, context), on: update.on, action: .update, subject: subject.subjectID)
+            entry.parcelStatus = update.status
+            entry.note = try Validate.note(update.note)
+            entry.correction = update.correction
+            try entry.insert(db)
+            return entry
+        }
+    }
+
+    @discardableResult
+    public func editParcel(_ ref: String, _ edit: ParcelEdit, context: WriteContext) throws -> Entry {
+        try write { db in
+            let subject = try References.resolve(ref, kind: .parcel, in: db)
+            try checkEntryDay(edit.on, for: subject, context: context, in: db)
+            guard var parcel = try Parcel.fetchOne(db, key: subject.id) else { throw LedgerError.data("找不到地块\(subject.code)") }
+            var changes = ChangeSet()
+            if let name = edit.name {
+                let valid = try Validate.name(name, what: "地块名称")
+                try Self.checkNameFree(valid, .parcel, in: db, except: parcel.id)
+                changes.set("name", &parcel.name, valid)
+            }
+            if let area = edit.area { changes.set("area_mu", &parcel.areaMuHundredths, area.hundredths) }
+            if let use = edit.landUse { changes.set("land_use", &parcel.landUse, try Validate.optionalText(use, what: "用地性质", limit: 100)) }
+            try parcel.update(db)
+            return try recordEdit(changes, note: edit.note, subject: subject, on: edit.on, context: context, in: db)
+        }
+    }
+}

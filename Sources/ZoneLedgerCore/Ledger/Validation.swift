@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+
+/// Checks shared by every write, each with a message that names the bad value.
+enum Validate {
+    /// Names and titles: not empty, at most 200 characters, no control characters.
+    /// Quotes, semicolons and the like are fine: values are bound, never spliced into SQL.
+    static func name(_ text: String, what: String = "名称") throws -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw LedgerError.data("\(what)不能为空") }
+        guard trimmed.count <= 200 else {
+            throw LedgerError.data("\(what)过长（\(trimmed.count)个字符）：最多200个字符")
+        }
+        guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw LedgerError.data("\(what)“\(trimmed.prefix(40))”含有控制字符")
+        }
+        return trimmed
+    }
+
+    static func optionalText(_ text: String?, what: String, limit: Int) throws -> String? {
+        guard let text else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { return nil }
+        guard trimmed.count <= limit else {
+            throw LedgerError.data("\(what)过长（\(trimmed.count)个字符）：最多\(limit)个字符")
+        }
+        return trimmed
+    }
+
+    static func note(_ text: String?) throws -> String? { try optionalText(text, what: "说明", limit: 2000) }
+
+    static func progress(_ value: Int?) throws -> Int? {
+        guard let value else { return nil }
+        guard (0...100).contains(value) else { throw LedgerError.data("进度无效“\(value)”：应在0至100之间") }
+        return value
+    }
+
+    /// A user-chosen code: short, no spaces, not all digits (those are ids).
+    static func code(_ text: String?) throws -> String? {
+        guard let text else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, trimmed.count <= 40, !trimmed.contains(" "),
+              !trimmed.allSatisfy(\.isASCIIDigit) else {
+            throw LedgerError.data("编号无效“\(text)”：1至40个字符，不含空格，不能全是数字")
+        }
+        return trimmed
+    }
+}
+
+extension Ledger {
+    /// The next free code of a kind: P1, P2, … (gaps left by custom codes are not reused).
+    static func nextCode(_ kind: SubjectKind, in db: Database) throws -> String {
+        let prefix = kind.codePrefix
+        let highest = try Int64.fetchOne(db, sql: """
+            SELECT max(CAST(substr(code, 2) AS INTEGER)) FROM \(kind.table)
+            WHERE code GLOB '\(prefix)[0-9]*' AND substr(code, 2) NOT GLOB '*[^0-9]*'
+            """) ?? 0
+        return "\(prefix)\(highest + 1)"
+    }
+
+    static func checkCodeFree(_ code: String, _ kind: SubjectKind, in db: Database) throws {
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM \(kind.table) WHERE code = ? COLLATE NOCASE", arguments: [code]) == true {
+            throw LedgerError.data("编号“\(code)”已被另一个\(kind.label)使用")
+        }
+    }
+
+    static func checkNameFree(_ name: String, _ kind: SubjectKind, in db: Database, except id: Int64? = nil) throws {
+        let clash = try String.fetchOne(db, sql: "SELECT code FROM \(kind.table) WHERE name = ? AND id IS NOT ?",
+                                        arguments: [name, id])
+        if let clash { throw LedgerError.data("已有同名\(kind.label)“\(name)”（\(clash)）") }
+    }
+
+    /// A JSON object of what an edit changed: {"field": [old, new]}, keys sorted.
+    static func changesJSON(_ changes: [String: (String?, String?)]) -> String? {
+        guard !changes.isEmpty else { return nil }
+        let object = changes.mapValues { [$0.0 ?? NSNull(), $0.1 ?? NSNull()] as [Any] }
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
+            return nil
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,3 @@
+import ZoneLedgerCommands
+
+ZoneLedger.runMain()
