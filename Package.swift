@@ -33,11 +33,14 @@ let package = Package(
                 .embedInCode("Seeds/figures.txt"),
             ]
         ),
+        // libxlsxwriter from Debian's libxlsxwriter-dev: a real workbook, which our own code should not attempt.
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // The commands: parse arguments, call the core, render per format.
         .target(
             name: "ZoneLedgerCommands",
             dependencies: [
                 "ZoneLedgerCore",
+                "CXlsxWriter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

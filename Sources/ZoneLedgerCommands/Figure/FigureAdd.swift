@@ -14,10 +14,10 @@ struct FigureAdd: ParsableCommand {
     @Option(help: "范围：某个园区（默认全区）") var park: String?
     @Option(help: ArgumentHelp("统计期起", valueName: "date")) var from: String
     @Option(help: ArgumentHelp("统计期止（时段取最后一天）", valueName: "date")) var to: String
-    @Option(help: "数值：171、34.36") var value: String
+    @Option(parsing: .unconditional, help: "数值：171、34.36") var value: String
     @Option(help: "单位：亿元、亩、家…") var unit: String
     @Flag(help: "约数（报告写“约”“余”）") var approximate = false
-    @Option(help: "同比增长 %") var yoy: String?
+    @Option(parsing: .unconditional, help: "同比增长 %") var yoy: String?
     @Option(help: "编号（默认自动 F1、F2…）") var code: String?
 
     func run() throws {

@@ -9,7 +9,7 @@ struct ParcelAdd: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var write: WriteOptions
     @Argument(help: "地块名称") var name: String
-    @Option(help: ArgumentHelp("面积（亩）：144.73", valueName: "mu")) var area: String
+    @Option(parsing: .unconditional, help: ArgumentHelp("面积（亩）：144.73", valueName: "mu")) var area: String
     @Option(help: "用地性质") var landUse: String?
     @Option(help: ArgumentHelp("状态（默认规划）：\(choiceHelp(ParcelStatus.self))", valueName: "status")) var status: String?
     @Option(help: "服务的项目") var project: String?

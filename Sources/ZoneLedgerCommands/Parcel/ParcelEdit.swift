@@ -9,7 +9,7 @@ struct ParcelEdit: ParsableCommand {
     @OptionGroup var write: WriteOptions
     @Argument(help: "地块：编号、id 或名称的一部分") var ref: String
     @Option(help: "新名称") var name: String?
-    @Option(help: ArgumentHelp("面积（亩）", valueName: "mu")) var area: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("面积（亩）", valueName: "mu")) var area: String?
     @Option(help: "用地性质") var landUse: String?
     @Option(help: "说明") var note: String?
 

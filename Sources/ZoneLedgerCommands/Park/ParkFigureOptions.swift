@@ -3,7 +3,7 @@ import ZoneLedgerCore
 
 /// A park's descriptive figures, shared by `park add` and `park edit`.
 struct ParkFigureOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("面积（亩）", valueName: "mu")) var area: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("面积（亩）", valueName: "mu")) var area: String?
     @Flag(inversion: .prefixedNo, help: "面积是约数（报告写“约”）") var areaApproximate: Bool?
     @Option(help: "容积率：2.6") var plotRatio: String?
     @Option(help: ArgumentHelp("总建筑面积：375000、37.5万（平方米）", valueName: "m2")) var floorArea: String?

@@ -11,7 +11,7 @@ struct ProjectAdd: ParsableCommand {
     @Argument(help: "项目名称") var name: String
     @Option(help: ArgumentHelp("类别：\(choiceHelp(ProjectKind.self))", valueName: "kind")) var kind: String
     @Option(help: ArgumentHelp("阶段（默认谋划）：\(choiceHelp(ProjectStage.self))", valueName: "stage")) var stage: String?
-    @Option(help: "形象进度 %（0—100）") var progress: Int?
+    @Option(parsing: .unconditional, help: "形象进度 %（0—100）") var progress: Int?
     @Option(help: ArgumentHelp("总投资：9亿元、5000万元、66300元；只写数字按万元计", valueName: "money")) var investment: String?
     @Option(help: "所在园区或平台（编号或名称）") var park: String?
     @Option(help: "所用地块（编号或名称）") var parcel: String?

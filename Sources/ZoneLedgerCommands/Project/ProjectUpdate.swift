@@ -10,7 +10,7 @@ struct ProjectUpdate: ParsableCommand {
     @OptionGroup var write: WriteOptions
     @Argument(help: "项目：编号、id 或名称的一部分") var ref: String
     @Option(help: ArgumentHelp("阶段：\(choiceHelp(ProjectStage.self))", valueName: "stage")) var stage: String?
-    @Option(help: "形象进度 %（0—100）") var progress: Int?
+    @Option(parsing: .unconditional, help: "形象进度 %（0—100）") var progress: Int?
     @Option(help: "说明") var note: String?
     @Flag(help: "这是对此前记录的更正（允许阶段或进度倒退）") var correction = false
 

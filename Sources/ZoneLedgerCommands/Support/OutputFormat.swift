@@ -34,7 +34,7 @@ enum Output {
         case .table:
             var text = detail.title + "\n"
             let width = detail.fields.map(\.0.label.displayWidth).max() ?? 0
-            for (column, cell) in detail.fields where cell != .empty {
+            for (column, cell) in detail.fields where cell != .empty && cell != .flag(false) {
                 let value = if case .list(let lines) = cell { lines.joined(separator: "\n" + String(repeating: " ", count: width + 2)) } else { display(cell) }
                 text += column.label.padded(toWidth: width) + "  " + value + "\n"
             }
@@ -55,6 +55,21 @@ enum Output {
                 sections.append((section.label, section.table.columns.map(\.label), section.table.rows.map { $0.map(csvCell) }))
             }
             write(CSVWriter.sections(sections))
+        }
+    }
+
+    /// Several titled tables: one JSON object keyed by section, CSV sections, or tables one after another.
+    static func emitSections(_ sections: [(key: String, title: String, table: ZoneLedgerCore.Table)],
+                             heading: [(String, Cell)], format: OutputFormat) {
+        switch format {
+        case .table:
+            write(sections.map { "\($0.title)：\($0.table.rows.count)项\n" + ($0.table.rows.isEmpty ? "" : textTable($0.table).render(maxWidth: Terminal.columns())) }
+                .joined(separator: "\n"))
+        case .json:
+            let object = heading.map { ($0.0, jsonValue($0.1)) } + sections.map { ($0.key, json($0.table)) }
+            write(JSONValue.object(object).serialized() + "\n")
+        case .csv:
+            write(CSVWriter.sections(sections.map { ($0.title, $0.table.columns.map(\.label), $0.table.rows.map { $0.map(csvCell) }) }))
         }
     }
 

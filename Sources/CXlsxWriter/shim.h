@@ -1,0 +1,2 @@
+// libxlsxwriter from Debian (libxlsxwriter-dev): the .xlsx sheet.
+#include <xlsxwriter.h>

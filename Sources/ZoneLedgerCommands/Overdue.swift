@@ -1,0 +1,37 @@
+import ArgumentParser
+import ZoneLedgerCore
+
+struct Overdue: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "逾期（到期日早于当天仍未完成）、预警（--within 天内到期）和滞后（进度低于计划直线）。",
+        discussion: """
+            到期当天不算逾期；到期日写成时段（月份、季度、年底…）的，按其最后一天到期。
+            例：zoneledger overdue --as-of 2021-03-01 --within 30；zoneledger overdue --fail-if-any（有逾期时退出码1，供定时脚本）
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOptions
+    @OptionGroup var asOf: AsOfOptions
+    @Option(help: "同时列出多少天内到期的节点（预警）") var within: Int?
+    @Option(help: ArgumentHelp("只看关于此类对象的节点：project|parcel|park|tenant（项目/地块/园区/企业）", valueName: "kind")) var kind: String?
+    @Option(help: "只看这个园区（含其企业、项目及项目地块）") var park: String?
+    @Flag(help: "有逾期时退出码为1") var failIfAny = false
+
+    func validate() throws {
+        if let within, within < 0 { throw ValidationError("--within 应为不小于0的天数") }
+    }
+
+    func run() throws {
+        var query = OverdueQuery(asOf: try asOf.day())
+        query.within = within
+        query.kind = try choice(kind, SubjectKind.self)
+        if query.kind == .milestone { throw LedgerError.usage("--kind 应为 project、parcel、park 或 tenant") }
+        query.park = park
+        let report = try global.openForReading().overdue(query)
+        var sections = [("overdue", "逾期节点（截至\(report.asOf.iso)）", OverdueTables.overdue(report.overdue))]
+        if let within = report.within { sections.append(("due_soon", "预警：\(within)天内到期", OverdueTables.dueSoon(report.dueSoon))) }
+        if query.kind == nil || query.kind == .project { sections.append(("behind", "滞后项目", OverdueTables.behind(report.behind))) }
+        Output.emitSections(sections, heading: [("as_of", .day(report.asOf))], format: output.format)
+        if failIfAny && !report.overdue.isEmpty { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import ZoneLedgerCore
+
+enum SheetFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, md, csv, json, html, xlsx
+    /// Bytes a terminal cannot show: refused on a terminal without --out.
+    var isBinary: Bool { self == .xlsx }
+}
+
+enum SheetLanguage: String, ExpressibleByArgument, CaseIterable {
+    case zh, en
+}
+
+struct Sheet: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "月度进度表：截至该月最后一天的台账（当月未过完时截至今天）。",
+        discussion: """
+            同一个月份、同一份账本，任何时候重新生成都得到同样的内容（生成时间取 SOURCE_DATE_EPOCH，如已设定）。
+            例：zoneledger sheet --month 2020-11；zoneledger sheet --month 2020-11 --format xlsx --out 2020年11月进度表.xlsx
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("月份：2020-11 或 2020年11月（默认本月）", valueName: "month")) var month: String?
+    @Option(help: "格式：text（终端）、md、csv（UTF-8 带 BOM，分节）、json、html（可打印，A4横向）、xlsx") var format: SheetFormat = .text
+    @Option(help: ArgumentHelp("写入文件（先写临时文件再改名）", valueName: "file")) var out: String?
+    @Option(help: "标题语言：zh 或 en（数据保持原样）") var lang: SheetLanguage = .zh
+
+    func run() throws {
+        let today = Clock.today
+        let month = try month.map(parseMonth) ?? Month(today)
+        if format.isBinary && out == nil && Terminal.isTerminal(1) {
+            throw LedgerError.usage("\(format.rawValue) 是二进制文件，不写到终端：请加 --out 文件名，或重定向到文件")
+        }
+        let ledger = try global.openForReading()
+        let sheet = try ledger.sheet(month: month, today: today, generatedAt: Self.generatedAt())
+        let labels = SheetLabels(lang)
+        let data: Data
+        switch format {
+        case .text: data = Data(SheetText.render(sheet, labels, width: out == nil ? Terminal.columns() : nil).utf8)
+        case .md: data = Data(SheetMarkdown.render(sheet, labels).utf8)
+        case .csv: data = Data(SheetCSV.render(sheet, labels).utf8)
+        case .json: data = Data((SheetJSON.value(sheet).serialized() + "\n").utf8)
+        case .html: data = Data(SheetHTML.render(sheet, labels).utf8)
+        case .xlsx: data = try SheetXLSX.render(sheet, labels)
+        }
+        if let out { try OutputFile.write(data, to: out) } else { FileHandle.standardOutput.write(data) }
+    }
+
+    private func parseMonth(_ text: String) throws -> Month {
+        do { return try Month.parse(text) } catch { throw LedgerError.data(error.message) }
+    }
+
+    /// SOURCE_DATE_EPOCH (the reproducible-builds convention) pins the time, else now; local time, minutes.
+    static func generatedAt() -> String {
+        let environment = ProcessInfo.processInfo.environment
+        let date = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:)) ?? Date()
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = environment["SOURCE_DATE_EPOCH"] == nil ? .current : TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+}

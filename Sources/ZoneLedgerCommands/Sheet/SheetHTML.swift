@@ -1,0 +1,74 @@
+import ZoneLedgerCore
+
+/// One self-contained printable page: inline CSS, A4 landscape, no network access,
+/// a bar for each progress %, project rows grouped under their kind.
+enum SheetHTML {
+    static func render(_ sheet: MonthlySheet, _ labels: SheetLabels) -> String {
+        var body = "<h1>\(escape(labels.title(sheet)))</h1>\n<p class=\"meta\">\(escape(labels.asOf(sheet)))　\(escape(labels.generated(sheet)))</p>\n"
+        for section in sheet.sections {
+            body += "<h2>\(escape(labels.section(section)))</h2>\n"
+            guard !section.table.rows.isEmpty else { body += "<p class=\"none\">\(escape(labels.none))</p>\n"; continue }
+            body += table(section.table, labels, groupBy: section.key == "projects" ? "kind" : nil)
+        }
+        return """
+            <!DOCTYPE html>
+            <html lang="\(labels.english ? "en" : "zh-CN")">
+            <head>
+            <meta charset="utf-8">
+            <title>\(escape(labels.title(sheet)))</title>
+            <style>
+            @page { size: A4 landscape; margin: 12mm; }
+            body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; font-size: 10pt; color: #222; }
+            h1 { font-size: 16pt; margin: 0 0 4pt; }
+            h2 { font-size: 12pt; margin: 14pt 0 4pt; border-bottom: 1.5pt solid #345; }
+            .meta, .none { color: #555; }
+            table { border-collapse: collapse; page-break-inside: auto; }
+            table.wide { width: 100%; }
+            tr { page-break-inside: avoid; }
+            th, td { border: 0.5pt solid #999; padding: 2pt 4pt; vertical-align: top; }
+            th { background: #dde4ee; white-space: nowrap; }
+            td.short { white-space: nowrap; }
+            td.num { text-align: right; white-space: nowrap; }
+            tr.group td { background: #f0f0f0; font-weight: bold; }
+            .bar { display: inline-block; width: 40pt; height: 6pt; background: #e3e3e3; margin-right: 4pt; }
+            .bar span { display: block; height: 100%; background: #2b7a3d; }
+            .status-逾期 { color: #b00; font-weight: bold; } .status-滞后 { color: #b60; font-weight: bold; } .status-预警 { color: #a80; }
+            </style>
+            </head>
+            <body>
+            \(body)</body>
+            </html>
+
+            """
+    }
+
+    private static func table(_ table: ZoneLedgerCore.Table, _ labels: SheetLabels, groupBy: String?) -> String {
+        let columns = table.columns
+        let groupIndex = groupBy.flatMap { key in columns.firstIndex { $0.key == key } }
+        var html = "<table\(columns.count > 6 ? " class=\"wide\"" : "")>\n<thead><tr>" + columns.map { "<th>\(escape(labels.column($0)))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        var group: String?
+        for row in table.rows {
+            if let groupIndex, row[groupIndex].plain != group {
+                group = row[groupIndex].plain
+                html += "<tr class=\"group\"><td colspan=\"\(columns.count)\">\(escape(group ?? ""))</td></tr>\n"
+            }
+            html += "<tr>" + zip(columns, row).map { cell($0, $1) }.joined() + "</tr>\n"
+        }
+        return html + "</tbody>\n</table>\n"
+    }
+
+    private static func cell(_ column: Column, _ cell: Cell) -> String {
+        if column.key == "progress", case .integer(let percent) = cell {
+            return "<td class=\"num\"><span class=\"bar\"><span style=\"width:\(max(0, min(100, percent)))%\"></span></span>\(percent)</td>"
+        }
+        if column.key == "status" { return "<td class=\"short status-\(escape(cell.plain))\">\(escape(cell.plain))</td>" }
+        if ["kind", "stage", "code", "due_on", "latest_on"].contains(column.key) { return "<td class=\"short\">\(escape(cell.plain))</td>" }
+        if case .list(let items) = cell { return "<td>" + items.map(escape).joined(separator: "<br>") + "</td>" }
+        return column.numeric ? "<td class=\"num\">\(escape(cell.plain))</td>" : "<td>\(escape(cell.plain))</td>"
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

@@ -1,0 +1,24 @@
+import ZoneLedgerCore
+
+/// Headings in the chosen language; the data itself stays as recorded.
+struct SheetLabels {
+    let english: Bool
+
+    init(_ language: SheetLanguage) { english = language == .en }
+
+    func title(_ sheet: MonthlySheet) -> String {
+        english ? "\(sheet.zone) — Monthly progress sheet, \(sheet.month)"
+                : "\(sheet.zone)\(sheet.month.chinese)月度进度表"
+    }
+
+    func asOf(_ sheet: MonthlySheet) -> String { english ? "As of \(sheet.asOf.iso)" : "数据截至\(sheet.asOf.chinese)" }
+    func generated(_ sheet: MonthlySheet) -> String { english ? "Generated \(sheet.generatedAt)" : "生成于 \(sheet.generatedAt)" }
+    func section(_ section: MonthlySheet.Section) -> String { english ? section.english : section.title }
+    func column(_ column: Column) -> String { english ? column.english : column.label }
+    var none: String { english ? "(none)" : "（无）" }
+}
+
+extension Cell {
+    /// A cell on one line: lists joined the Chinese way.
+    var oneLine: String { plain }
+}

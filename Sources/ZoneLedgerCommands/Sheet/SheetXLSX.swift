@@ -1,0 +1,131 @@
+import CXlsxWriter
+import Foundation
+import ZoneLedgerCore
+
+/// A real workbook through libxlsxwriter: a sheet per section with its Chinese name, the heading
+/// merged over the table, a styled header row frozen, widths that fit Chinese text, number formats.
+enum SheetXLSX {
+    static func render(_ sheet: MonthlySheet, _ labels: SheetLabels) throws -> Data {
+        let path = NSTemporaryDirectory() + "zoneledger-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).xlsx"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        guard let workbook = workbook_new(path) else { throw LedgerError.data("无法创建 xlsx 工作簿") }
+        let styles = Styles(workbook)
+        var usedNames: Set<String> = []
+        for section in sheet.sections {
+            let name = sheetName(labels.section(section), used: &usedNames)
+            guard let worksheet = workbook_add_worksheet(workbook, name) else { continue }
+            write(section, of: sheet, to: worksheet, styles, labels)
+        }
+        let status = workbook_close(workbook)
+        guard status == LXW_NO_ERROR, let data = FileManager.default.contents(atPath: path) else {
+            throw LedgerError.data("写 xlsx 失败：\(String(cString: lxw_strerror(status)))")
+        }
+        return data
+    }
+
+    private static func write(_ section: MonthlySheet.Section, of sheet: MonthlySheet, to worksheet: UnsafeMutablePointer<lxw_worksheet>,
+                              _ styles: Styles, _ labels: SheetLabels) {
+        let columns = section.table.columns
+        let lastColumn = lxw_col_t(max(columns.count - 1, 0))
+        // Rows 0–1: the heading merged across the table; row 2 the header; data from row 3.
+        let heading = "\(labels.title(sheet))　\(labels.section(section))"
+        if lastColumn > 0 {
+            worksheet_merge_range(worksheet, 0, 0, 0, lastColumn, heading, styles.title)
+            worksheet_merge_range(worksheet, 1, 0, 1, lastColumn, "\(labels.asOf(sheet))　\(labels.generated(sheet))", styles.meta)
+        } else {
+            worksheet_write_string(worksheet, 0, 0, heading, styles.title)
+            worksheet_write_string(worksheet, 1, 0, "\(labels.asOf(sheet))　\(labels.generated(sheet))", styles.meta)
+        }
+        var widths = columns.map { labels.column($0).displayWidth }
+        for (index, column) in columns.enumerated() {
+            worksheet_write_string(worksheet, 2, lxw_col_t(index), labels.column(column), styles.header)
+        }
+        for (rowIndex, row) in section.table.rows.enumerated() {
+            let excelRow = lxw_row_t(rowIndex + 3)
+            for (index, (column, cell)) in zip(columns, row).enumerated() {
+                let excelColumn = lxw_col_t(index)
+                switch cell {
+                case .number(let text):
+                    worksheet_write_number(worksheet, excelRow, excelColumn, Double(text) ?? 0, styles.number(places: decimals(text), column.key))
+                case .integer(let value):
+                    worksheet_write_number(worksheet, excelRow, excelColumn, Double(value), styles.number(places: 0, column.key))
+                case .empty:
+                    worksheet_write_blank(worksheet, excelRow, excelColumn, styles.text)
+                case .list(let items):
+                    worksheet_write_string(worksheet, excelRow, excelColumn, items.joined(separator: "\n"), styles.wrapped)
+                default:
+                    worksheet_write_string(worksheet, excelRow, excelColumn, cell.plain, styles.text)
+                }
+                let longest = cell.plain.split(separator: "；").map { String($0).displayWidth }.max() ?? 0
+                widths[index] = max(widths[index], longest)
+            }
+        }
+        for (index, width) in widths.enumerated() {
+            // Excel's width unit is about one Latin character: a Han character takes two.
+            worksheet_set_column(worksheet, lxw_col_t(index), lxw_col_t(index), Double(min(max(width, 4), 60)) + 2, nil)
+        }
+        worksheet_freeze_panes(worksheet, 3, 0)
+        worksheet_set_landscape(worksheet)
+        worksheet_set_paper(worksheet, 9)  // A4
+        worksheet_repeat_rows(worksheet, 2, 2)
+    }
+
+    private static func decimals(_ text: String) -> Int {
+        text.split(separator: ".").dropFirst().first?.count ?? 0
+    }
+
+    /// Excel allows 31 characters and none of []:*?/\ in a sheet name, and no two alike.
+    static func sheetName(_ title: String, used: inout Set<String>) -> String {
+        let cleaned = String(title.map { "[]:*?/\\".contains($0) ? "_" : $0 }.prefix(31))
+        var name = cleaned
+        var suffix = 2
+        while used.contains(name) {
+            name = String(cleaned.prefix(28)) + "(\(suffix))"
+            suffix += 1
+        }
+        used.insert(name)
+        return name
+    }
+}
+
+/// The workbook's formats, made once.
+private final class Styles {
+    let title, meta, header, text, wrapped: UnsafeMutablePointer<lxw_format>?
+    private let workbook: UnsafeMutablePointer<lxw_workbook>
+    private var numbers: [String: UnsafeMutablePointer<lxw_format>?] = [:]
+
+    init(_ workbook: UnsafeMutablePointer<lxw_workbook>) {
+        self.workbook = workbook
+        title = workbook_add_format(workbook)
+        format_set_bold(title)
+        format_set_font_size(title, 14)
+        meta = workbook_add_format(workbook)
+        format_set_font_color(meta, 0x555555)
+        header = workbook_add_format(workbook)
+        format_set_bold(header)
+        format_set_bg_color(header, 0xDDE4EE)
+        format_set_border(header, UInt8(LXW_BORDER_THIN.rawValue))
+        format_set_text_wrap(header)
+        format_set_align(header, UInt8(LXW_ALIGN_CENTER.rawValue))
+        text = workbook_add_format(workbook)
+        format_set_border(text, UInt8(LXW_BORDER_THIN.rawValue))
+        format_set_align(text, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        wrapped = workbook_add_format(workbook)
+        format_set_border(wrapped, UInt8(LXW_BORDER_THIN.rawValue))
+        format_set_text_wrap(wrapped)
+        format_set_align(wrapped, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+    }
+
+    /// Money with thousands separators, areas and decimals with their places, percentages with a %.
+    func number(places: Int, _ key: String) -> UnsafeMutablePointer<lxw_format>? {
+        let fraction = places > 0 ? "." + String(repeating: "0", count: places) : ""
+        let pattern = key.hasSuffix("_wan") ? "#,##0" + fraction : key.hasSuffix("percent") ? "0" + fraction + "\"%\"" : "0" + fraction
+        if let made = numbers[pattern] { return made }
+        let format = workbook_add_format(workbook)
+        format_set_num_format(format, pattern)
+        format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue))
+        format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        numbers[pattern] = format
+        return format
+    }
+}

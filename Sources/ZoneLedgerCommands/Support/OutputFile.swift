@@ -1,0 +1,25 @@
+import Foundation
+import ZoneLedgerCore
+
+/// Writes a file whole or not at all: a temporary file in the same folder, then a rename.
+enum OutputFile {
+    static func write(_ data: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw LedgerError.usage("--out “\(path)”是文件夹：请给出文件名，如 \(path)/月度进度表.xlsx")
+        }
+        let folder = url.deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw LedgerError.usage("--out 的文件夹“\(folder)”不存在")
+        }
+        let temporary = folder + "/.\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial"
+        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
+            throw LedgerError(.permission, "无法写入“\(path)”：检查文件夹权限")
+        }
+        guard rename(temporary, path) == 0 else {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw LedgerError(.permission, "无法写入“\(path)”：检查文件夹权限")
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import GRDB
+
+/// The 月度进度表: everything as it stood on the month's last day, as tables of values.
+/// Every format (text, md, csv, json, html, xlsx) renders these same tables, so they agree.
+public struct MonthlySheet: Sendable, Equatable {
+    public var zone: String
+    public var month: Month
+    public var asOf: Day
+    public var generatedAt: String
+    public var sections: [Section]
+
+    public struct Section: Sendable, Equatable {
+        public let key: String
+        public let title: String
+        public let english: String
+        public let table: Table
+    }
+}
+
+/// A project's health on the sheet, worst first.
+public enum ProjectHealth: String, Sendable, CaseIterable {
+    case overdue, behind, warning, normal
+    public var label: String {
+        switch self {
+        case .overdue: "逾期"
+        case .behind: "滞后"
+        case .warning: "预警"
+        case .normal: "正常"
+        }
+    }
+}
+
+extension Ledger {
+    /// Days ahead of the as-of day within which an open milestone marks its project 预警.
+    public static let warningDays = 30
+
+    /// `generatedAt` is passed in, so the same month regenerates byte-identically when pinned.
+    /// The sheet is as of the month's last day, or `today` while the month is still running.
+    public func sheet(month: Month, today: Day, generatedAt: String) throws -> MonthlySheet {
+        try read { db in
+            let asOf = min(month.last, today)
+            guard let zone = try Zone.fetchOne(db, key: 1) else { throw LedgerError.data("账本缺少开发区信息") }
+            let open = try Self.openMilestones(asOf: asOf, kind: nil, park: nil, in: db)
+            let behind = try Self.behindProjects(asOf: asOf, park: nil, in: db)
+            let notes = try SheetNotes(month: month, in: db)
+            var sections = try SheetSummary.sections(month: month, asOf: asOf, open: open, in: db)
+            sections.append(try SheetProjects.section(asOf: asOf, open: open, behind: behind, notes: notes, in: db))
+            sections.append(SheetOverdue.section(open.filter { $0.dueOn < asOf }
+                .sorted { ($0.daysOverdue, $1.code) > ($1.daysOverdue, $0.code) }))
+            sections.append(try SheetPlaces.parks(asOf: asOf, open: open, notes: notes, in: db))
+            sections.append(try SheetPlaces.parcels(asOf: asOf, notes: notes, in: db))
+            sections.append(try SheetPlaces.indicators(asOf: asOf, in: db))
+            return MonthlySheet(zone: zone.name, month: month, asOf: asOf, generatedAt: generatedAt, sections: sections)
+        }
+    }
+}
+
+/// The month's entries, grouped by subject: "11-20 说明" lines for 本月进展.
+struct SheetNotes {
+    private var bySubject: [SubjectID: [String]] = [:]
+
+    init(month: Month, in db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT * FROM entry WHERE effective_on BETWEEN ? AND ? ORDER BY effective_on, id
+            """, arguments: [month.first, month.last])
+        for row in rows {
+            let entry = try Entry(row: row)
+            guard let subject = entry.subject else { continue }
+            let text = [entry.action == .add ? "记入台账" : "", entry.summary, entry.note ?? ""]
+                .filter { !$0.isEmpty }.joined(separator: "，")
+            let day = String(format: "%02d-%02d", entry.effectiveOn.month, entry.effectiveOn.day)
+            bySubject[subject, default: []].append("\(day) \(text)")
+        }
+    }
+
+    func lines(_ subject: SubjectID) -> [String] { bySubject[subject] ?? [] }
+}
+
+extension Entry {
+    var subject: SubjectID? {
+        if let projectId { return SubjectID(kind: .project, id: projectId) }
+        if let parcelId { return SubjectID(kind: .parcel, id: parcelId) }
+        if let parkId { return SubjectID(kind: .park, id: parkId) }
+        if let tenantId { return SubjectID(kind: .tenant, id: tenantId) }
+        if let milestoneId { return SubjectID(kind: .milestone, id: milestoneId) }
+        return nil
+    }
+}
+
+extension MilestoneLine {
+    /// "交付企业使用（春节前，2021-02-11）"
+    var nextText: String { "\(title)（\(dueText)，\(dueOn.iso)）" }
+}
