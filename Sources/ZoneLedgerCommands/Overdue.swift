@@ -12,7 +12,7 @@ struct Overdue: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: FormatOptions
     @OptionGroup var asOf: AsOfOptions
-    @Option(help: "同时列出多少天内到期的节点（预警）") var within: Int?
+    @Option(parsing: .unconditional, help: "同时列出多少天内到期的节点（预警）") var within: Int?
     @Option(help: ArgumentHelp("只看关于此类对象的节点：project|parcel|park|tenant（项目/地块/园区/企业）", valueName: "kind")) var kind: String?
     @Option(help: "只看这个园区（含其企业、项目及项目地块）") var park: String?
     @Flag(help: "有逾期时退出码为1") var failIfAny = false

@@ -43,37 +43,69 @@ enum DisplayWidth {
 // MARK: - Text tables
 
 /// A table as printed: a header line, a rule of "─", then rows, read back by display column.
+///
+/// The columns are found without trusting the renderer: a separator is a run of display
+/// columns that is blank on every line (header and rows). Every cell is padded to its column's
+/// width, and the widest cell of a column reaches its edge, so in a sound table the only such
+/// run between two header labels is exactly the two-space separator. A table padded by
+/// `String.count` instead of display width breaks this as soon as a row holds Chinese text.
 struct PrintedTable {
     let header: String
     let rule: String
     let rows: [String]
-    /// The display column where each header label starts, and the labels.
-    let starts: [Int]
-    let labels: [String]
+    /// The header labels, and each column's display range (nil end: to the end of the line).
+    private(set) var labels: [String] = []
+    private(set) var extents: [(start: Int, end: Int?)] = []
+    private(set) var problems: [String] = []
 
     init(header: String, rule: String, rows: [String]) {
         self.header = header
         self.rule = rule
         self.rows = rows
-        let slots = DisplayWidth.slots(header)
-        var starts: [Int] = [], labels: [String] = []
-        for index in slots.indices where slots[index] != " " && slots[index] != nil {
-            let afterGap = index == 0 || (index >= 2 && slots[index - 1] == " " && slots[index - 2] == " ")
-            if afterGap { starts.append(index); labels.append("") }
+        let headerSlots = DisplayWidth.slots(header)
+        // Labels: runs of the header separated by two or more spaces.
+        var labelRanges: [Range<Int>] = []
+        var index = 0
+        while index < headerSlots.count {
+            guard headerSlots[index] != " " else { index += 1; continue }
+            var end = index
+            while end < headerSlots.count, !(headerSlots[end] == " " && (end + 1 == headerSlots.count || headerSlots[end + 1] == " ")) {
+                end += 1
+            }
+            labelRanges.append(index..<end)
+            index = end
         }
-        self.starts = starts
-        self.labels = starts.indices.map { Self.slice(slots, from: starts[$0], to: $0 + 1 < starts.count ? starts[$0 + 1] - 2 : nil) }
+        labels = labelRanges.map { String(headerSlots[$0].compactMap { $0 }) }
+        if !rule.allSatisfy({ $0 == "─" }) { problems.append("rule is not all ─: \(rule)") }
+        let lines = [header] + rows
+        let widest = lines.map(DisplayWidth.of).max() ?? 0
+        if DisplayWidth.of(rule) != widest { problems.append("rule is \(DisplayWidth.of(rule)) columns wide, widest line \(widest)") }
+        let allSlots = lines.map(DisplayWidth.slots)
+        func blankEverywhere(_ column: Int) -> Bool { allSlots.allSatisfy { column >= $0.count || $0[column] == " " } }
+        var start = 0
+        for (left, right) in zip(labelRanges, labelRanges.dropFirst()) {
+            // Runs of columns blank on every line, between the two labels.
+            var runs: [Range<Int>] = []
+            var column = left.upperBound
+            while column < right.lowerBound {
+                guard blankEverywhere(column) else { column += 1; continue }
+                var end = column
+                while end < right.lowerBound, blankEverywhere(end) { end += 1 }
+                runs.append(column..<end)
+                column = end
+            }
+            let separators = runs.filter { $0.count >= 2 }
+            if separators.count != 1 || separators[0].count != 2 {
+                problems.append("between “\(labels[extents.count])” and the next column, blank runs \(runs) instead of one two-column separator")
+            }
+            let separator = separators.first ?? (left.upperBound..<right.lowerBound)
+            extents.append((start, separator.lowerBound))
+            start = separator.upperBound
+        }
+        extents.append((start, nil))
     }
 
-    private static func slice(_ slots: [Character?], from start: Int, to end: Int?) -> String {
-        guard start < slots.count else { return "" }
-        let stop = min(end ?? slots.count, slots.count)
-        guard start < stop else { return "" }
-        return String(slots[start..<stop].compactMap { $0 }).trimmingCharacters(in: .whitespaces)
-    }
-
-    /// The cell under `column` in the row whose first cell is `key`, cut by the header's columns:
-    /// it comes out whole only if the row lines up with the header by display width.
+    /// The cell under `column` in the row whose first cell is `key`, cut at the column's range.
     func cell(_ column: String, row key: String) -> String? {
         guard let index = labels.firstIndex(of: column),
               let row = rows.first(where: { cell(0, of: $0) == key }) else { return nil }
@@ -81,30 +113,16 @@ struct PrintedTable {
     }
 
     func cell(_ index: Int, of row: String) -> String {
-        Self.slice(DisplayWidth.slots(row), from: starts[index], to: index + 1 < starts.count ? starts[index + 1] - 2 : nil)
+        let slots = DisplayWidth.slots(row)
+        let (start, end) = extents[index]
+        let stop = min(end ?? slots.count, slots.count)
+        guard start < stop else { return "" }
+        return String(slots[start..<stop].compactMap { $0 }).trimmingCharacters(in: .whitespaces)
     }
 
-    /// Everything that is out of line, described; empty when the table is sound.
+    /// Everything out of line, described; empty when the table is sound.
     var alignmentProblems: [String] {
-        var problems: [String] = []
-        if starts.count < 2 { problems.append("header has fewer than two columns: \(header)") }
-        if !rule.allSatisfy({ $0 == "─" }) { problems.append("rule is not all ─: \(rule)") }
-        let widest = ([header] + rows).map(DisplayWidth.of).max() ?? 0
-        if DisplayWidth.of(rule) != widest {
-            problems.append("rule is \(DisplayWidth.of(rule)) columns, widest line is \(widest)")
-        }
-        for row in rows {
-            let slots = DisplayWidth.slots(row)
-            if slots.first == " " && !row.hasPrefix("  ") { problems.append("row starts with one space: \(row)") }
-            for start in starts.dropFirst() where start < slots.count {
-                // A column start must follow the two-space separator and must not split a wide character.
-                if slots[start] == nil { problems.append("a wide character straddles column \(start): \(row)") }
-                if slots[start - 1] != " " || slots[start - 2] != " " {
-                    problems.append("no separator before column \(start): \(row)")
-                }
-            }
-        }
-        return problems
+        labels.count < 2 ? problems + ["header has fewer than two columns: \(header)"] : problems
     }
 }
 
