@@ -9,6 +9,14 @@ enum SheetXLSX {
         let path = NSTemporaryDirectory() + "zoneledger-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).xlsx"
         defer { try? FileManager.default.removeItem(atPath: path) }
         guard let workbook = workbook_new(path) else { throw LedgerError.data("无法创建 xlsx 工作簿") }
+        // With SOURCE_DATE_EPOCH the workbook's own creation time is pinned too, so a month's
+        // workbook regenerates byte for byte; otherwise libxlsxwriter stamps the current time.
+        let title = strdup(labels.title(sheet))
+        defer { free(title) }
+        var properties = lxw_doc_properties()
+        properties.title = title
+        properties.created = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { time_t($0) } ?? 0
+        workbook_set_properties(workbook, &properties)
         let styles = Styles(workbook)
         var usedNames: Set<String> = []
         for section in sheet.sections {
