@@ -15,9 +15,7 @@ extension Ledger {
         if writable && !FileManager.default.isWritableFile(atPath: path) {
             throw LedgerError(.permission, "账本“\(path)”是只读的：无法写入（检查文件权限）")
         }
-        let queue = try translatingErrors {
-            try DatabaseQueue(path: path, configuration: configuration(readonly: !writable))
-        }
+        let queue = try translatingErrors { try openQueue(path, writable: writable) }
         let ledger = Ledger(queue: queue, path: path)
         try ledger.checkIdentity(path: path)
         try ledger.migrateIfNeeded(path: path, writable: writable)
@@ -82,6 +80,26 @@ extension Ledger {
         config.busyMode = .timeout(busyTimeout)
         config.journalMode = readonly ? .default : .wal
         return config
+    }
+
+    /// A read must leave no trace. SQLite's read-only connections cannot remove the -wal and -shm
+    /// files WAL mode makes, so where the ledger and its folder are writable a read uses a
+    /// read-write connection with writes switched off (query_only), which tidies up on close.
+    /// A ledger that truly cannot be written, with no pending WAL, is opened immutable.
+    static func openQueue(_ path: String, writable: Bool) throws -> DatabaseQueue {
+        if writable { return try DatabaseQueue(path: path, configuration: configuration(readonly: false)) }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let files = FileManager.default
+        if files.isWritableFile(atPath: path) && files.isWritableFile(atPath: folder) {
+            var config = configuration(readonly: false)
+            config.journalMode = .default
+            config.prepareDatabase { try $0.execute(sql: "PRAGMA query_only = 1") }
+            return try DatabaseQueue(path: path, configuration: config)
+        }
+        let pendingWAL = ((try? files.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0) ?? 0
+        guard pendingWAL == 0 else { return try DatabaseQueue(path: path, configuration: configuration(readonly: true)) }
+        let uri = "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))) ?? path) + "?immutable=1"
+        return try DatabaseQueue(path: uri, configuration: configuration(readonly: true))
     }
 
     /// Seconds a command waits for other writers; ZONELEDGER_BUSY_TIMEOUT overrides it.

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// Every read command, in every format, on a seeded ledger: tables line up by display width,
+/// JSON parses with snake_case keys and unescaped Chinese, CSV is what Excel and WPS expect.
+@Suite struct FormatTests {
+    static let readCommands: [[String]] = [
+        ["project", "list"], ["project", "list", "--as-of", "2020-11-30"], ["project", "show", "台邦"],
+        ["parcel", "list"], ["parcel", "show", "L1"],
+        ["park", "list"], ["park", "show", "博通"],
+        ["tenant", "list"], ["tenant", "list", "--park", "生态智慧岛"], ["tenant", "show", "百川"],
+        ["milestone", "list"], ["milestone", "list", "--state", "未完成"], ["milestone", "show", "M3"],
+        ["figure", "list"], ["figure", "list", "--category", "指标"], ["figure", "show", "F1"],
+        ["zone", "show"],
+        ["log"], ["log", "台邦"], ["log", "--since", "2020-11", "--until", "2020-11-30", "--limit", "5"],
+    ]
+
+    static func isShow(_ command: [String]) -> Bool { command.contains("show") }
+
+    @Test(arguments: readCommands)
+    func table(_ command: [String]) throws {
+        let sandbox = try Sandbox()
+        try sandbox.seeded()
+        let outcome = try sandbox.run(command + ["--format", "table", "--db", sandbox.ledger])
+        expectSuccess(outcome)
+        // The default format is the table.
+        #expect(try sandbox.run(command + ["--db", sandbox.ledger]).stdout == outcome.stdout)
+        #expect(!outcome.stdout.contains("\u{1B}"), "no colour codes under NO_COLOR and a pipe")
+        let tables = printedTables(outcome.stdout)
+        if Self.isShow(command) {
+            #expect(detailAlignmentProblems(outcome.stdout).isEmpty, "\(detailAlignmentProblems(outcome.stdout))\n\(outcome)")
+        } else {
+            #expect(tables.count == 1, "\(outcome)")
+            #expect(tables.first?.rows.isEmpty == false, "\(outcome)")
+        }
+        for table in tables {
+            #expect(table.alignmentProblems.isEmpty, "\(table.alignmentProblems)\n\(outcome)")
+        }
+        // No trailing spaces: they diff badly and wrap when copied.
+        #expect(!outcome.lines.contains { $0.hasSuffix(" ") }, "\(outcome)")
+    }
+
+    @Test(arguments: readCommands)
+    func json(_ command: [String]) throws {
+        let sandbox = try Sandbox()
+        try sandbox.seeded()
+        let outcome = try sandbox.run(command + ["--format", "json", "--db", sandbox.ledger])
+        expectSuccess(outcome)
+        let value = try parseJSON(outcome)
+        #expect(nonSnakeCaseKeys(value).isEmpty, "\(nonSnakeCaseKeys(value))")
+        #expect(!outcome.stdout.contains("\\u"), "Chinese must not be \\u-escaped")
+        #expect(outcome.stdout.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "\(outcome)")
+        #expect(outcome.stdout.hasSuffix("}\n") || outcome.stdout.hasSuffix("]\n"))
+        if Self.isShow(command) {
+            #expect(value is [String: Any])
+        } else {
+            #expect((value as? [[String: Any]])?.isEmpty == false, "\(outcome)")
+        }
+    }
+
+    @Test(arguments: readCommands)
+    func csv(_ command: [String]) throws {
+        let sandbox = try Sandbox()
+        try sandbox.seeded()
+        let outcome = try sandbox.run(command + ["--format", "csv", "--db", sandbox.ledger])
+        expectSuccess(outcome)
+        #expect(csvProblems(outcome.stdoutData).isEmpty, "\(csvProblems(outcome.stdoutData))")
+        let records = csvRecords(outcome.stdoutData)
+        #expect(records.count >= 2, "a header and at least one row")
+        if !Self.isShow(command) {
+            // One table: every record as wide as the header.
+            let widths = Set(records.map(\.count))
+            #expect(widths.count == 1, "record widths \(widths)")
+        }
+    }
+
+    @Test func jsonAndCSVAgreeWithTheTableOnTheProjectList() throws {
+        let sandbox = try Sandbox()
+        try sandbox.seeded()
+        let table = try #require(printedTables(try sandbox.zl("project", "list").stdout).first)
+        let json = try jsonArray(try sandbox.zl("project", "list", "--format", "json"))
+        let csv = csvRecords(try sandbox.zl("project", "list", "--format", "csv").stdoutData)
+        #expect(table.rows.count == json.count)
+        #expect(csv.count == json.count + 1)
+        #expect(csv.first == table.labels, "CSV header = table header")
+        let codes = json.compactMap { $0["code"] as? String }
+        #expect(codes == table.rows.map { table.cell(0, of: $0) })
+        #expect(codes == csv.dropFirst().map { $0[0] })
+    }
+
+    @Test func anUnknownFormatIsAUsageError() throws {
+        let sandbox = try Sandbox()
+        try sandbox.seeded()
+        let outcome = try sandbox.zl("project", "list", "--format", "xml")
+        expectRefusal(outcome, 64, ["xml"])
+    }
+}
