@@ -37,7 +37,11 @@ struct Sheet: ParsableCommand {
         let labels = SheetLabels(lang)
         let data: Data
         switch format {
-        case .text: data = Data(SheetText.render(sheet, labels, width: out == nil ? Terminal.columns() : nil).utf8)
+        case .text:
+            // Colour only on a terminal, never with NO_COLOR, never into a file.
+            let text = SheetText.render(sheet, labels, width: out == nil ? Terminal.columns() : nil,
+                                        color: out == nil && Terminal.colorAllowed)
+            data = Data(text.utf8)
         case .md: data = Data(SheetMarkdown.render(sheet, labels).utf8)
         case .csv: data = Data(SheetCSV.render(sheet, labels).utf8)
         case .json: data = Data((SheetJSON.value(sheet).serialized() + "\n").utf8)

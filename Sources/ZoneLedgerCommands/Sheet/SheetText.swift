@@ -2,7 +2,7 @@ import ZoneLedgerCore
 
 /// The terminal sheet: each section a table aligned by display width, cut to the terminal's width.
 enum SheetText {
-    static func render(_ sheet: MonthlySheet, _ labels: SheetLabels, width: Int?) -> String {
+    static func render(_ sheet: MonthlySheet, _ labels: SheetLabels, width: Int?, color: Bool = false) -> String {
         var text = labels.title(sheet) + "\n" + labels.asOf(sheet) + "    " + labels.generated(sheet) + "\n"
         for section in sheet.sections {
             text += "\n【\(labels.section(section))】\n"
@@ -10,8 +10,18 @@ enum SheetText {
             let table = TextTable(
                 columns: section.table.columns.map { TextTable.Column(header: labels.column($0), alignment: $0.numeric ? .right : .left) },
                 rows: section.table.rows.map { $0.map(\.oneLine) })
-            text += table.render(maxWidth: width)
+            let rendered = table.render(maxWidth: width)
+            text += color && section.key == "projects" ? colored(rendered) : rendered
         }
         return text
+    }
+
+    /// The status is the last column, so colouring the end of a line cannot shift any column.
+    static func colored(_ table: String) -> String {
+        let colors = [ProjectHealth.overdue.label: "31", ProjectHealth.behind.label: "33", ProjectHealth.warning.label: "36"]
+        return table.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard let (word, code) = colors.first(where: { line.hasSuffix($0.key) }) else { return String(line) }
+            return line.dropLast(word.count) + "\u{1B}[\(code)m\(word)\u{1B}[0m"
+        }.joined(separator: "\n")
     }
 }
