@@ -94,7 +94,7 @@ extension Ledger {
                 try Self.checkNameFree(valid, .parcel, in: db, except: parcel.id)
                 changes.set("name", &parcel.name, valid)
             }
-            if let area = edit.area { changes.set("area_mu", &parcel.areaMuHundredths, area.hundredths) }
+            if let area = edit.area { changes.set("area_mu_hundredths", &parcel.areaMuHundredths, area.hundredths) }
             if let use = edit.landUse { changes.set("land_use", &parcel.landUse, try Validate.optionalText(use, what: "用地性质", limit: 100)) }
             try parcel.update(db)
             return try recordEdit(changes, note: edit.note, subject: subject, on: edit.on, context: context, in: db)

@@ -95,9 +95,9 @@ extension Ledger {
     }
 
     private func apply(_ figures: ParkFigures, to park: inout Park, changes: inout ChangeSet) throws {
-        if let area = figures.area { changes.set("area_mu", &park.areaMuHundredths, area.hundredths) }
+        if let area = figures.area { changes.set("area_mu_hundredths", &park.areaMuHundredths, area.hundredths) }
         if let approximate = figures.areaApproximate { changes.set("area_approximate", &park.areaApproximate, approximate) }
-        if let ratio = figures.plotRatioHundredths { changes.set("plot_ratio", &park.plotRatioHundredths, ratio) }
+        if let ratio = figures.plotRatioHundredths { changes.set("plot_ratio_hundredths", &park.plotRatioHundredths, ratio) }
         if let floor = figures.floorAreaM2 { changes.set("floor_area_m2", &park.floorAreaM2, floor) }
         if let money = figures.investment { changes.set("investment_yuan", &park.investmentYuan, money.yuan) }
         if let money = figures.expectedOutput { changes.set("expected_output_yuan", &park.expectedOutputYuan, money.yuan) }

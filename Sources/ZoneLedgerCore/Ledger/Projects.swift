@@ -122,8 +122,8 @@ extension Ledger {
             }
             if let kind = edit.kind { changes.set("kind", &project.kind, kind) }
             if let money = edit.investment { changes.set("investment_yuan", &project.investmentYuan, money.yuan) }
-            if let park = edit.park { changes.set("park", &project.parkId, try References.resolve(park, kind: .park, in: db).id) }
-            if let parcel = edit.parcel { changes.set("parcel", &project.parcelId, try References.resolve(parcel, kind: .parcel, in: db).id) }
+            if let park = edit.park { changes.set("park_id", &project.parkId, try References.resolve(park, kind: .park, in: db).id) }
+            if let parcel = edit.parcel { changes.set("parcel_id", &project.parcelId, try References.resolve(parcel, kind: .parcel, in: db).id) }
             if let flag = edit.provincialMajor { changes.set("provincial_major", &project.provincialMajor, flag) }
             if let flag = edit.registered { changes.set("registered", &project.registered, flag) }
             if let department = edit.department {

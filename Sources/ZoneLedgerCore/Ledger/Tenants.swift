@@ -71,7 +71,7 @@ extension Ledger {
             var changes = ChangeSet()
             if let ref = edit.park {
                 let park = try References.resolve(ref, kind: .park, in: db)
-                changes.set("park", &tenant.parkId, park.id)
+                changes.set("park_id", &tenant.parkId, park.id)
             }
             if let name = edit.name { changes.set("name", &tenant.name, try Validate.name(name, what: "企业名称")) }
             let park = try References.resolve(String(tenant.parkId), kind: .park, in: db)

@@ -53,7 +53,7 @@ extension Entry {
         if let parcelStatus { parts.append("状态：\(parcelStatus.label)") }
         if let tenantStatus { parts.append("状态：\(tenantStatus.label)") }
         if let dueOn, let dueText { parts.append("到期改为：\(dueText)（\(dueOn.iso)）") }
-        if let changes { parts.append("修改：\(changes)") }
+        if let changes { parts.append("修改：" + ChangeSummary.text(changes)) }
         return parts.joined(separator: "；")
     }
 }

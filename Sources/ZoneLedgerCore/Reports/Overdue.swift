@@ -80,14 +80,16 @@ extension Ledger {
         }
         let rows = try Row.fetchAll(db, sql: MilestoneQuery.sql(where: conditions.joined(separator: " AND ")),
                                     arguments: ["day": day, "park": park])
+        let edits = try EditOverrides(after: day, in: db)
         return try rows.compactMap { row -> MilestoneLine? in
             let status = MilestoneQuery.status(row)
             guard status.state == .open, let kind = SubjectKind(rawValue: row["subject_kind"]) else { return nil }
             let subject = SubjectID(kind: kind, id: row[kind.foreignKey])
             let latest = try latestNoted(subject, milestone: row["id"], asOf: day, in: db)
+            let milestone = SubjectID(kind: .milestone, id: row["id"])
             return MilestoneLine(
-                code: row["code"], title: row["title"], subjectKind: kind, subjectCode: row["subject_code"],
-                subjectName: row["subject_name"], dueText: status.dueText, dueOn: status.due,
+                code: row["code"], title: edits.text(milestone, "title", row["title"]) ?? "", subjectKind: kind,
+                subjectCode: row["subject_code"], subjectName: edits.text(subject, "name", row["subject_name"]) ?? "", dueText: status.dueText, dueOn: status.due,
                 originalDueText: row["due_text"], originalDueOn: row["due_on"], reschedules: status.reschedules,
                 daysOverdue: status.due.days(until: day), latestOn: latest?.day, latestNote: latest?.note,
                 department: row["responsible"])
@@ -114,15 +116,18 @@ extension Ledger {
               AND (:park IS NULL OR p.park_id = :park) AND \(existed("project", "p"))
             ORDER BY p.id
             """, arguments: ["day": day, "park": park])
+        let edits = try EditOverrides(after: day, in: db)
         return rows.compactMap { row in
             let stage = (row["stage"] as String?).flatMap(ProjectStage.init(rawValue:))
             guard stage != .completed, stage != .operating else { return nil }
-            let start: Day = row["planned_start"], end: Day = row["planned_completion"]
+            let project = SubjectID(kind: .project, id: row["id"])
+            guard let start = edits.day(project, "planned_start", row["planned_start"]),
+                  let end = edits.day(project, "planned_completion", row["planned_completion"]), start < day else { return nil }
             let span = max(1, start.days(until: end))
             let elapsed = min(span, start.days(until: day))
             let progress = (row["progress"] as Int?) ?? 0
             guard progress * span < elapsed * 100 else { return nil }
-            return BehindLine(code: row["code"], name: row["name"], plannedStart: start, plannedCompletion: end,
+            return BehindLine(code: row["code"], name: edits.text(project, "name", row["name"]) ?? "", plannedStart: start, plannedCompletion: end,
                               expectedPercent: elapsed * 100 / span, progress: progress,
                               latestOn: row["latest_on"], latestNote: row["latest_note"], department: row["department"])
         }

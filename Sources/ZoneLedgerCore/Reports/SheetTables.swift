@@ -7,8 +7,17 @@ enum SheetProjects {
         let rows = try Row.fetchAll(db, sql: """
             SELECT p.*, \(latest("stage", "project")), \(latest("progress", "project"))
             FROM project p WHERE \(existed("project", "p"))
-            ORDER BY \(kindOrder("p.kind", ProjectKind.self)), p.id
+            ORDER BY p.id
             """, arguments: ["day": asOf])
+        let edits = try EditOverrides(after: asOf, in: db)
+        // As on the day: names, kinds and amounts edited later are shown as they were, and grouped so.
+        let projects = rows.map { row -> (row: Row, id: SubjectID, kind: ProjectKind?) in
+            let id = SubjectID(kind: .project, id: row["id"])
+            return (row, id, edits.text(id, "kind", row["kind"]).flatMap(ProjectKind.init(rawValue:)))
+        }.enumerated().sorted { a, b in
+            let order = { (kind: ProjectKind?) in kind.flatMap { ProjectKind.allCases.firstIndex(of: $0) } ?? 99 }
+            return (order(a.element.kind), a.offset) < (order(b.element.kind), b.offset)
+        }.map(\.element)
         let behindCodes = Set(behind.map(\.code))
         let horizon = asOf.adding(days: Ledger.warningDays)
         let table = Table(columns: [
@@ -17,16 +26,17 @@ enum SheetProjects {
             Column("stage", "形象进度", "Stage"), Column("progress", "进度%", "Progress %", numeric: true),
             Column("month_notes", "本月进展", "This month"), Column("next_milestone", "下一节点", "Next milestone"),
             Column("status", "状态", "Status"),
-        ], rows: rows.enumerated().map { index, row in
-            let id: Int64 = row["id"], code: String = row["code"]
+        ], rows: projects.enumerated().map { index, project in
+            let row = project.row, code: String = row["code"]
             let mine = open.filter { $0.subjectKind == .project && $0.subjectCode == code }.sorted { $0.dueOn < $1.dueOn }
             let health: ProjectHealth =
                 mine.contains { $0.dueOn < asOf } ? .overdue
                 : behindCodes.contains(code) ? .behind
                 : mine.contains { $0.dueOn <= horizon } ? .warning : .normal
-            return [.integer(Int64(index + 1)), .text(code), .text(row["name"]), .text(label(ProjectKind.self, row["kind"])),
-                    moneyCell(row["investment_yuan"]), .text(label(ProjectStage.self, row["stage"])),
-                    .optional(row["progress"] as Int64?), .list(notes.lines(SubjectID(kind: .project, id: id))),
+            return [.integer(Int64(index + 1)), .text(code), .text(edits.text(project.id, "name", row["name"]) ?? ""),
+                    .text(project.kind?.label ?? ""), moneyCell(edits.integer(project.id, "investment_yuan", row["investment_yuan"])),
+                    .text(label(ProjectStage.self, row["stage"])),
+                    .optional(row["progress"] as Int64?), .list(notes.lines(project.id)),
                     .optional(mine.first?.nextText), .text(health.label)]
         })
         return .init(key: "projects", title: "重点项目进度", english: "Projects", table: table)
@@ -90,19 +100,21 @@ enum SheetPlaces {
             SELECT y.*, (SELECT count(*) FROM tenant t WHERE t.park_id = y.id AND \(existed("tenant", "t"))) AS tenants
             FROM park y WHERE \(existed("park", "y")) ORDER BY y.id
             """, arguments: ["day": asOf])
+        let edits = try EditOverrides(after: asOf, in: db)
         let table = Table(columns: [
             Column("code", "编号", "Code"), Column("name", "名称", "Park"), Column("kind", "类别", "Kind"),
             Column("area_mu", "面积(亩)", "Area (mu)", numeric: true), Column("investment_wan", "总投资(万元)", "Investment (10k yuan)", numeric: true),
             Column("tenants_listed", "在册企业", "Tenants listed", numeric: true),
             Column("month_notes", "本月进展", "This month"), Column("next_milestone", "下一节点", "Next milestone"),
         ], rows: rows.map { row in
-            let id: Int64 = row["id"], code: String = row["code"]
-            let approximate: Bool = row["area_approximate"]
-            let area = areaCell(row["area_mu_hundredths"])
+            let id = SubjectID(kind: .park, id: row["id"]), code: String = row["code"]
+            let approximate = edits.text(id, "area_approximate", (row["area_approximate"] as Bool).description) == "true"
+            let area = areaCell(edits.integer(id, "area_mu_hundredths", row["area_mu_hundredths"]))
             let next = open.filter { $0.subjectKind == .park && $0.subjectCode == code }.min { $0.dueOn < $1.dueOn }
-            return [.text(code), .text(row["name"]), .text(label(ParkKind.self, row["kind"])),
-                    approximate && area != .empty ? .text("约" + area.plain) : area, moneyCell(row["investment_yuan"]),
-                    .integer(row["tenants"]), .list(notes.lines(SubjectID(kind: .park, id: id))), .optional(next?.nextText)]
+            return [.text(code), .text(edits.text(id, "name", row["name"]) ?? ""), .text(label(ParkKind.self, edits.text(id, "kind", row["kind"]))),
+                    approximate && area != .empty ? .text("约" + area.plain) : area,
+                    moneyCell(edits.integer(id, "investment_yuan", row["investment_yuan"])),
+                    .integer(row["tenants"]), .list(notes.lines(id)), .optional(next?.nextText)]
         })
         return .init(key: "parks", title: "园区和平台", english: "Parks and platforms", table: table)
     }
@@ -113,13 +125,16 @@ enum SheetPlaces {
               \(latest("parcel_status", "parcel", "l"))
             FROM parcel l WHERE \(existed("parcel", "l")) ORDER BY l.id
             """, arguments: ["day": asOf])
+        let edits = try EditOverrides(after: asOf, in: db)
         let table = Table(columns: [
             Column("code", "编号", "Code"), Column("name", "地块", "Parcel"), Column("area_mu", "面积(亩)", "Area (mu)", numeric: true),
             Column("status", "状态", "Status"), Column("projects", "项目", "Projects"), Column("month_notes", "本月进展", "This month"),
         ], rows: rows.map { row in
-            [.text(row["code"]), .text(row["name"]), areaCell(row["area_mu_hundredths"]),
-             .text(label(ParcelStatus.self, row["parcel_status"])), .optional(row["projects"] as String?),
-             .list(notes.lines(SubjectID(kind: .parcel, id: row["id"])))]
+            let id = SubjectID(kind: .parcel, id: row["id"])
+            return [.text(row["code"]), .text(edits.text(id, "name", row["name"]) ?? ""),
+                    areaCell(edits.integer(id, "area_mu_hundredths", row["area_mu_hundredths"])),
+                    .text(label(ParcelStatus.self, row["parcel_status"])), .optional(row["projects"] as String?),
+                    .list(notes.lines(id))]
         })
         return .init(key: "parcels", title: "地块", english: "Land parcels", table: table)
     }

@@ -242,3 +242,11 @@ func expectRefusal(_ outcome: Outcome, _ status: Int32, _ fragments: [String], s
         #expect(outcome.stderr.contains(fragment), "missing “\(fragment)” in \(outcome)", sourceLocation: sourceLocation)
     }
 }
+
+/// A JSON number as a Double, however JSONSerialization boxed it; nil for text, null or nothing.
+func jsonNumber(_ value: Any?) -> Double? {
+    guard let value, !(value is String), !(value is NSNull) else { return nil }
+    if let int = value as? Int { return Double(int) }
+    if let double = value as? Double { return double }
+    return (value as? NSNumber)?.doubleValue
+}
