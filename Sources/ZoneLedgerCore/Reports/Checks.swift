@@ -1,0 +1,120 @@
+import GRDB
+
+/// One problem a check found.
+public struct CheckProblem: Sendable, Equatable, CustomStringConvertible {
+    public let check: String
+    public let message: String
+    public var description: String { "\(check): \(message)" }
+}
+
+/// The named checks `zoneledger check` runs; each is silent when all is well.
+public enum LedgerCheck: String, CaseIterable, Sendable {
+    case integrity, foreignKeys = "foreign-keys", positive, milestoneDates = "milestone-dates",
+         parkTenants = "park-tenants", futureEntries = "future-entries", statusOrder = "status-order",
+         seedQuotes = "seed-quotes"
+
+    public var summary: String {
+        switch self {
+        case .integrity: "SQLite 完整性（PRAGMA integrity_check）"
+        case .foreignKeys: "外键（PRAGMA foreign_key_check）"
+        case .positive: "面积、金额、容积率为正"
+        case .milestoneDates: "节点不在立下之前完成或取消"
+        case .parkTenants: "园区在册企业数不超过报告的企业数"
+        case .futureEntries: "没有生效日期在今天之后的记录"
+        case .statusOrder: "阶段和状态只前进，倒退须标为更正"
+        case .seedQuotes: "报告原文仍与内置的工作报告一致"
+        }
+    }
+}
+
+extension Ledger {
+    public func check(_ checks: [LedgerCheck] = LedgerCheck.allCases, today: Day) throws -> [CheckProblem] {
+        try read { db in
+            try checks.flatMap { check in try Self.run(check, today: today, in: db).map { CheckProblem(check: check.rawValue, message: $0) } }
+        }
+    }
+
+    static func run(_ check: LedgerCheck, today: Day, in db: Database) throws -> [String] {
+        switch check {
+        case .integrity:
+            return try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+        case .foreignKeys:
+            return try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map {
+                "\($0[0] as String) 第\($0[1] as Int64)行引用了不存在的 \($0[2] as String)"
+            }
+        case .positive:
+            return try String.fetchAll(db, sql: """
+                SELECT code || ' 面积、金额或容积率不为正' FROM park WHERE area_mu_hundredths <= 0 OR investment_yuan <= 0
+                  OR plot_ratio_hundredths <= 0 OR floor_area_m2 <= 0 OR expected_output_yuan <= 0 OR expected_tax_yuan <= 0
+                UNION ALL SELECT code || ' 面积不为正' FROM parcel WHERE area_mu_hundredths <= 0
+                UNION ALL SELECT code || ' 总投资不为正' FROM project WHERE investment_yuan <= 0
+                """)
+        case .milestoneDates:
+            return try String.fetchAll(db, sql: """
+                SELECT m.code || ' 于' || a.effective_on || '立下，却在' || e.effective_on || '记为' ||
+                       CASE e.action WHEN 'done' THEN '完成' ELSE '取消' END
+                FROM entry e JOIN milestone m ON m.id = e.milestone_id
+                  JOIN entry a ON a.milestone_id = e.milestone_id AND a.action = 'add'
+                WHERE e.action IN ('done', 'cancel') AND e.effective_on < a.effective_on
+                """)
+        case .parkTenants:
+            return try parkTenantProblems(in: db)
+        case .futureEntries:
+            return try String.fetchAll(db, sql: "SELECT '记录 #' || id || ' 生效于 ' || effective_on || '，晚于今天' FROM entry WHERE effective_on > ?",
+                                       arguments: [today])
+        case .statusOrder:
+            return try statusOrderProblems(in: db)
+        case .seedQuotes:
+            let report = SeedLoader.report
+            var problems: [String] = []
+            for kind in ["park", "parcel", "project", "tenant", "milestone", "figure"] {
+                for row in try Row.fetchAll(db, sql: "SELECT code, quote FROM \(kind) WHERE quote IS NOT NULL") {
+                    let quote: String = row["quote"]
+                    for line in quote.split(separator: "\n") where !report.contains(line) {
+                        problems.append("\(row["code"] as String) 的报告原文不在工作报告中：\(line.prefix(30))")
+                    }
+                }
+            }
+            return problems
+        }
+    }
+
+    /// Itemised tenants of a park may not outnumber the enterprises the report counted there.
+    private static func parkTenantProblems(in db: Database) throws -> [String] {
+        try Row.fetchAll(db, sql: """
+            SELECT y.code, y.name, f.metric, f.value, (SELECT count(*) FROM tenant t WHERE t.park_id = y.id) AS listed
+            FROM figure f JOIN park y ON y.id = f.park_id
+            WHERE f.unit = '家' AND f.metric LIKE '%企业%' AND f.category <> 'target'
+              AND f.period_to = (SELECT max(period_to) FROM figure g WHERE g.park_id = f.park_id AND g.metric = f.metric)
+            """).compactMap { row in
+            let listed: Int64 = row["listed"]
+            guard let reported = Int64(row["value"] as String), listed > reported else { return nil }
+            return "\(row["code"] as String) \(row["name"] as String) 在册企业\(listed)家，多于报告的\(row["metric"] as String)\(reported)家"
+        }
+    }
+
+    /// Walks each subject's status entries in effective order; a step backwards must be a correction.
+    private static func statusOrderProblems(in db: Database) throws -> [String] {
+        var problems: [String] = []
+        func walk<Status: Progression & DatabaseValueConvertible>(_ column: String, _ kind: SubjectKind, _ type: Status.Type) throws {
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT e.id, e.\(kind.foreignKey) AS subject, e.\(column) AS status, e.correction, s.code
+                FROM entry e JOIN \(kind.table) s ON s.id = e.\(kind.foreignKey)
+                WHERE e.\(column) IS NOT NULL ORDER BY e.\(kind.foreignKey), e.effective_on, e.id
+                """)
+            var previous: (subject: Int64, status: Status)?
+            for row in rows {
+                guard let status = Status.fromDatabaseValue(row["status"]) else { continue }
+                let subject: Int64 = row["subject"]
+                if let previous, previous.subject == subject, previous.status.isBackwards(to: status), !(row["correction"] as Bool) {
+                    problems.append("\(row["code"] as String) 记录 #\(row["id"] as Int64) 从“\(previous.status.label)”倒退到“\(status.label)”，未标为更正")
+                }
+                previous = (subject, status)
+            }
+        }
+        try walk("stage", .project, ProjectStage.self)
+        try walk("parcel_status", .parcel, ParcelStatus.self)
+        try walk("tenant_status", .tenant, TenantStatus.self)
+        return problems
+    }
+}
