@@ -24,6 +24,7 @@ let package = Package(
             // Embedded so the binary runs when copied away from .build (Bundle.module would not).
             resources: [
                 .embedInCode("Schema/0001_ledger.sql"),
+                .embedInCode("Schema/0002_undo.sql"),
                 .embedInCode("Seeds/work-report-2020.txt"),
                 .embedInCode("Seeds/parks.txt"),
                 .embedInCode("Seeds/parcels.txt"),

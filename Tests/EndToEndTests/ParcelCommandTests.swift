@@ -59,7 +59,7 @@ import Testing
         #expect(try jsonObject(json)["name"] as? String == "滨海二期甲地块")
     }
 
-    /// Known bug: the edit's history entry shows the stored hundredths of a mu, not mu.
+    /// The edit's history entry speaks in mu, not in the stored hundredths of a mu.
     @Test func editHistoryShowsTheAreaInMu() throws {
         let sandbox = try Sandbox()
         try sandbox.seeded()
@@ -67,9 +67,7 @@ import Testing
         let edited = try sandbox.zl("parcel", "edit", "L2", "--area", "52.4")
         expectSuccess(edited)
         let change = try #require(try jsonArray(try sandbox.zl("log", "L2", "--limit", "1", "--format", "json")).first?["change"] as? String)
-        withKnownIssue("bug: edit history records raw storage units (area_mu 5236→5240 for 52.36→52.4 亩)") {
-            #expect(change.contains("52.36") && change.contains("52.4"), "change: \(change)")
-            #expect(!edited.stdout.contains("5236"), "\(edited)")
-        }
+        #expect(change.contains("52.36") && change.contains("52.4"), "change: \(change)")
+        #expect(!change.contains("5236") && !edited.stdout.contains("5236"), "\(edited)")
     }
 }

@@ -79,15 +79,14 @@ import Testing
         #expect(latest["author"] as? String == Pinned.author)
     }
 
-    /// Known bug: the edit's history entry shows stored units (hundredths, yuan), not what the user typed.
+    /// The edit's history entry speaks in the units people use (亿元, a plain ratio), not stored ones.
     @Test func editHistoryShowsFiguresInTheirUnits() throws {
         let sandbox = try Sandbox()
         try sandbox.seeded()
         expectSuccess(try sandbox.zl("park", "edit", "博通", "--plot-ratio", "1.8", "--investment", "3亿元"))
         let change = try #require(try jsonArray(try sandbox.zl("log", "Y5", "--limit", "1", "--format", "json")).first?["change"] as? String)
-        withKnownIssue("bug: edit history records plot_ratio 172→180 and investment_yuan 250000000→300000000") {
-            #expect(change.contains("1.72") && change.contains("1.8"), "change: \(change)")
-            #expect(!change.contains("250000000"), "change: \(change)")
-        }
+        #expect(change.contains("1.72") && change.contains("1.8"), "change: \(change)")
+        #expect(change.contains("2.5亿元") && change.contains("3亿元"), "change: \(change)")
+        #expect(!change.contains("250000000") && !change.contains("172"), "change: \(change)")
     }
 }

@@ -118,7 +118,7 @@ import Testing
         #expect(table.cell("进度%", row: "P5") == "15")
         #expect(table.cell("最近记录", row: "P5") == "2020-12-20")
         #expect(table.cell("最新进展", row: "P5") == "已取得施工许可证")
-        // Nothing to record is refused.
-        expectRefusal(try sandbox.zl("project", "update", "台邦"), 65, ["--stage", "--progress", "--note"])
+        // Nothing to record is a usage error that names what to give.
+        expectRefusal(try sandbox.zl("project", "update", "台邦"), 64, ["--stage", "--progress", "--note"])
     }
 }

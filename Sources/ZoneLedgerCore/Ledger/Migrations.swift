@@ -5,6 +5,7 @@ extension Ledger {
     /// registered here by hand; a test checks this list against the folder.
     static let schemaFiles: [(name: String, bytes: [UInt8])] = [
         ("0001_ledger.sql", PackageResources._001_ledger_sql),
+        ("0002_undo.sql", PackageResources._002_undo_sql),
     ]
 
     static let migrator: DatabaseMigrator = {

@@ -108,7 +108,7 @@ extension Ledger {
             try checkEffective(day, context)
             try allowed(try MilestoneStatus.of(subject.id, asOf: day, in: db).state, subject)
             if let later = try Day.fetchOne(db, sql: """
-                SELECT effective_on FROM entry WHERE milestone_id = ? AND action IN ('done', 'cancel', 'reopen')
+                SELECT effective_on FROM live_entry WHERE milestone_id = ? AND action IN ('done', 'cancel', 'reopen')
                 AND effective_on > ? LIMIT 1
                 """, arguments: [subject.id, day]) {
                 throw LedgerError.data("节点\(subject.listing)在\(later.iso)已有完成、取消或重开的记录：不能在它之前再记一次")

@@ -54,15 +54,23 @@ extension Ledger {
                             landUse: try Validate.optionalText(draft.landUse, what: "用地性质", limit: 100), quote: draft.quote)
         try parcel.insert(db)
         let id = parcel.id ?? db.lastInsertedRowID
-        // A parcel serving a project: the project points to it.
-        if let ref = draft.project {
-            let project = try References.resolve(ref, kind: .project, in: db)
-            try db.execute(sql: "UPDATE project SET parcel_id = ? WHERE id = ?", arguments: [id, project.id])
-        }
         var entry = Entry(batchId: batch, on: draft.on, action: .add, subject: SubjectID(kind: .parcel, id: id))
         entry.parcelStatus = draft.status
         entry.note = try Validate.note(draft.note)
         try entry.insert(db)
+        // A parcel serving a project: the project points to it, and that change is an entry of its own.
+        if let ref = draft.project {
+            let subject = try References.resolve(ref, kind: .project, in: db)
+            guard var project = try Project.fetchOne(db, key: subject.id) else { throw LedgerError.data("找不到项目\(subject.code)") }
+            var changes = ChangeSet()
+            changes.set("parcel_id", &project.parcelId, id)
+            try project.update(db)
+            var link = Entry(batchId: batch, on: max(draft.on, try State.createdOn(subject.subjectID, in: db) ?? draft.on),
+                             action: .edit, subject: subject.subjectID)
+            link.changes = changes.json
+            link.note = "地块 \(parcel.code) 服务此项目"
+            try link.insert(db)
+        }
         return parcel
     }
 

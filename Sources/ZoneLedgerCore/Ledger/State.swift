@@ -7,7 +7,7 @@ enum State {
         _ column: String, of subject: SubjectID, asOf day: Day, in db: Database
     ) throws -> Value? {
         try Value.fetchOne(db, sql: """
-            SELECT \(column) FROM entry
+            SELECT \(column) FROM live_entry
             WHERE \(subject.kind.foreignKey) = ? AND \(column) IS NOT NULL AND effective_on <= ?
             ORDER BY effective_on DESC, id DESC LIMIT 1
             """, arguments: [subject.id, day])
@@ -18,7 +18,7 @@ enum State {
         _ column: String, of subject: SubjectID, after day: Day, in db: Database
     ) throws -> Value? {
         try Value.fetchOne(db, sql: """
-            SELECT \(column) FROM entry
+            SELECT \(column) FROM live_entry
             WHERE \(subject.kind.foreignKey) = ? AND \(column) IS NOT NULL AND effective_on > ?
             ORDER BY effective_on, id LIMIT 1
             """, arguments: [subject.id, day])
@@ -26,14 +26,14 @@ enum State {
 
     /// The day the subject entered the ledger (its "add" entry).
     static func createdOn(_ subject: SubjectID, in db: Database) throws -> Day? {
-        try Day.fetchOne(db, sql: "SELECT effective_on FROM entry WHERE \(subject.kind.foreignKey) = ? AND action = 'add'",
+        try Day.fetchOne(db, sql: "SELECT effective_on FROM live_entry WHERE \(subject.kind.foreignKey) = ? AND action = 'add'",
                          arguments: [subject.id])
     }
 
     /// The latest entry of any kind, for "latest status" columns.
     static func latestEntry(of subject: SubjectID, asOf day: Day, in db: Database) throws -> Entry? {
         try Entry.fetchOne(db, sql: """
-            SELECT * FROM entry WHERE \(subject.kind.foreignKey) = ? AND effective_on <= ?
+            SELECT * FROM live_entry WHERE \(subject.kind.foreignKey) = ? AND effective_on <= ?
             ORDER BY effective_on DESC, id DESC LIMIT 1
             """, arguments: [subject.id, day])
     }

@@ -53,14 +53,14 @@ extension Ledger {
             return try String.fetchAll(db, sql: """
                 SELECT m.code || ' 于' || a.effective_on || '立下，却在' || e.effective_on || '记为' ||
                        CASE e.action WHEN 'done' THEN '完成' ELSE '取消' END
-                FROM entry e JOIN milestone m ON m.id = e.milestone_id
-                  JOIN entry a ON a.milestone_id = e.milestone_id AND a.action = 'add'
+                FROM live_entry e JOIN milestone m ON m.id = e.milestone_id
+                  JOIN live_entry a ON a.milestone_id = e.milestone_id AND a.action = 'add'
                 WHERE e.action IN ('done', 'cancel') AND e.effective_on < a.effective_on
                 """)
         case .parkTenants:
             return try parkTenantProblems(in: db)
         case .futureEntries:
-            return try String.fetchAll(db, sql: "SELECT '记录 #' || id || ' 生效于 ' || effective_on || '，晚于今天' FROM entry WHERE effective_on > ?",
+            return try String.fetchAll(db, sql: "SELECT '记录 #' || id || ' 生效于 ' || effective_on || '，晚于今天' FROM live_entry WHERE effective_on > ?",
                                        arguments: [today])
         case .statusOrder:
             return try statusOrderProblems(in: db)
@@ -83,9 +83,9 @@ extension Ledger {
     private static func parkTenantProblems(in db: Database) throws -> [String] {
         try Row.fetchAll(db, sql: """
             SELECT y.code, y.name, f.metric, f.value, (SELECT count(*) FROM tenant t WHERE t.park_id = y.id) AS listed
-            FROM figure f JOIN park y ON y.id = f.park_id
+            FROM live_figure f JOIN park y ON y.id = f.park_id
             WHERE f.unit = '家' AND f.metric LIKE '%企业%' AND f.category <> 'target'
-              AND f.period_to = (SELECT max(period_to) FROM figure g WHERE g.park_id = f.park_id AND g.metric = f.metric)
+              AND f.period_to = (SELECT max(period_to) FROM live_figure g WHERE g.park_id = f.park_id AND g.metric = f.metric)
             """).compactMap { row in
             let listed: Int64 = row["listed"]
             guard let reported = Int64(row["value"] as String), listed > reported else { return nil }
@@ -99,7 +99,7 @@ extension Ledger {
         func walk<Status: Progression & DatabaseValueConvertible>(_ column: String, _ kind: SubjectKind, _ type: Status.Type) throws {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT e.id, e.\(kind.foreignKey) AS subject, e.\(column) AS status, e.correction, s.code
-                FROM entry e JOIN \(kind.table) s ON s.id = e.\(kind.foreignKey)
+                FROM live_entry e JOIN \(kind.table) s ON s.id = e.\(kind.foreignKey)
                 WHERE e.\(column) IS NOT NULL ORDER BY e.\(kind.foreignKey), e.effective_on, e.id
                 """)
             var previous: (subject: Int64, status: Status)?

@@ -16,7 +16,7 @@ extension Ledger {
                 let tenants = try Self.tenantTable(park: subject.id, asOf: day, in: db)
                 sections.append(.init(key: "tenants", label: "在册企业", table: tenants))
                 let figures = try Row.fetchAll(db, sql: """
-                    SELECT f.*, y.name AS park_name FROM figure f JOIN park y ON y.id = f.park_id
+                    SELECT f.*, y.name AS park_name FROM live_figure f JOIN park y ON y.id = f.park_id
                     WHERE f.park_id = ? AND f.period_to <= ? ORDER BY f.id
                     """, arguments: [subject.id, day])
                 sections.append(.init(key: "figures", label: "报告数据", table: Table(columns: Self.figureColumns, rows: figures.map(Self.figureRow))))
@@ -36,7 +36,7 @@ extension Ledger {
     public func showFigure(_ ref: String) throws -> Detail {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT f.*, y.name AS park_name FROM figure f LEFT JOIN park y ON y.id = f.park_id WHERE f.code = ? COLLATE NOCASE
+                SELECT f.*, y.name AS park_name FROM live_figure f LEFT JOIN park y ON y.id = f.park_id WHERE f.code = ? COLLATE NOCASE
                 """, arguments: [ref.trimmingCharacters(in: .whitespaces)]) else {
                 throw LedgerError.data("找不到数据“\(ref)”：请用 figure list 查看编号（如 F1）")
             }

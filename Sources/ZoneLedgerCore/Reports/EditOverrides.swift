@@ -10,7 +10,7 @@ struct EditOverrides {
 
     init(after day: Day, in db: Database) throws {
         let entries = try Entry.fetchAll(db, sql: """
-            SELECT * FROM entry WHERE action = 'edit' AND changes IS NOT NULL AND effective_on > ?
+            SELECT * FROM live_entry WHERE action = 'edit' AND changes IS NOT NULL AND effective_on > ?
             ORDER BY effective_on DESC, id DESC
             """, arguments: [day])
         for entry in entries {

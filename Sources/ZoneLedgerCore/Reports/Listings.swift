@@ -94,7 +94,7 @@ extension Ledger {
     public func listFigures(asOf day: Day, category: FigureCategory? = nil) throws -> Table {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT f.*, y.name AS park_name FROM figure f LEFT JOIN park y ON y.id = f.park_id
+                SELECT f.*, y.name AS park_name FROM live_figure f LEFT JOIN park y ON y.id = f.park_id
                 WHERE f.period_to <= :day AND (:category IS NULL OR f.category = :category) ORDER BY f.id
                 """, arguments: ["day": day, "category": category?.rawValue])
             return Table(columns: Self.figureColumns, rows: rows.map(Self.figureRow))
@@ -118,13 +118,13 @@ extension Ledger {
 
 /// The subject had its "add" entry by the day.
 func existed(_ kind: String, _ alias: String? = nil) -> String {
-    "EXISTS (SELECT 1 FROM entry WHERE \(kind)_id = \(alias ?? kind).id AND action = 'add' AND effective_on <= :day)"
+    "EXISTS (SELECT 1 FROM live_entry WHERE \(kind)_id = \(alias ?? kind).id AND action = 'add' AND effective_on <= :day)"
 }
 
 /// The latest value of one column on or before the day, named after the column.
 func latest(_ column: String, _ kind: String, _ alias: String = "p") -> String {
     """
-    (SELECT \(column) FROM entry WHERE \(kind)_id = \(alias).id AND \(column) IS NOT NULL AND effective_on <= :day
+    (SELECT \(column) FROM live_entry WHERE \(kind)_id = \(alias).id AND \(column) IS NOT NULL AND effective_on <= :day
      ORDER BY effective_on DESC, id DESC LIMIT 1) AS \(column)
     """
 }
@@ -132,9 +132,9 @@ func latest(_ column: String, _ kind: String, _ alias: String = "p") -> String {
 /// The latest entry's day and note (or, when it has none, nothing), as latest_on / latest_note.
 func latestNote(_ kind: String, _ alias: String = "p") -> String {
     """
-    (SELECT effective_on FROM entry WHERE \(kind)_id = \(alias).id AND effective_on <= :day
+    (SELECT effective_on FROM live_entry WHERE \(kind)_id = \(alias).id AND effective_on <= :day
      ORDER BY effective_on DESC, id DESC LIMIT 1) AS latest_on,
-    (SELECT note FROM entry WHERE \(kind)_id = \(alias).id AND note IS NOT NULL AND effective_on <= :day
+    (SELECT note FROM live_entry WHERE \(kind)_id = \(alias).id AND note IS NOT NULL AND effective_on <= :day
      ORDER BY effective_on DESC, id DESC LIMIT 1) AS latest_note
     """
 }

@@ -10,16 +10,16 @@ enum MilestoneQuery {
           CASE WHEN m.project_id IS NOT NULL THEN 'project' WHEN m.parcel_id IS NOT NULL THEN 'parcel'
                WHEN m.park_id IS NOT NULL THEN 'park' ELSE 'tenant' END AS subject_kind,
           coalesce(p.department, m.department) AS responsible,
-          (SELECT effective_on FROM entry WHERE milestone_id = m.id AND action = 'add') AS created_on,
-          (SELECT action FROM entry WHERE milestone_id = m.id AND action IN ('done', 'cancel', 'reopen')
+          (SELECT effective_on FROM live_entry WHERE milestone_id = m.id AND action = 'add') AS created_on,
+          (SELECT action FROM live_entry WHERE milestone_id = m.id AND action IN ('done', 'cancel', 'reopen')
              AND effective_on <= :day ORDER BY effective_on DESC, id DESC LIMIT 1) AS closing_action,
-          (SELECT effective_on FROM entry WHERE milestone_id = m.id AND action IN ('done', 'cancel', 'reopen')
+          (SELECT effective_on FROM live_entry WHERE milestone_id = m.id AND action IN ('done', 'cancel', 'reopen')
              AND effective_on <= :day ORDER BY effective_on DESC, id DESC LIMIT 1) AS closing_on,
-          (SELECT due_on FROM entry WHERE milestone_id = m.id AND action = 'reschedule' AND effective_on <= :day
+          (SELECT due_on FROM live_entry WHERE milestone_id = m.id AND action = 'reschedule' AND effective_on <= :day
              ORDER BY effective_on DESC, id DESC LIMIT 1) AS rescheduled_due_on,
-          (SELECT due_text FROM entry WHERE milestone_id = m.id AND action = 'reschedule' AND effective_on <= :day
+          (SELECT due_text FROM live_entry WHERE milestone_id = m.id AND action = 'reschedule' AND effective_on <= :day
              ORDER BY effective_on DESC, id DESC LIMIT 1) AS rescheduled_due_text,
-          (SELECT count(*) FROM entry WHERE milestone_id = m.id AND action = 'reschedule' AND effective_on <= :day) AS reschedules
+          (SELECT count(*) FROM live_entry WHERE milestone_id = m.id AND action = 'reschedule' AND effective_on <= :day) AS reschedules
         FROM milestone m
           LEFT JOIN project p ON p.id = m.project_id LEFT JOIN parcel l ON l.id = m.parcel_id
           LEFT JOIN park y ON y.id = m.park_id LEFT JOIN tenant t ON t.id = m.tenant_id

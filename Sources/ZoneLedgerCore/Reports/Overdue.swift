@@ -99,7 +99,7 @@ extension Ledger {
     /// The latest entry with a note about the milestone or its subject, as of the day.
     static func latestNoted(_ subject: SubjectID, milestone: Int64, asOf day: Day, in db: Database) throws -> (day: Day, note: String)? {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT effective_on, note FROM entry
+            SELECT effective_on, note FROM live_entry
             WHERE (\(subject.kind.foreignKey) = ? OR milestone_id = ?) AND note IS NOT NULL AND effective_on <= ?
             ORDER BY effective_on DESC, id DESC LIMIT 1
             """, arguments: [subject.id, milestone, day]) else { return nil }

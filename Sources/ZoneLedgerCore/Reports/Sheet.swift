@@ -61,7 +61,7 @@ struct SheetNotes {
 
     init(month: Month, in db: Database) throws {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT * FROM entry WHERE effective_on BETWEEN ? AND ? ORDER BY effective_on, id
+            SELECT * FROM live_entry WHERE effective_on BETWEEN ? AND ? ORDER BY effective_on, id
             """, arguments: [month.first, month.last])
         for row in rows {
             let entry = try Entry(row: row)

@@ -29,7 +29,7 @@ enum SheetSummary {
         let statuses = rows.map { MilestoneQuery.status($0) }
         let dueInMonth = statuses.filter { $0.due >= month.first && $0.due <= month.last && $0.state != .cancelled }
         let doneInMonth = statuses.filter { $0.state == .done && ($0.closedOn.map { $0 >= month.first } ?? false) }
-        let entries = try Int.fetchOne(db, sql: "SELECT count(*) FROM entry WHERE effective_on BETWEEN ? AND ?",
+        let entries = try Int.fetchOne(db, sql: "SELECT count(*) FROM live_entry WHERE effective_on BETWEEN ? AND ?",
                                        arguments: [month.first, asOf]) ?? 0
         let facts: [(String, String, String, Int)] = [
             ("due_in_month", "本月到期节点", "Due this month", dueInMonth.count),
@@ -80,9 +80,9 @@ enum SheetSummary {
         // Parcels whose latest status as of the day is this one, reached after the reported figure.
         let parcels = try Row.fetchAll(db, sql: """
             SELECT l.area_mu_hundredths FROM parcel l
-            WHERE (SELECT parcel_status FROM entry WHERE parcel_id = l.id AND parcel_status IS NOT NULL AND effective_on <= :day
+            WHERE (SELECT parcel_status FROM live_entry WHERE parcel_id = l.id AND parcel_status IS NOT NULL AND effective_on <= :day
                    ORDER BY effective_on DESC, id DESC LIMIT 1) = :status
-              AND (SELECT min(effective_on) FROM entry WHERE parcel_id = l.id AND parcel_status = :status) > :since
+              AND (SELECT min(effective_on) FROM live_entry WHERE parcel_id = l.id AND parcel_status = :status) > :since
             """, arguments: ["day": asOf, "status": status.rawValue, "since": since])
         let base = reported.flatMap { ExactDecimal($0.value)?.units(atScale: 2) }
         let itemised = parcels.map { $0[0] as Int64 }.reduce(0, +)
@@ -94,7 +94,7 @@ enum SheetSummary {
     /// The latest figure with this key whose period lies in the year and ends by the day.
     static func latestFigure(_ key: String, category: String?, year: Int, asOf: Day, in db: Database) throws -> (value: String, to: Day)? {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT value, period_to FROM figure
+            SELECT value, period_to FROM live_figure
             WHERE key = :key AND (:category IS NULL AND category <> 'target' OR category = :category)
               AND period_to <= :day AND substr(period_to, 1, 4) = :year AND park_id IS NULL
             ORDER BY period_to DESC, id DESC LIMIT 1
@@ -106,7 +106,7 @@ enum SheetSummary {
     static func tenants(asOf: Day, in db: Database) throws -> MonthlySheet.Section {
         let rows = try Row.fetchAll(db, sql: """
             SELECT y.id, y.code, y.name,
-              (SELECT group_concat(metric || value || unit, '；') FROM figure f
+              (SELECT group_concat(metric || value || unit, '；') FROM live_figure f
                WHERE f.park_id = y.id AND f.period_to <= :day AND f.category <> 'target') AS reported
             FROM park y WHERE \(existed("park", "y")) ORDER BY y.id
             """, arguments: ["day": asOf])
@@ -130,7 +130,7 @@ enum SheetSummary {
     /// Each of the year's targets against the latest figure with the same key: 完成全年任务 %.
     static func targets(asOf: Day, in db: Database) throws -> MonthlySheet.Section {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT * FROM figure WHERE category = 'target' AND substr(period_to, 1, 4) = ? ORDER BY id
+            SELECT * FROM live_figure WHERE category = 'target' AND substr(period_to, 1, 4) = ? ORDER BY id
             """, arguments: [String(asOf.year)])
         let table = Table(columns: [
             Column("code", "编号", "Code"), Column("metric", "指标", "Metric"), Column("unit", "单位", "Unit"),

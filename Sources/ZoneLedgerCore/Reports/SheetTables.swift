@@ -142,9 +142,9 @@ enum SheetPlaces {
     /// The latest figure of each metric and scope reported this year by the as-of day.
     static func indicators(asOf: Day, in db: Database) throws -> MonthlySheet.Section {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT f.*, y.name AS park_name FROM figure f LEFT JOIN park y ON y.id = f.park_id
+            SELECT f.*, y.name AS park_name FROM live_figure f LEFT JOIN park y ON y.id = f.park_id
             WHERE f.category <> 'target' AND f.period_to <= :day AND substr(f.period_to, 1, 4) = :year
-              AND NOT EXISTS (SELECT 1 FROM figure g WHERE g.metric = f.metric AND g.park_id IS f.park_id
+              AND NOT EXISTS (SELECT 1 FROM live_figure g WHERE g.metric = f.metric AND g.park_id IS f.park_id
                               AND g.category <> 'target' AND g.period_to <= :day AND g.period_to > f.period_to)
             ORDER BY f.id
             """, arguments: ["day": asOf, "year": String(asOf.year)])
