@@ -104,7 +104,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         let name = "'; DROP TABLE project; --"
         let added = try sandbox.zl("project", "add", name, "--kind", "工业")
         expectSuccess(added)
-        let code = String(try #require(added.stdout.firstMatch(of: /已新增项目 (P\d+) /)?.output.1))
+        let code = String(try #require(added.stdout.firstMatch(of: #/已新增项目 (P\d+) /#)?.output.1))
         let shown = try sandbox.zl("project", "show", code, "--format", "json")
         #expect(try jsonObject(shown)["name"] as? String == name)
         #expect(shown.stdout.contains(#""name": "'; DROP TABLE project; --""#))

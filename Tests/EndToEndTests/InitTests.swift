@@ -102,4 +102,17 @@ import Testing
         expectSuccess(made)
         #expect(sandbox.exists("新.sqlite"))
     }
+
+    @Test func aReadLeavesTheLedgerExactlyAsItWas() throws {
+        let sandbox = try Sandbox()
+        try sandbox.seeded()
+        expectSuccess(try sandbox.zl("project", "update", "台邦", "--note", "写一条"))
+        let before = sandbox.bytes()
+        #expect(!sandbox.exists("ledger.sqlite-wal"), "a write checkpoints and removes its WAL on exit")
+        for command in [["project", "list"], ["park", "show", "博通"], ["log"], ["milestone", "list", "--format", "csv"], ["zone", "show"]] {
+            expectSuccess(try sandbox.run(command + ["--db", sandbox.ledger]))
+        }
+        #expect(sandbox.bytes() == before)
+        #expect(!sandbox.exists("ledger.sqlite-wal") && !sandbox.exists("ledger.sqlite-shm"), "no -wal/-shm left behind")
+    }
 }

@@ -92,7 +92,7 @@ extension Ledger {
     var sizes: (entries: Int, batches: Int) { get throws { (try count("entry"), try count("batch")) } }
 }
 
-extension Table {
+extension ZoneLedgerCore.Table {
     func index(_ key: String) -> Int {
         guard let index = columns.firstIndex(where: { $0.key == key }) else { preconditionFailure("no column \(key)") }
         return index
@@ -110,7 +110,7 @@ extension Table {
 }
 
 extension MonthlySheet {
-    func table(_ key: String) -> Table {
+    func table(_ key: String) -> ZoneLedgerCore.Table {
         guard let section = sections.first(where: { $0.key == key }) else { preconditionFailure("no section \(key)") }
         return section.table
     }

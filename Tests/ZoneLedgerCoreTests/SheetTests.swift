@@ -157,7 +157,7 @@ import Testing
     }
 }
 
-private extension Table {
+private extension ZoneLedgerCore.Table {
     /// The single row's cell under `key`.
     func cell(_ key: String) -> Cell? { rows.first.map { $0[index(key)] } }
 }

@@ -7,9 +7,7 @@ enum SheetText {
         for section in sheet.sections {
             text += "\n【\(labels.section(section))】\n"
             guard !section.table.rows.isEmpty else { text += labels.none + "\n"; continue }
-            let table = TextTable(
-                columns: section.table.columns.map { TextTable.Column(header: labels.column($0), alignment: $0.numeric ? .right : .left) },
-                rows: section.table.rows.map { $0.map(\.oneLine) })
+            let table = Output.textTable(section.table, label: labels.column, dropEmpty: false)
             let rendered = table.render(maxWidth: width)
             text += color && section.key == "projects" ? colored(rendered) : rendered
         }

@@ -73,9 +73,18 @@ enum Output {
         }
     }
 
-    static func textTable(_ table: ZoneLedgerCore.Table) -> TextTable {
-        TextTable(columns: table.columns.map { TextTable.Column(header: $0.label, alignment: $0.numeric ? .right : .left) },
-                  rows: table.rows.map { $0.map(display) })
+    /// For people: columns empty in every row are left out (JSON and CSV keep them), and only
+    /// free text gives way when the terminal is narrow; codes, dates and numbers are never cut.
+    static func textTable(_ table: ZoneLedgerCore.Table, label: (Column) -> String = \.label, dropEmpty: Bool = true) -> TextTable {
+        let kept = table.columns.indices.filter { index in !dropEmpty || table.rows.contains { !$0[index].plain.isEmpty } }
+        return TextTable(
+            columns: kept.map { index in
+                let column = table.columns[index]
+                let dates = table.rows.contains { if case .day = $0[index] { true } else { false } }
+                return TextTable.Column(header: label(column), alignment: column.numeric ? .right : .left,
+                                        shrinkable: !column.numeric && !dates && column.key != "code")
+            },
+            rows: table.rows.map { row in kept.map { display(row[$0]) } })
     }
 
     static func display(_ cell: Cell) -> String { cell.plain }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Turns SQLite's errors into messages for people. Operations validate first, so a
@@ -15,7 +16,7 @@ func translatingErrors<T>(_ body: () throws -> T) throws -> T {
 func translate(_ error: DatabaseError) -> LedgerError {
     switch error.resultCode {
     case .SQLITE_BUSY, .SQLITE_LOCKED:
-        return LedgerError(.busy, "账本正被其他人写入，等待\(Int(Ledger.busyTimeout))秒后仍未轮到：请稍后再试（本次什么也没有写入）")
+        return LedgerError(.busy, "账本正被其他人写入，等待\(String(format: "%g", Ledger.busyTimeout))秒后仍未轮到：请稍后再试（本次什么也没有写入）")
     case .SQLITE_READONLY, .SQLITE_PERM:
         return LedgerError(.permission, "账本不可写：检查账本文件及其文件夹的权限（本次什么也没有写入）")
     case .SQLITE_NOTADB, .SQLITE_CORRUPT:

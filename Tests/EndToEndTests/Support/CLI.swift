@@ -91,11 +91,11 @@ struct OtherUser: Sendable {
     let setpriv: String
 
     /// `nobody` through util-linux setpriv, when we are root and setpriv is installed.
-    static var nobody: OtherUser? {
+    static let nobody: OtherUser? = {
         guard geteuid() == 0 else { return nil }
         guard let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
         return OtherUser(uid: 65534, setpriv: setpriv)
-    }
+    }()
 }
 
 /// A fresh folder for one test, removed when the test lets go of it. All file access goes
@@ -147,8 +147,8 @@ final class Sandbox {
         // Output goes to files, not pipes: a long listing can never fill a pipe and block the child.
         let io = root.appendingPathComponent("io").appendingPathComponent(UUID().uuidString)
         let outURL = io.appendingPathExtension("out"), errURL = io.appendingPathExtension("err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         defer { try? FileManager.default.removeItem(at: outURL); try? FileManager.default.removeItem(at: errURL) }
 
