@@ -67,6 +67,18 @@ import Testing
         try ledger.updateParcel("L1", statusUpdate(ParcelStatus.sold, on: "2020-12-20"), context: context())
         try ledger.completeMilestone("M7", on: day("2020-12-30"), note: "提前", context: context())
         try ledger.rescheduleMilestone("M3", to: due("2021-03-31"), on: day("2021-01-10"), reason: "延后", context: context())
+        var edit = ProjectEdit(on: day("2020-12-05"))
+        edit.name = "台邦减速器"
+        edit.kind = .platform
+        edit.investment = try Money.parse("9亿元")
+        try ledger.editProject("P5", edit, context: context())
+        var parkEdit = ParkEdit(on: day("2020-12-06"))
+        parkEdit.name = "博通园"
+        parkEdit.figures.area = try Area.parse("60")
+        try ledger.editPark("Y5", parkEdit, context: context())
+        var parcelEdit = ParcelEdit(on: day("2020-12-07"))
+        parcelEdit.area = try Area.parse("150")
+        try ledger.editParcel("L1", parcelEdit, context: context())
         try addProject(ledger, "今天的项目", on: "2026-11-29")
         try addTenant(ledger, "今天的企业", park: "Y5", on: "2026-11-29")
         try ledger.addFigure(FigureDraft(category: .indicator, metric: "工业总产值", from: day("2020-01-01"), to: day("2020-12-31"),

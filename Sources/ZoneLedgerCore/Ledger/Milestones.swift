@@ -55,69 +55,76 @@ extension Ledger {
     /// Marks a milestone done on a day, which may not precede the day it was promised.
     @discardableResult
     public func completeMilestone(_ ref: String, on day: Day, note: String?, context: WriteContext) throws -> Entry {
-        try milestoneAction(.done, ref, on: day, note: note, context: context) { state, subject in
-            guard state == .open else { throw LedgerError.data("节点\(subject.listing)\(state.label)，不能再标记完成") }
-        }
+        try milestoneAction(.done, ref, on: day, note: note, context: context)
     }
 
     @discardableResult
     public func cancelMilestone(_ ref: String, on day: Day, reason: String, context: WriteContext) throws -> Entry {
-        try milestoneAction(.cancel, ref, on: day, note: try Self.reason(reason), context: context) { state, subject in
-            guard state == .open else { throw LedgerError.data("节点\(subject.listing)\(state.label)，不能再取消") }
-        }
+        try milestoneAction(.cancel, ref, on: day, note: try Self.reason(reason), context: context)
     }
 
     /// Takes back a done or cancelled mark (a correction that keeps both entries).
     @discardableResult
     public func reopenMilestone(_ ref: String, on day: Day, reason: String, context: WriteContext) throws -> Entry {
-        try milestoneAction(.reopen, ref, on: day, note: try Self.reason(reason), context: context) { state, subject in
-            guard state != .open else { throw LedgerError.data("节点\(subject.listing)尚未完成或取消，无需重开") }
-        }
+        try milestoneAction(.reopen, ref, on: day, note: try Self.reason(reason), context: context)
     }
 
     /// Moves the due date; the original stays on the milestone, so slippage stays visible.
     @discardableResult
     public func rescheduleMilestone(_ ref: String, to due: LedgerDate, on day: Day, reason: String,
                                     context: WriteContext) throws -> Entry {
-        let reason = try Self.reason(reason)
-        return try write { db in
-            let subject = try References.resolve(ref, kind: .milestone, in: db)
-            try checkEntryDay(day, for: subject, context: context, in: db)
-            let status = try MilestoneStatus.of(subject.id, asOf: day, in: db)
-            guard status.state == .open else { throw LedgerError.data("节点\(subject.listing)\(status.state.label)，不能改期") }
-            guard status.due != due.day else {
-                throw LedgerError.data("节点\(subject.listing)的到期日已是\(due.day.iso)，无需改期")
-            }
-            var entry = Entry(batchId: try beginBatch(db, context), on: day, action: .reschedule, subject: subject.subjectID)
-            entry.dueOn = due.day
-            entry.dueText = try Validate.name(due.text, what: "到期日写法")
-            entry.duePrecision = due.precision
-            entry.note = reason
-            try entry.insert(db)
-            return entry
-        }
+        try write { db in try recordReschedule(ref, to: due, on: day, reason: reason, batch: nil, context: context, in: db) }
     }
 
-    private func milestoneAction(_ action: EntryAction, _ ref: String, on day: Day, note: String?, context: WriteContext,
-                                 allowed: (MilestoneState, Subject) throws -> Void) throws -> Entry {
-        try write { db in
-            let subject = try References.resolve(ref, kind: .milestone, in: db)
-            if let created = try State.createdOn(subject.subjectID, in: db), day < created {
-                throw LedgerError.data("节点\(subject.listing)于\(created.iso)立下，不能在此之前（\(day.iso)）\(action.label)")
-            }
-            try checkEffective(day, context)
-            try allowed(try MilestoneStatus.of(subject.id, asOf: day, in: db).state, subject)
-            if let later = try Day.fetchOne(db, sql: """
-                SELECT effective_on FROM live_entry WHERE milestone_id = ? AND action IN ('done', 'cancel', 'reopen')
-                AND effective_on > ? LIMIT 1
-                """, arguments: [subject.id, day]) {
-                throw LedgerError.data("节点\(subject.listing)在\(later.iso)已有完成、取消或重开的记录：不能在它之前再记一次")
-            }
-            var entry = Entry(batchId: try beginBatch(db, context), on: day, action: action, subject: subject.subjectID)
-            entry.note = try Validate.note(note)
-            try entry.insert(db)
-            return entry
+    func recordReschedule(_ ref: String, to due: LedgerDate, on day: Day, reason: String, batch: Int64?,
+                          context: WriteContext, in db: Database) throws -> Entry {
+        let reason = try Self.reason(reason)
+        let subject = try References.resolve(ref, kind: .milestone, in: db)
+        try checkEntryDay(day, for: subject, context: context, in: db)
+        let status = try MilestoneStatus.of(subject.id, asOf: day, in: db)
+        guard status.state == .open else { throw LedgerError.data("节点\(subject.listing)\(status.state.label)，不能改期") }
+        guard status.due != due.day else {
+            throw LedgerError.data("节点\(subject.listing)的到期日已是\(due.day.iso)，无需改期")
         }
+        var entry = Entry(batchId: try batch ?? beginBatch(db, context), on: day, action: .reschedule, subject: subject.subjectID)
+        entry.dueOn = due.day
+        entry.dueText = try Validate.name(due.text, what: "到期日写法")
+        entry.duePrecision = due.precision
+        entry.note = reason
+        try entry.insert(db)
+        return entry
+    }
+
+    private func milestoneAction(_ action: EntryAction, _ ref: String, on day: Day, note: String?, context: WriteContext) throws -> Entry {
+        try write { db in try recordMilestoneAction(action, ref, on: day, note: note, batch: nil, context: context, in: db) }
+    }
+
+    /// Done, cancel and reopen: each allowed only from the states that make sense.
+    func recordMilestoneAction(_ action: EntryAction, _ ref: String, on day: Day, note: String?, batch: Int64?,
+                               context: WriteContext, in db: Database) throws -> Entry {
+        let allowed: (MilestoneState, Subject) throws -> Void = { state, subject in
+            switch action {
+            case .done: guard state == .open else { throw LedgerError.data("节点\(subject.listing)\(state.label)，不能再标记完成") }
+            case .cancel: guard state == .open else { throw LedgerError.data("节点\(subject.listing)\(state.label)，不能再取消") }
+            default: guard state != .open else { throw LedgerError.data("节点\(subject.listing)尚未完成或取消，无需重开") }
+            }
+        }
+        let subject = try References.resolve(ref, kind: .milestone, in: db)
+        if let created = try State.createdOn(subject.subjectID, in: db), day < created {
+            throw LedgerError.data("节点\(subject.listing)于\(created.iso)立下，不能在此之前（\(day.iso)）\(action.label)")
+        }
+        try checkEffective(day, context)
+        try allowed(try MilestoneStatus.of(subject.id, asOf: day, in: db).state, subject)
+        if let later = try Day.fetchOne(db, sql: """
+            SELECT effective_on FROM live_entry WHERE milestone_id = ? AND action IN ('done', 'cancel', 'reopen')
+            AND effective_on > ? LIMIT 1
+            """, arguments: [subject.id, day]) {
+            throw LedgerError.data("节点\(subject.listing)在\(later.iso)已有完成、取消或重开的记录：不能在它之前再记一次")
+        }
+        var entry = Entry(batchId: try batch ?? beginBatch(db, context), on: day, action: action, subject: subject.subjectID)
+        entry.note = try Validate.note(note)
+        try entry.insert(db)
+        return entry
     }
 
     static func reason(_ text: String) throws -> String {

@@ -64,15 +64,17 @@ extension Ledger {
     /// A park has no stage of its own: its entries are dated notes.
     @discardableResult
     public func notePark(_ ref: String, note: String, on day: Day, context: WriteContext) throws -> Entry {
-        try write { db in
-            let subject = try References.resolve(ref, kind: .park, in: db)
-            try checkEntryDay(day, for: subject, context: context, in: db)
-            guard let text = try Validate.note(note) else { throw LedgerError.usage("说明不能为空：请给出 --note") }
-            var entry = Entry(batchId: try beginBatch(db, context), on: day, action: .update, subject: subject.subjectID)
-            entry.note = text
-            try entry.insert(db)
-            return entry
-        }
+        try write { db in try recordParkNote(ref, note: note, on: day, batch: nil, context: context, in: db) }
+    }
+
+    func recordParkNote(_ ref: String, note: String, on day: Day, batch: Int64?, context: WriteContext, in db: Database) throws -> Entry {
+        let subject = try References.resolve(ref, kind: .park, in: db)
+        try checkEntryDay(day, for: subject, context: context, in: db)
+        guard let text = try Validate.note(note) else { throw LedgerError.usage("说明不能为空：请给出 --note") }
+        var entry = Entry(batchId: try batch ?? beginBatch(db, context), on: day, action: .update, subject: subject.subjectID)
+        entry.note = text
+        try entry.insert(db)
+        return entry
     }
 
     @discardableResult

@@ -84,27 +84,29 @@ extension Ledger {
     /// Records a status entry: stage, progress and a note, effective on a day.
     @discardableResult
     public func updateProject(_ ref: String, _ update: ProjectUpdate, context: WriteContext) throws -> Entry {
-        try write { db in
-            let subject = try References.resolve(ref, kind: .project, in: db)
-            guard update.stage != nil || update.progress != nil || update.note != nil else {
-                throw LedgerError.usage("没有要记录的内容：请给出 --stage、--progress 或 --note")
-            }
-            try checkEntryDay(update.on, for: subject, context: context, in: db)
-            if let stage = update.stage {
-                try State.checkOrder(stage, column: "stage", subject: subject, on: update.on, correction: update.correction, in: db)
-            }
-            if let progress = try Validate.progress(update.progress), !update.correction,
-               let previous: Int = try State.latest("progress", of: subject.subjectID, asOf: update.on, in: db), progress < previous {
-                throw LedgerError.data("\(subject.listing)的进度已是\(previous)%，改为\(progress)%是倒退：如确为更正，请加 --correction")
-            }
-            var entry = Entry(batchId: try beginBatch(db, context), on: update.on, action: .update, subject: subject.subjectID)
-            entry.stage = update.stage
-            entry.progress = update.progress
-            entry.note = try Validate.note(update.note)
-            entry.correction = update.correction
-            try entry.insert(db)
-            return entry
+        try write { db in try recordProjectUpdate(ref, update, batch: nil, context: context, in: db) }
+    }
+
+    func recordProjectUpdate(_ ref: String, _ update: ProjectUpdate, batch: Int64?, context: WriteContext, in db: Database) throws -> Entry {
+        let subject = try References.resolve(ref, kind: .project, in: db)
+        guard update.stage != nil || update.progress != nil || update.note != nil else {
+            throw LedgerError.usage("没有要记录的内容：请给出 --stage、--progress 或 --note")
         }
+        try checkEntryDay(update.on, for: subject, context: context, in: db)
+        if let stage = update.stage {
+            try State.checkOrder(stage, column: "stage", subject: subject, on: update.on, correction: update.correction, in: db)
+        }
+        if let progress = try Validate.progress(update.progress), !update.correction,
+           let previous: Int = try State.latest("progress", of: subject.subjectID, asOf: update.on, in: db), progress < previous {
+            throw LedgerError.data("\(subject.listing)的进度已是\(previous)%，改为\(progress)%是倒退：如确为更正，请加 --correction")
+        }
+        var entry = Entry(batchId: try batch ?? beginBatch(db, context), on: update.on, action: .update, subject: subject.subjectID)
+        entry.stage = update.stage
+        entry.progress = update.progress
+        entry.note = try Validate.note(update.note)
+        entry.correction = update.correction
+        try entry.insert(db)
+        return entry
     }
 
     /// Changes descriptive fields; the edit is itself an entry listing old and new values.

@@ -48,18 +48,20 @@ extension Ledger {
 
     @discardableResult
     public func updateTenant(_ ref: String, _ update: StatusUpdate<TenantStatus>, context: WriteContext) throws -> Entry {
-        try write { db in
-            let subject = try References.resolve(ref, kind: .tenant, in: db)
-            try checkEntryDay(update.on, for: subject, context: context, in: db)
-            try State.checkOrder(update.status, column: "tenant_status", subject: subject, on: update.on,
-                                 correction: update.correction, in: db)
-            var entry = Entry(batchId: try beginBatch(db, context), on: update.on, action: .update, subject: subject.subjectID)
-            entry.tenantStatus = update.status
-            entry.note = try Validate.note(update.note)
-            entry.correction = update.correction
-            try entry.insert(db)
-            return entry
-        }
+        try write { db in try recordTenantUpdate(ref, update, batch: nil, context: context, in: db) }
+    }
+
+    func recordTenantUpdate(_ ref: String, _ update: StatusUpdate<TenantStatus>, batch: Int64?, context: WriteContext, in db: Database) throws -> Entry {
+        let subject = try References.resolve(ref, kind: .tenant, in: db)
+        try checkEntryDay(update.on, for: subject, context: context, in: db)
+        try State.checkOrder(update.status, column: "tenant_status", subject: subject, on: update.on,
+                             correction: update.correction, in: db)
+        var entry = Entry(batchId: try batch ?? beginBatch(db, context), on: update.on, action: .update, subject: subject.subjectID)
+        entry.tenantStatus = update.status
+        entry.note = try Validate.note(update.note)
+        entry.correction = update.correction
+        try entry.insert(db)
+        return entry
     }
 
     @discardableResult
