@@ -82,10 +82,32 @@ import Testing
         let csv = csvRecords(try sandbox.zl("project", "list", "--format", "csv").stdoutData)
         #expect(table.rows.count == json.count)
         #expect(csv.count == json.count + 1)
-        #expect(csv.first == table.labels, "CSV header = table header")
+        // The table may leave out columns that are empty on every row; CSV keeps them all.
+        let header = try #require(csv.first)
+        #expect(table.labels.filter { !header.contains($0) }.isEmpty, "table columns \(table.labels) not in CSV \(header)")
+        #expect(header.filter(table.labels.contains) == table.labels, "same order")
+        for (index, label) in header.enumerated() where !table.labels.contains(label) {
+            #expect(csv.dropFirst().allSatisfy { $0[index].isEmpty }, "table dropped non-empty column \(label)")
+        }
         let codes = json.compactMap { $0["code"] as? String }
         #expect(codes == table.rows.map { table.cell(0, of: $0) })
         #expect(codes == csv.dropFirst().map { $0[0] })
+    }
+
+    @Test func aNarrowCOLUMNSCutsTextButNotCodesDatesOrNumbers() throws {
+        let sandbox = try Sandbox()
+        try sandbox.seeded()
+        let outcome = try sandbox.zl("project", "list", environment: ["COLUMNS": "100"])
+        expectSuccess(outcome)
+        #expect(outcome.lines.allSatisfy { DisplayWidth.of($0) <= 100 }, "\(outcome)")
+        let table = try #require(printedTables(outcome.stdout).first)
+        #expect(table.alignmentProblems.isEmpty, "\(table.alignmentProblems)")
+        #expect(table.rows.map { table.cell(0, of: $0) } == (1...36).map { "P\($0)" }.sorted { $0.count < $1.count || ($0.count == $1.count && $0 < $1) } || table.rows.count >= 36)
+        #expect(table.cell("最近记录", row: "P5") == "2020-11-30")
+        #expect(table.cell("项目名称", row: "P5")?.hasSuffix("…") == true, "long names are cut with …")
+        // JSON and CSV are never cut.
+        let json = try sandbox.zl("project", "list", "--format", "json", environment: ["COLUMNS": "100"])
+        #expect(try jsonArray(json).contains { $0["name"] as? String == "台邦精密减速器项目" })
     }
 
     @Test func anUnknownFormatIsAUsageError() throws {

@@ -63,7 +63,7 @@ extension Ledger {
             let subject = try References.resolve(ref, kind: .project, in: db)
             guard var project = try Project.fetchOne(db, key: subject.id) else { throw LedgerError.data("找不到项目\(subject.code)") }
             var changes = ChangeSet()
-            changes.set("parcel_id", &project.parcelId, id)
+            try changes.link("parcel", &project.parcelId, to: Subject(kind: .parcel, id: id, code: parcel.code, name: parcel.name), in: db)
             try project.update(db)
             var link = Entry(batchId: batch, on: max(draft.on, try State.createdOn(subject.subjectID, in: db) ?? draft.on),
                              action: .edit, subject: subject.subjectID)

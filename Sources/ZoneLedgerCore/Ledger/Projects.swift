@@ -124,8 +124,8 @@ extension Ledger {
             }
             if let kind = edit.kind { changes.set("kind", &project.kind, kind) }
             if let money = edit.investment { changes.set("investment_yuan", &project.investmentYuan, money.yuan) }
-            if let park = edit.park { changes.set("park_id", &project.parkId, try References.resolve(park, kind: .park, in: db).id) }
-            if let parcel = edit.parcel { changes.set("parcel_id", &project.parcelId, try References.resolve(parcel, kind: .parcel, in: db).id) }
+            if let park = edit.park { try changes.link("park", &project.parkId, to: try References.resolve(park, kind: .park, in: db), in: db) }
+            if let parcel = edit.parcel { try changes.link("parcel", &project.parcelId, to: try References.resolve(parcel, kind: .parcel, in: db), in: db) }
             if let flag = edit.provincialMajor { changes.set("provincial_major", &project.provincialMajor, flag) }
             if let flag = edit.registered { changes.set("registered", &project.registered, flag) }
             if let department = edit.department {
@@ -176,6 +176,14 @@ struct ChangeSet {
         guard target != new else { return }
         fields[field] = (Self.text(target), Self.text(new))
         target = new
+    }
+
+    /// A link to another row is kept by its code, which survives export and import; ids may not.
+    mutating func link(_ field: String, _ target: inout Int64?, to subject: Subject, in db: Database) throws {
+        guard target != subject.id else { return }
+        let old = try target.flatMap { try String.fetchOne(db, sql: "SELECT code FROM \(subject.kind.table) WHERE id = ?", arguments: [$0]) }
+        fields[field] = (old, subject.code)
+        target = subject.id
     }
 
     private static func text(_ value: Any) -> String? {

@@ -73,7 +73,9 @@ extension Ledger {
             var changes = ChangeSet()
             if let ref = edit.park {
                 let park = try References.resolve(ref, kind: .park, in: db)
-                changes.set("park_id", &tenant.parkId, park.id)
+                var parkID: Int64? = tenant.parkId
+                try changes.link("park", &parkID, to: park, in: db)
+                tenant.parkId = park.id
             }
             if let name = edit.name { changes.set("name", &tenant.name, try Validate.name(name, what: "企业名称")) }
             let park = try References.resolve(String(tenant.parkId), kind: .park, in: db)

@@ -71,8 +71,14 @@ extension Ledger {
               let fields = try JSONSerialization.jsonObject(with: data) as? [String: [Any]] else { return }
         let columns = try db.columns(in: subject.kind.table)
         for (field, pair) in fields.sorted(by: { $0.key < $1.key }) {
-            guard let column = columns.first(where: { $0.name == field }) else { continue }
             let old = pair.first as? String
+            // Links are kept by code: put back the id of the row with that code.
+            if let kind = ["park": SubjectKind.park, "parcel": .parcel][field] {
+                let id = try old.flatMap { try Int64.fetchOne(db, sql: "SELECT id FROM \(kind.table) WHERE code = ?", arguments: [$0]) }
+                try db.execute(sql: "UPDATE \(subject.kind.table) SET \(kind.foreignKey) = ? WHERE id = ?", arguments: [id, subject.id])
+                continue
+            }
+            guard let column = columns.first(where: { $0.name == field }) else { continue }
             let value: DatabaseValueConvertible? = switch (column.type.uppercased(), old) {
             case (_, nil): nil
             case ("INTEGER", "true"): 1

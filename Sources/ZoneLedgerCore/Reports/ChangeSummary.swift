@@ -14,7 +14,7 @@ enum ChangeSummary {
 
     static func label(_ field: String) -> String {
         [
-            "name": "名称", "title": "节点内容", "kind": "类别", "investment_yuan": "总投资", "park_id": "园区", "parcel_id": "地块",
+            "name": "名称", "title": "节点内容", "kind": "类别", "investment_yuan": "总投资", "park": "园区", "parcel": "地块",
             "provincial_major": "省重大产业项目", "registered": "统计入库", "department": "责任部门",
             "planned_start": "计划开工", "planned_completion": "计划竣工", "area_mu_hundredths": "面积",
             "area_approximate": "面积为约数", "plot_ratio_hundredths": "容积率", "floor_area_m2": "建筑面积",
@@ -32,7 +32,6 @@ enum ChangeSummary {
         case "floor_area_m2": return raw + "平方米"
         case "provincial_major", "registered", "area_approximate": return raw == "true" ? "是" : "否"
         case "kind": return ProjectKind(rawValue: raw)?.label ?? ParkKind(rawValue: raw)?.label ?? raw
-        case "park_id", "parcel_id": return "#" + raw
         default: return raw
         }
     }
