@@ -102,7 +102,7 @@ import Testing
         #expect(outcome.lines.allSatisfy { DisplayWidth.of($0) <= 100 }, "\(outcome)")
         let table = try #require(printedTables(outcome.stdout).first)
         #expect(table.alignmentProblems.isEmpty, "\(table.alignmentProblems)")
-        #expect(table.rows.map { table.cell(0, of: $0) } == (1...36).map { "P\($0)" }.sorted { $0.count < $1.count || ($0.count == $1.count && $0 < $1) } || table.rows.count >= 36)
+        #expect(table.rows.allSatisfy { table.cell(0, of: $0).wholeMatch(of: /P\d+/) != nil }, "codes are never cut")
         #expect(table.cell("最近记录", row: "P5") == "2020-11-30")
         #expect(table.cell("项目名称", row: "P5")?.hasSuffix("…") == true, "long names are cut with …")
         // JSON and CSV are never cut.

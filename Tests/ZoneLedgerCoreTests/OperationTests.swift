@@ -329,6 +329,30 @@ enum Write: String, CaseIterable, Sendable {
         #expect(try addProject(ledger, "  前后有空格  ").name == "前后有空格")
     }
 
+    @Test func namesAreMeasuredAsTheSchemaMeasuresThem() throws {
+        // Given a name of 150 characters as people count them, written with combining accents (300 code points)
+        let ledger = try emptyLedger()
+        let accented = String(repeating: "e\u{301}", count: 150)
+        #expect(accented.count == 150)
+        let message = refusal { try addProject(ledger, accented) }
+        // Then it is either stored, or refused with a message naming the field, not a bare constraint failure
+        withKnownIssue("bug: Validate.name counts Characters, the schema's length() counts code points: the write reaches the CHECK and fails with a generic message") {
+            #expect(message == nil || message?.contains("项目名称") == true, "\(message ?? "")")
+        }
+    }
+
+    @Test func aFigureUnitLongerThanTheSchemaAllowsIsRefusedByName() throws {
+        // The schema allows units of 1–20 characters; Validate.name allows 200
+        let ledger = try emptyLedger()
+        let draft = FigureDraft(category: .indicator, metric: "产值", from: day("2021-01-01"), to: day("2021-12-31"),
+                                value: ExactDecimal(units: 1, scale: 0), unit: String(repeating: "个", count: 21))
+        let message = refusal { try ledger.addFigure(draft, context: context()) }
+        #expect(message != nil)
+        withKnownIssue("bug: addFigure does not check the unit's 20-character limit; the CHECK constraint refuses it with a generic message") {
+            #expect(message?.contains("单位") == true, "\(message ?? "")")
+        }
+    }
+
     @Test func duplicateNamesAreRefused() throws {
         let ledger = try seededLedger()
         #expect(refusal { try addProject(ledger, "台邦精密减速器项目", on: "2020-12-01") } == "已有同名项目“台邦精密减速器项目”（P5）")
@@ -432,9 +456,9 @@ enum Write: String, CaseIterable, Sendable {
         var tenant = TenantEdit(on: day("2020-12-05"))
         tenant.park = "Y5"
         let tenantEntry = try ledger.editTenant("E1", tenant, context: context())
-        let y2 = try ledger.resolve("Y2", kind: .park).id, y5 = try ledger.resolve("Y5", kind: .park).id
+        // A link is recorded by code, which survives export and import
         let tenantChanges = try JSONDecoder().decode([String: [String?]].self, from: Data((tenantEntry.changes ?? "").utf8))
-        #expect(tenantChanges == ["park_id": [String(y2), String(y5)]])
+        #expect(tenantChanges == ["park": ["Y2", "Y5"]])
         #expect(try ledger.listTenants(asOf: day("2020-12-05"), park: "Y5").codes == ["E1"])
     }
 

@@ -51,10 +51,15 @@ public struct WriteContext: Sendable {
 extension Ledger {
     /// Starts a batch: the command's one row that all its entries point to.
     func beginBatch(_ db: Database, _ context: WriteContext) throws -> Int64 {
-        guard !context.author.trimmingCharacters(in: .whitespaces).isEmpty, context.author.count <= 100 else {
-            throw LedgerError.data("记录人无效“\(context.author)”：应为1至100个字符")
+        try beginBatch(db, author: context.author, recordedAt: context.recordedAt, command: context.command)
+    }
+
+    /// A batch with its own author and time: an import keeps those of the history it brings back.
+    func beginBatch(_ db: Database, author: String, recordedAt: String, command: String) throws -> Int64 {
+        guard !author.trimmingCharacters(in: .whitespaces).isEmpty, author.count <= 100 else {
+            throw LedgerError.data("记录人无效“\(author)”：应为1至100个字符")
         }
-        var batch = Batch(recordedAt: context.recordedAt, author: context.author, command: context.command)
+        var batch = Batch(recordedAt: recordedAt, author: author, command: command)
         try batch.insert(db)
         return batch.id ?? db.lastInsertedRowID
     }

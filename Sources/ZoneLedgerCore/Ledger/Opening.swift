@@ -78,7 +78,17 @@ extension Ledger {
         config.foreignKeysEnabled = true
         // Writers wait for each other instead of failing (GRDB 7 writes with BEGIN IMMEDIATE).
         config.busyMode = .timeout(busyTimeout)
-        config.journalMode = readonly ? .default : .wal
+        // WAL is set by hand, not with GRDB's journalMode option, which creates and drops a table
+        // on every open: that would change a ledger's bytes even when a command is refused.
+        if !readonly {
+            config.prepareDatabase { db in
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
+                // FULL: a committed entry survives a power cut, not just a crash of the program.
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+        }
         return config
     }
 
@@ -88,11 +98,12 @@ extension Ledger {
     /// A ledger that truly cannot be written, with no pending WAL, is opened immutable.
     static func openQueue(_ path: String, writable: Bool) throws -> DatabaseQueue {
         if writable { return try DatabaseQueue(path: path, configuration: configuration(readonly: false)) }
+        // A reader leaves the journal mode alone: query_only forbids even that.
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let files = FileManager.default
         if files.isWritableFile(atPath: path) && files.isWritableFile(atPath: folder) {
-            var config = configuration(readonly: false)
-            config.journalMode = .default
+            var config = configuration(readonly: true)
+            config.readonly = false
             config.prepareDatabase { try $0.execute(sql: "PRAGMA query_only = 1") }
             return try DatabaseQueue(path: path, configuration: config)
         }

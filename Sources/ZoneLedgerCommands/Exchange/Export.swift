@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import ZoneLedgerCore
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "导出整个账本（含历史记录）：CSV 每类一个文件，或一个 JSON；导入空账本即得同样的账本。",
+        discussion: "例：zoneledger export --out 台账导出；zoneledger export --format json > 台账.json；恢复：zoneledger init --empty --db 新.sqlite && zoneledger import all 台账导出 --db 新.sqlite")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "格式：csv（每类一个文件，须 --out）或 json") var format: Format = .csv
+    @Option(help: ArgumentHelp("写到这个文件夹（不存在则新建）", valueName: "dir")) var out: String?
+
+    func run() throws {
+        let export = try global.openForReading().export()
+        switch (format, out) {
+        case (.csv, nil):
+            throw LedgerError.usage("CSV 导出是一组文件：请用 --out 文件夹，或 --format json")
+        case (.csv, let folder?):
+            try makeFolder(folder)
+            for file in export.files {
+                let text = CSVWriter.document(header: file.table.columns.map(\.label), rows: file.table.rows.map { $0.map(Output.csvCell) })
+                try OutputFile.write(Data(text.utf8), to: folder + "/" + file.kind.rawValue + ".csv")
+            }
+            Output.write("已导出到 \(folder)：" + export.files.map { "\($0.kind.rawValue).csv \($0.table.rows.count)行" }.joined(separator: "，") + "\n")
+        case (.json, let folder):
+            let json = JSONValue.object(export.files.map { ($0.kind.rawValue, Output.json($0.table)) }).serialized() + "\n"
+            if let folder {
+                try makeFolder(folder)
+                try OutputFile.write(Data(json.utf8), to: folder + "/ledger.json")
+            } else {
+                Output.write(json)
+            }
+        }
+    }
+
+    private func makeFolder(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw LedgerError.usage("--out “\(path)”是文件：应为文件夹") }
+            return
+        }
+        do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false) } catch {
+            throw LedgerError.usage("无法创建文件夹“\(path)”：上级文件夹须已存在且可写")
+        }
+    }
+}

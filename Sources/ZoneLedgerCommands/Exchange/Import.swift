@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import ZoneLedgerCore
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "导入 Excel/WPS 存的 CSV 台账：全部成功才写入；同一文件导入两次不会重复。",
+        discussion: """
+            种类：\(ImportKind.allCases.map(\.rawValue).joined(separator: "|"))，或 all（导入 export 写出的整个文件夹）。
+            编码：UTF-8（有无 BOM 均可）或 GB18030，不指定时自动识别。表头用中文或英文；金额按表头单位：总投资(亿元)、总投资(万元)、总投资(元)。
+            日期写法同命令行，另可写 Excel 的 2021/2/28。任何一行有错，一行也不写入，并逐行列出错误（行、列、原因）。
+            例：zoneledger import --template projects > 项目模板.csv；zoneledger import projects 项目台账.csv --dry-run
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "种类：projects、parcels、parks、tenants、milestones、updates、figures、zone，或 all") var kind: String?
+    @Argument(help: "CSV 文件（all 时为 export 写出的文件夹）") var file: String?
+    @Flag(help: "只检查、报告将导入什么，不写入") var dryRun = false
+    @Option(help: ArgumentHelp("文件编码：utf-8 或 gb18030（默认自动识别）", valueName: "encoding")) var encoding: String?
+    @Option(help: ArgumentHelp("打印某种文件的空模板（表头）", valueName: "kind")) var template: String?
+    @Option(help: ArgumentHelp("记录人（默认登录名）", valueName: "name")) var by: String?
+
+    func validate() throws {
+        if template == nil && (kind == nil || file == nil) {
+            throw ValidationError("请写 zoneledger import 种类 文件，或 zoneledger import --template 种类")
+        }
+    }
+
+    func run() throws {
+        if let template {
+            Output.write(CSVWriter.document(header: Ledger.template(try importKind(template)), rows: []))
+            return
+        }
+        guard let kind, let file else { return }
+        let files = kind == "all" ? try folder(file) : [ImportFile(kind: try importKind(kind), name: file, data: try read(file))]
+        let chosen = try encoding.map { text in
+            guard let encoding = TextEncoding(rawValue: text.lowercased()) else { throw LedgerError.usage("--encoding 应为 utf-8 或 gb18030") }
+            return encoding
+        }
+        let context = WriteContext(author: by ?? Clock.loginName, now: Date(), today: Clock.today, command: "import")
+        do {
+            let results = try global.openForWriting().importCSV(files, encoding: chosen, dryRun: dryRun, context: context)
+            for result in results {
+                Output.write("\(dryRun ? "试导入（未写入）" : "已导入")\(result.kind.label)：新增\(result.added)行，跳过\(result.skipped)行（已在账本中）；编码 \(result.encoding.rawValue)\n")
+            }
+        } catch let failures as ImportFailures {
+            let lines = failures.failures.flatMap { failure in failure.problems.map { "  \(failure.file) \($0)" } }
+            throw LedgerError.data("导入失败，未写入任何数据（\(lines.count)处问题）：\n" + lines.joined(separator: "\n"))
+        }
+    }
+
+    private func importKind(_ text: String) throws -> ImportKind {
+        guard let kind = ImportKind(rawValue: text.lowercased()) else {
+            throw LedgerError.usage("没有“\(text)”这种导入：可选 \(ImportKind.allCases.map(\.rawValue).joined(separator: "、"))，或 all")
+        }
+        return kind
+    }
+
+    private func read(_ path: String) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else { throw LedgerError.data("读不到文件“\(path)”") }
+        return data
+    }
+
+    /// The files `export --out DIR` writes, in the order rows refer to each other.
+    private func folder(_ path: String) throws -> [ImportFile] {
+        let files = try ImportKind.loadOrder.compactMap { kind -> ImportFile? in
+            let name = path + "/" + kind.rawValue + ".csv"
+            return FileManager.default.fileExists(atPath: name) ? ImportFile(kind: kind, name: name, data: try read(name)) : nil
+        }
+        guard !files.isEmpty else { throw LedgerError.data("文件夹“\(path)”里没有 export 写出的 CSV 文件（projects.csv 等）") }
+        return files
+    }
+}

@@ -1,0 +1,96 @@
+/// A problem with one cell or row of an imported file: where, and why.
+public struct ImportProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    public let line: Int
+    public let column: String
+    public let reason: String
+    public var description: String { "第\(line)行" + (column.isEmpty ? "" : " \(column)") + "：\(reason)" }
+}
+
+/// One data row, its cells by column key, read into typed values; every refusal names its column.
+struct ImportRow {
+    let line: Int
+    private let cells: [String: (header: String, value: String)]
+    private let moneyUnits: [String: String]
+    /// The day relative dates in the row are read against.
+    let today: Day
+
+    init(line: Int, cells: [String: (header: String, value: String)], moneyUnits: [String: String], today: Day) {
+        self.line = line
+        self.cells = cells
+        self.moneyUnits = moneyUnits
+        self.today = today
+    }
+
+    func header(_ key: String) -> String { cells[key]?.header ?? key }
+
+    /// The cell's text, or nil when empty. A leading apostrophe that guarded a formula on export is dropped.
+    func text(_ key: String) -> String? {
+        guard var value = cells[key]?.value.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        if value.hasPrefix("'"), let next = value.dropFirst().first, "=+-@".contains(next) { value.removeFirst() }
+        return value
+    }
+
+    func problem(_ key: String, _ reason: String) -> ImportProblem {
+        ImportProblem(line: line, column: key.isEmpty ? "" : header(key), reason: reason)
+    }
+
+    /// Runs a parse, turning its refusal into a problem at this cell.
+    func read<T>(_ key: String, _ parse: (String) throws -> T) throws -> T? {
+        guard let text = text(key) else { return nil }
+        do { return try parse(text) } catch let error as LedgerError { throw problem(key, error.message) }
+        catch let error as DateError { throw problem(key, error.message) }
+    }
+
+    func required(_ key: String) throws -> String {
+        guard let text = text(key) else { throw problem(key, "不能为空") }
+        return text
+    }
+
+    func date(_ key: String, relativeTo day: Day? = nil) throws -> LedgerDate? {
+        try read(key) { try DateParser.parse($0, relativeTo: day ?? today) }
+    }
+
+    func day(_ key: String, relativeTo day: Day? = nil) throws -> Day? { try date(key, relativeTo: day)?.day }
+
+    func money(_ key: String) throws -> Money? {
+        try read(key) { text in
+            // A bare number takes the unit of the header: 总投资(亿元) 9 is 9亿元.
+            let hasUnit = text.hasSuffix("元") || text.hasSuffix("万") || text.hasSuffix("亿")
+            return try Money.parse(hasUnit ? text : text + (moneyUnits[key] ?? "万元"), what: header(key))
+        }
+    }
+
+    func area(_ key: String) throws -> Area? { try read(key) { try Area.parse($0, what: header(key)) } }
+
+    func integer(_ key: String) throws -> Int? {
+        try read(key) { text in
+            guard let value = Int(text.hasSuffix("%") ? String(text.dropLast()) : text) else {
+                throw LedgerError.data("“\(text)”不是整数")
+            }
+            return value
+        }
+    }
+
+    func decimal(_ key: String) throws -> ExactDecimal? {
+        try read(key) { text in
+            guard let value = ExactDecimal(text.hasSuffix("%") ? String(text.dropLast()) : text) else {
+                throw LedgerError.data("“\(text)”不是数字")
+            }
+            return value
+        }
+    }
+
+    func flag(_ key: String) throws -> Bool? {
+        try read(key) { text in
+            switch text.lowercased() {
+            case "是", "yes", "true", "1", "y", "√", "✓": return true
+            case "否", "no", "false", "0", "n": return false
+            default: throw LedgerError.data("“\(text)”应为 是 或 否")
+            }
+        }
+    }
+
+    func choice<Value: Labeled>(_ key: String, _ type: Value.Type) throws -> Value? {
+        try read(key) { try Value.parse($0) }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+
+extension RowImporter {
+    /// A history row: a status entry on any subject, by the same rules as the commands.
+    /// With 记录人 and 记录时间 columns (as exports write them) the entries keep their author and time.
+    func update(_ row: ImportRow) throws -> Bool {
+        let subjectText = try row.required("subject")
+        let subject: Subject
+        do { subject = try References.resolveAny(subjectText, in: db) } catch let error as LedgerError { throw row.problem("subject", error.message) }
+        guard let on = try row.day("on") else { throw row.problem("on", "不能为空") }
+        let action = try row.read("action") { text -> EntryAction in
+            guard let action = EntryAction.allCases.first(where: { $0.label == text || $0.rawValue == text.lowercased() }), action != .add else {
+                throw LedgerError.data("动作“\(text)”无效：可选 更新、完成、改期、取消、重开、修改")
+            }
+            return action
+        } ?? .update
+        let note = row.text("note")
+        let due = action == .reschedule ? try row.date("due", relativeTo: on) : nil
+        if try alreadyRecorded(row, subject, on, action, note: note, due: due?.day) { return false }
+        let batch = try historyBatch(for: row)
+        switch (subject.kind, action) {
+        case (.project, .update):
+            var update = ProjectUpdate(on: on)
+            update.stage = try row.choice("stage", ProjectStage.self)
+            update.progress = try row.integer("progress")
+            update.note = note
+            update.correction = try row.flag("correction") ?? false
+            _ = try ledger.recordProjectUpdate(subject.code, update, batch: batch, context: context, in: db)
+        case (.parcel, .update):
+            guard let status = try row.choice("status", ParcelStatus.self) else { throw row.problem("status", "地块的状态记录须填状态") }
+            var update = StatusUpdate(status: status, on: on)
+            update.note = note
+            update.correction = try row.flag("correction") ?? false
+            _ = try ledger.recordParcelUpdate(subject.code, update, batch: batch, context: context, in: db)
+        case (.tenant, .update):
+            guard let status = try row.choice("status", TenantStatus.self) else { throw row.problem("status", "企业的状态记录须填状态") }
+            var update = StatusUpdate(status: status, on: on)
+            update.note = note
+            update.correction = try row.flag("correction") ?? false
+            _ = try ledger.recordTenantUpdate(subject.code, update, batch: batch, context: context, in: db)
+        case (.park, .update):
+            guard let note else { throw row.problem("note", "园区的记录须填说明") }
+            _ = try ledger.recordParkNote(subject.code, note: note, on: on, batch: batch, context: context, in: db)
+        case (.milestone, .done), (.milestone, .cancel), (.milestone, .reopen):
+            if action != .done, note == nil { throw row.problem("note", "取消或重开须在说明里写原因") }
+            _ = try ledger.recordMilestoneAction(action, subject.code, on: on, note: note, batch: batch, context: context, in: db)
+        case (.milestone, .reschedule):
+            guard let due else { throw row.problem("due", "改期须填新的到期日") }
+            _ = try ledger.recordReschedule(subject.code, to: due, on: on, reason: note ?? "", batch: batch, context: context, in: db)
+        case (_, .edit):
+            try recordEdit(row, subject, on: on, note: note, batch: batch)
+        default:
+            throw row.problem("action", "\(subject.kind.label)没有“\(action.label)”这种记录")
+        }
+        return true
+    }
+
+    /// An exported edit comes back as the same entry: the row already holds the values it led to.
+    private func recordEdit(_ row: ImportRow, _ subject: Subject, on: Day, note: String?, batch: Int64) throws {
+        guard let changes = row.text("changes") else { throw row.problem("changes", "修改记录须有修改内容") }
+        guard let data = changes.data(using: .utf8), (try? JSONSerialization.jsonObject(with: data)) is [String: [Any]] else {
+            throw row.problem("changes", "修改内容不是导出时的 JSON 格式")
+        }
+        try ledger.checkEntryDay(on, for: subject, context: context, in: db)
+        var entry = Entry(batchId: batch, on: on, action: .edit, subject: subject.subjectID)
+        entry.changes = changes
+        entry.note = try Validate.note(note)
+        try entry.insert(db)
+    }
+
+    /// The same entry already in the ledger: skipped, so the same history imports once.
+    private func alreadyRecorded(_ row: ImportRow, _ subject: Subject, _ on: Day, _ action: EntryAction,
+                                 note: String?, due: Day?) throws -> Bool {
+        let status = row.text("status").flatMap { ParcelStatus(key: $0)?.rawValue ?? TenantStatus(key: $0)?.rawValue }
+        return try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM live_entry WHERE \(subject.kind.foreignKey) = ? AND effective_on = ? AND action = ?
+              AND stage IS ? AND progress IS ? AND coalesce(parcel_status, tenant_status) IS ? AND due_on IS ? AND note IS ?)
+            """, arguments: [subject.id, on, action.rawValue, try row.choice("stage", ProjectStage.self)?.rawValue,
+                             try row.integer("progress"), status, due, note]) ?? false
+    }
+
+    /// Consecutive rows by one author at one time form one batch, as they did when recorded.
+    private func historyBatch(for row: ImportRow) throws -> Int64 {
+        guard let author = row.text("author"), let recordedAt = row.text("recorded_at") else { return try sharedBatchForHistory() }
+        if let current = currentHistoryBatch, current.author == author, current.recordedAt == recordedAt { return current.id }
+        let id = try ledger.beginBatch(db, author: author, recordedAt: recordedAt, command: "import updates")
+        currentHistoryBatch = (author, recordedAt, id)
+        return id
+    }
+}
