@@ -10,7 +10,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     var fixture: Fixture = .seeded
     /// Whether `--db <fixture>` is appended (not for an unknown subcommand, which must be named).
     var withDB = true
-    /// Known bug, see `rewriteBug`: the command opened the file read-write before refusing.
+    /// Known bug, see `rewriteBug`: the command changes a file that is not a ledger before refusing it.
     var rewritesFile = false
 
     var testDescription: String {
@@ -21,36 +21,36 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 
 @Suite struct BadInputTests {
     static let rewriteBug: Comment = """
-        bug: a refused command that opened the file for writing changes its bytes. GRDB's WAL set-up \
-        (journalMode .wal) runs PRAGMA journal_mode=WAL and creates and drops table grdb_issue_102 on \
-        every read-write open, before the ledger's identity is checked and before validation, so the \
-        header's change counter and schema cookie move; a foreign SQLite file is switched to WAL mode \
-        and an empty file becomes an 8 KB database, though the message says 不会改动它.
+        bug: a write command on a file that is not a ledger changes it before refusing. The \
+        read-write connection runs PRAGMA journal_mode = WAL (prepareDatabase) before the \
+        application_id check, so a foreign SQLite file is switched to WAL mode (header bytes \
+        18-19 go 01 01 → 02 02) and an empty file becomes a 4 KB SQLite database, though the \
+        message says 不会改动它.
         """
 
     static let longName = String(repeating: "长", count: 201)
 
     static let cases: [BadInput] = [
         BadInput(arguments: ["project", "update", "台邦", "--note", "x", "--on", "2021-02-30"], status: 65,
-                 fragments: ["2021-02-30", "2021年2月只有28天"], rewritesFile: true),
-        BadInput(arguments: ["project", "update", "台邦", "--progress", "120"], status: 65, fragments: ["120", "应在0至100之间"], rewritesFile: true),
-        BadInput(arguments: ["project", "update", "台邦", "--progress", "-1"], status: 65, fragments: ["-1", "应在0至100之间"], rewritesFile: true),
+                 fragments: ["2021-02-30", "2021年2月只有28天"]),
+        BadInput(arguments: ["project", "update", "台邦", "--progress", "120"], status: 65, fragments: ["120", "应在0至100之间"]),
+        BadInput(arguments: ["project", "update", "台邦", "--progress", "-1"], status: 65, fragments: ["-1", "应在0至100之间"]),
         BadInput(arguments: ["project", "update", "台邦", "--progress", "十五"], status: 64, fragments: ["十五"]),
-        BadInput(arguments: ["parcel", "add", "X", "--area", "-3"], status: 65, fragments: ["-3", "必须大于0"], rewritesFile: true),
-        BadInput(arguments: ["parcel", "add", "X", "--area", "1.234"], status: 65, fragments: ["1.234", "最多两位小数"], rewritesFile: true),
+        BadInput(arguments: ["parcel", "add", "X", "--area", "-3"], status: 65, fragments: ["-3", "必须大于0"]),
+        BadInput(arguments: ["parcel", "add", "X", "--area", "1.234"], status: 65, fragments: ["1.234", "最多两位小数"]),
         BadInput(arguments: ["project", "update", "台帮", "--note", "x"], status: 65,
-                 fragments: ["找不到", "台帮", "台邦精密减速器项目"], rewritesFile: true),
+                 fragments: ["找不到", "台帮", "台邦精密减速器项目"]),
         BadInput(arguments: ["project", "show", "台帮"], status: 65, fragments: ["找不到", "台邦精密减速器项目"]),
         BadInput(arguments: ["project", "update", "项目", "--note", "x"], status: 65,
-                 fragments: ["对应多个", "P5 台邦精密减速器项目", "P6 科都电气基建项目", "P7 红光智能电气产业园项目"], rewritesFile: true),
+                 fragments: ["对应多个", "P5 台邦精密减速器项目", "P6 科都电气基建项目", "P7 红光智能电气产业园项目"]),
         BadInput(arguments: ["project", "update", "台邦", "--stage", "不存在"], status: 64,
-                 fragments: ["不存在", "谋划", "planning", "投产"], rewritesFile: true),
-        BadInput(arguments: ["project", "add", "", "--kind", "工业"], status: 65, fragments: ["不能为空"], rewritesFile: true),
-        BadInput(arguments: ["project", "add", "   ", "--kind", "工业"], status: 65, fragments: ["不能为空"], rewritesFile: true),
-        BadInput(arguments: ["project", "add", longName, "--kind", "工业"], status: 65, fragments: ["过长", "201"], rewritesFile: true),
-        BadInput(arguments: ["milestone", "done", "M3", "--on", "2020-10-01"], status: 65, fragments: ["2020-10-01", "2020-11-30"], rewritesFile: true),
+                 fragments: ["不存在", "谋划", "planning", "投产"]),
+        BadInput(arguments: ["project", "add", "", "--kind", "工业"], status: 65, fragments: ["不能为空"]),
+        BadInput(arguments: ["project", "add", "   ", "--kind", "工业"], status: 65, fragments: ["不能为空"]),
+        BadInput(arguments: ["project", "add", longName, "--kind", "工业"], status: 65, fragments: ["过长", "201"]),
+        BadInput(arguments: ["milestone", "done", "M3", "--on", "2020-10-01"], status: 65, fragments: ["2020-10-01", "2020-11-30"]),
         BadInput(arguments: ["project", "update", "台邦", "--note", "x", "--on", "2026-11-30"], status: 65,
-                 fragments: ["2026-11-30", "晚于今天", Pinned.today], rewritesFile: true),
+                 fragments: ["2026-11-30", "晚于今天", Pinned.today]),
         BadInput(arguments: ["project", "add", "新项目"], status: 64, fragments: ["--kind"]),
         BadInput(arguments: ["milestone", "reschedule", "M3", "--due", "2021年5月"], status: 64, fragments: ["--reason"]),
         BadInput(arguments: ["log", "--limit", "0"], status: 64, fragments: ["--limit"]),

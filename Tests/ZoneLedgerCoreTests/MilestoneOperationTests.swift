@@ -5,7 +5,7 @@ import Testing
 @Suite struct MilestoneOperationTests {
     @Test(arguments: [(SubjectKind.project, "P5"), (.parcel, "L1"), (.park, "Y5"), (.tenant, "E1")])
     func aMilestoneIsAboutExactlyOneSubject(kind: SubjectKind, ref: String) throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         let milestone = try addMilestone(ledger, "完成验收", about: kind, ref, due: "2021年3月", on: "2020-12-01") { $0.department = "建设局" }
         #expect(milestone.code == "M8")
         #expect(milestone.subject == (try ledger.resolve(ref, kind: kind).subjectID))
@@ -20,7 +20,7 @@ import Testing
 
     @Test func doneIsRecordedOnItsDayAndOnlyOnce() throws {
         // Given M7, promised on 2020-11-30
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         // When done before it was promised: refused
         #expect(refusal { try ledger.completeMilestone("M7", on: day("2020-11-29"), note: nil, context: context()) }
                 == "节点M7 三个地块全部竣工投产于2020-11-30立下，不能在此之前（2020-11-29）完成")
@@ -42,7 +42,7 @@ import Testing
 
     @Test func aRescheduleKeepsTheOriginalDueDate() throws {
         // Given M7 due 2021年1月前 (2020-12-31)
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         // When moved twice
         let first = try ledger.rescheduleMilestone("M7", to: due("2021年3月"), on: day("2020-12-20"), reason: "拆迁延后", context: context())
         #expect(first.action == .reschedule)
@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func aRescheduleMustMoveTheDateOfAnOpenMilestone() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         #expect(refusal { try ledger.rescheduleMilestone("M7", to: due("2020-12-31"), on: day("2020-12-20"), reason: "x", context: context()) }
                 == "节点M7 三个地块全部竣工投产的到期日已是2020-12-31，无需改期")
         try ledger.cancelMilestone("M7", on: day("2020-12-21"), reason: "规划调整", context: context())
@@ -79,7 +79,7 @@ import Testing
 
     @Test(arguments: ["", "   ", "\n"])
     func cancelRescheduleAndReopenNeedAReason(reason: String) throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         let before = try ledger.sizes
         let attempts = [
             failure { try ledger.cancelMilestone("M7", on: day("2020-12-20"), reason: reason, context: context()) },
@@ -95,7 +95,7 @@ import Testing
 
     @Test func cancelAndReopen() throws {
         // Given M7 cancelled on 2020-12-20
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         let cancel = try ledger.cancelMilestone("M7", on: day("2020-12-20"), reason: "规划调整", context: context())
         #expect(cancel.action == .cancel)
         #expect(cancel.note == "规划调整")
@@ -113,13 +113,13 @@ import Testing
     }
 
     @Test func reopeningAnOpenMilestoneIsRefused() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         #expect(refusal { try ledger.reopenMilestone("M7", on: day("2020-12-20"), reason: "x", context: context()) }
                 == "节点M7 三个地块全部竣工投产尚未完成或取消，无需重开")
     }
 
     @Test func anEditChangesWordingNotDates() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         let entry = try ledger.editMilestone("M7", title: "三个地块竣工投产", department: "招商局", note: nil, on: day("2020-12-05"),
                                              context: context())
         let changes = try JSONDecoder().decode([String: [String?]].self, from: Data((entry.changes ?? "").utf8))

@@ -94,7 +94,7 @@ enum Write: String, CaseIterable, Sendable {
     @Test(arguments: Write.allCases)
     func eachWriteAppendsItsEntriesInOneBatchWithItsAuthor(write: Write) throws {
         // Given the seeded ledger and a writer
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         let ctx = context(author: "王科长", command: "demo \(write.rawValue)")
         var before = try ledger.sizes
         if write == .reopenMilestone { before.entries += 1; before.batches += 1 }  // its setup writes a done entry first
@@ -120,7 +120,7 @@ enum Write: String, CaseIterable, Sendable {
     }
 
     @Test func addingAProjectRecordsItsStartingStateAndLinks() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         var draft = ProjectDraft(name: "智能装备产业园", kind: .industrial, on: day("2020-12-01"))
         draft.stage = .preliminary
         draft.progress = 5
@@ -143,7 +143,7 @@ enum Write: String, CaseIterable, Sendable {
     }
 
     @Test func aRefusedWriteLeavesNothingBehind() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         let before = try ledger.sizes
         let projects = try ledger.count("project"), parcels = try ledger.count("parcel")
         // A project in a park that does not exist, a parcel for a project that does not exist
@@ -155,7 +155,7 @@ enum Write: String, CaseIterable, Sendable {
     }
 
     @Test func anEmptyAuthorIsRefused() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         let message = refusal { try ledger.updateProject("P5", projectUpdate(on: "2020-12-01", note: "x"), context: context(author: "  ")) }
         #expect(message?.contains("记录人无效") == true)
     }
@@ -168,7 +168,7 @@ enum Write: String, CaseIterable, Sendable {
     ])
     func nothingIsRecordedBeforeItsSubjectEnteredTheLedger(what: String, ref: String) throws {
         // Given subjects recorded on 2020-11-30; When something is recorded about them on 2020-11-29
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         let on = day("2020-11-29")
         let message = refusal {
             switch what {
@@ -193,7 +193,7 @@ enum Write: String, CaseIterable, Sendable {
                       "note park", "edit project", "add milestone", "done", "cancel", "reopen", "reschedule"])
     func noEntryMayBeEffectiveAfterToday(what: String) throws {
         // Given today is 2026-11-29; When something is recorded as of 2026-11-30
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         let later = day("2026-11-30")
         if what == "reopen" { try ledger.completeMilestone("M7", on: day("2021-01-05"), note: nil, context: context()) }
         let message = refusal {
@@ -223,7 +223,7 @@ enum Write: String, CaseIterable, Sendable {
 
     @Test(arguments: [120, -1, 101])
     func progressOutsideZeroToHundredIsRefused(progress: Int) throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         let expected = "进度无效“\(progress)”：应在0至100之间"
         #expect(refusal { try ledger.updateProject("P5", projectUpdate(on: "2020-12-01", progress: progress), context: context()) } == expected)
         #expect(refusal { try ledger.updateProject("P5", projectUpdate(on: "2020-12-01", progress: progress, correction: true), context: context()) } == expected)
@@ -231,20 +231,20 @@ enum Write: String, CaseIterable, Sendable {
     }
 
     @Test func progressBoundsAreAccepted() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         try ledger.updateProject("P5", projectUpdate(on: "2020-12-01", progress: 0), context: context())
         try ledger.updateProject("P5", projectUpdate(on: "2020-12-02", progress: 100), context: context())
         #expect(try ledger.entries().suffix(2).map(\.progress) == [0, 100])
     }
 
     @Test func anUpdateWithNothingToRecordIsRefused() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         #expect(failure { try ledger.updateProject("P5", projectUpdate(on: "2020-12-01"), context: context()) }?.kind == .usage)
     }
 
     @Test func aBackwardStageNeedsCorrection() throws {
         // Given P5 at 开工 since 2020-11-30
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         // When it is set back to 前期 without correction: refused
         let message = refusal { try ledger.updateProject("P5", projectUpdate(on: "2020-12-01", stage: .preliminary), context: context()) }
         #expect(message == "P5 台邦精密减速器项目的阶段已是“开工”，改回“前期”是倒退：如确为更正，请加 --correction")
@@ -259,7 +259,7 @@ enum Write: String, CaseIterable, Sendable {
 
     @Test func aBackDatedStageMayNotOvertakeALaterOne() throws {
         // Given P5 started on 2020-11-30 and topped out on 2020-12-20
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         try ledger.updateProject("P5", projectUpdate(on: "2020-12-20", stage: .toppedOut), context: context())
         // When 竣工 is back-dated to 2020-12-10, before the later 结顶: refused by the "next" rule
         let message = refusal { try ledger.updateProject("P5", projectUpdate(on: "2020-12-10", stage: .completed), context: context()) }
@@ -270,7 +270,7 @@ enum Write: String, CaseIterable, Sendable {
     }
 
     @Test func progressMayNotRunBackwards() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         try ledger.updateProject("P5", projectUpdate(on: "2020-12-10", progress: 50), context: context())
         #expect(refusal { try ledger.updateProject("P5", projectUpdate(on: "2020-12-11", progress: 40), context: context()) }
                 == "P5 台邦精密减速器项目的进度已是50%，改为40%是倒退：如确为更正，请加 --correction")
@@ -279,7 +279,7 @@ enum Write: String, CaseIterable, Sendable {
 
     @Test func aBackDatedProgressMayNotExceedALaterOne() throws {
         // Given P5 at 50% on 2020-12-20
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         try ledger.updateProject("P5", projectUpdate(on: "2020-12-20", progress: 50), context: context())
         // When 60% is back-dated to 2020-12-10, the history would run 60% → 50% with no correction flag
         let message = refusal { try ledger.updateProject("P5", projectUpdate(on: "2020-12-10", progress: 60), context: context()) }
@@ -289,7 +289,7 @@ enum Write: String, CaseIterable, Sendable {
     }
 
     @Test func parcelAndTenantStatusesKeepTheirOrderToo() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         // L1 is 挂牌: back to 规划 is refused; 闲置 is a side state reachable from anywhere
         #expect(refusal { try ledger.updateParcel("L1", statusUpdate(ParcelStatus.planned, on: "2020-12-01"), context: context()) }?
             .contains("地块状态已是“挂牌”，改回“规划”是倒退") == true)
@@ -310,7 +310,7 @@ enum Write: String, CaseIterable, Sendable {
         ("名\u{7}称", "含有控制字符"), ("名\n称", "含有控制字符"), ("a\tb", "含有控制字符"), ("删\u{7F}除", "含有控制字符"),
     ])
     func badNamesAreRefusedForEveryKind(name: String, expected: String) throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         let refusals = [
             refusal { try addProject(ledger, name, on: "2020-12-01") },
             refusal { try addParcel(ledger, name, on: "2020-12-01") },
@@ -354,7 +354,7 @@ enum Write: String, CaseIterable, Sendable {
     }
 
     @Test func duplicateNamesAreRefused() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         #expect(refusal { try addProject(ledger, "台邦精密减速器项目", on: "2020-12-01") } == "已有同名项目“台邦精密减速器项目”（P5）")
         #expect(refusal { try addProject(ledger, " 台邦精密减速器项目 ", on: "2020-12-01") } == "已有同名项目“台邦精密减速器项目”（P5）")
         #expect(refusal { try addParcel(ledger, "盐盆九个村乐海围垦区安置工业返回地", on: "2020-12-01") }?.contains("已有同名地块") == true)
@@ -371,7 +371,7 @@ enum Write: String, CaseIterable, Sendable {
     @Test(arguments: [("p5", "编号“p5”已被另一个项目使用"), ("12", "编号无效“12”"), ("A B", "编号无效“A B”"),
                       (String(repeating: "X", count: 41), "编号无效")])
     func codesAreCheckedAndUnique(code: String, expected: String) throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         let message = refusal { try addProject(ledger, "自定编号项目", on: "2020-12-01") { $0.code = code } }
         #expect(message?.contains(expected) == true, "\(code): \(message ?? "accepted")")
     }
@@ -402,7 +402,7 @@ enum Write: String, CaseIterable, Sendable {
 
     @Test func anEditRecordsOldAndNewValues() throws {
         // Given P5 with no investment, department or plan
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         var edit = ProjectEdit(on: day("2020-12-05"))
         edit.name = "台邦减速器项目"
         edit.investment = try Money.parse("2.5亿")
@@ -428,7 +428,7 @@ enum Write: String, CaseIterable, Sendable {
     }
 
     @Test func anEditWithNothingChangedIsRefusedAndWritesNothing() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         let before = try ledger.sizes
         var edit = ProjectEdit(on: day("2020-12-05"))
         edit.name = "台邦精密减速器项目"
@@ -437,7 +437,7 @@ enum Write: String, CaseIterable, Sendable {
     }
 
     @Test func aPlanMustNotEndBeforeItStarts() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         var edit = ProjectEdit(on: day("2020-12-05"))
         edit.plannedStart = day("2021-06-01")
         edit.plannedCompletion = day("2021-05-31")
@@ -445,7 +445,7 @@ enum Write: String, CaseIterable, Sendable {
     }
 
     @Test func parcelAndParkEditsListTheirChanges() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         var park = ParkEdit(on: day("2020-12-05"))
         park.figures.investment = try Money.parse("5000万元")
         park.kind = .platform
@@ -464,7 +464,7 @@ enum Write: String, CaseIterable, Sendable {
 
     @Test func anAreaEditIsRecordedInHundredthsAndReadInMu() throws {
         // Given L1 of 144.73 亩; When its area is edited to 200 亩
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         var edit = ParcelEdit(on: day("2020-12-05"))
         edit.area = try Area.parse("200")
         let entry = try ledger.editParcel("L1", edit, context: context())
@@ -482,7 +482,7 @@ enum Write: String, CaseIterable, Sendable {
     @Test(arguments: ["UPDATE entry SET note = 'rewritten'", "DELETE FROM entry", "UPDATE entry SET effective_on = '2019-01-01' WHERE id = 1"])
     func theHistoryCannotBeRewritten(sql: String) throws {
         // Given the seeded ledger's entries
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         let before = try ledger.entries()
         // When anything tries to change or remove one, even bypassing the operations
         let message = refusal { try ledger.write { try $0.execute(sql: sql) } }
@@ -497,7 +497,7 @@ enum Write: String, CaseIterable, Sendable {
     // MARK: Figures
 
     @Test func aFigureKeepsItsDigitsAndScope() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         var draft = FigureDraft(category: .reported, metric: "容积率", from: day("2020-01-01"), to: day("2020-12-31"),
                                 value: try #require(ExactDecimal("2.60")), unit: "倍")
         draft.park = "博通"
@@ -513,7 +513,7 @@ enum Write: String, CaseIterable, Sendable {
     @Test(arguments: [("period", "统计期无效"), ("key", "键名无效“Land-Sold”"), ("negative", "不能为负"), ("park", "找不到园区"),
                       ("code", "编号“f1”已被另一条数据使用"), ("metric", "指标名称不能为空")])
     func badFiguresAreRefused(what: String, expected: String) throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         var draft = FigureDraft(category: .indicator, metric: "产值", from: day("2020-01-01"), to: day("2020-12-31"),
                                 value: ExactDecimal(units: 5, scale: 0), unit: "亿元")
         switch what {

@@ -198,13 +198,13 @@ import Testing
     // MARK: The seeded ledger
 
     @Test func seededNothingOverdueOnTheReportDay() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         let result = try report(ledger, asOf: "2020-11-30")
         #expect(result.isEmpty)
     }
 
     @Test func seededM7IsOverdueOnNewYearsDay() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         let overdue = try report(ledger, asOf: "2021-01-01").overdue
         #expect(overdue.map(\.code) == ["M7"])
         #expect(overdue.first?.daysOverdue == 1)
@@ -214,7 +214,7 @@ import Testing
     }
 
     @Test func seededAllSevenOverdueAYearLaterMostOverdueFirst() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         let overdue = try report(ledger, asOf: "2022-01-01").overdue
         #expect(overdue.map(\.code) == ["M7", "M3", "M4", "M6", "M1", "M2", "M5"])
         #expect(overdue.map(\.daysOverdue) == [366, 324, 307, 215, 1, 1, 1])

@@ -7,12 +7,12 @@ import Testing
         ("固力发", "P1"), ("P36", "P36"), ("36", "P36"),
     ])
     func projectsResolveByCodeIdNameOrUniqueFragment(ref: String, code: String) throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         #expect(try ledger.resolve(ref, kind: .project).code == code)
     }
 
     @Test func otherKindsResolveTheSameWay() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         #expect(try ledger.resolve("l1", kind: .parcel).name == "盐盆九个村乐海围垦区安置工业返回地")
         #expect(try ledger.resolve("博通", kind: .park).code == "Y5")
         #expect(try ledger.resolve("格林美", kind: .tenant).code == "E2")
@@ -29,13 +29,13 @@ import Testing
         #expect(try ledger.resolve("东区", kind: .project).code == "P2")
         #expect(try ledger.resolve("二期", kind: .project).code == "P1")
         // And on the seeded ledger the parcel's exact name, also inside P31's name, names each in its own kind
-        let seeded = try seededLedger()
+        let seeded = try seededCopy()
         #expect(try seeded.resolve("盐盆九个村乐海围垦区安置工业返回地", kind: .parcel).code == "L1")
         #expect(try seeded.resolve("盐盆九个村乐海围垦区安置工业返回地", kind: .project).code == "P31")
     }
 
     @Test func anAmbiguousFragmentListsTheCandidates() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         let message = try #require(refusal { _ = try ledger.resolve("项目", kind: .project) })
         #expect(message.contains("“项目”对应多个项目"))
         #expect(message.contains("P5 台邦精密减速器项目"))
@@ -45,7 +45,7 @@ import Testing
 
     @Test func longCandidateListsAreCutAtTen() throws {
         // 路 is in more than ten project names: ten are listed, then an ellipsis.
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         let message = try #require(refusal { _ = try ledger.resolve("路", kind: .project) })
         let listed = message.split(separator: "：", maxSplits: 1)[1].split(separator: "。")[0]
         #expect(listed.split(separator: "、").count == 10)
@@ -53,13 +53,13 @@ import Testing
     }
 
     @Test func anUnknownNameSuggestsTheNearest() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         let message = refusal { _ = try ledger.resolve("台帮", kind: .project) }
         #expect(message == "找不到项目“台帮”。最接近的：P5 台邦精密减速器项目")
     }
 
     @Test func anUnknownNameSharingNoCharacterSuggestsNothing() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         #expect(refusal { _ = try ledger.resolve("xyz", kind: .tenant) } == "找不到企业“xyz”。账本里没有相近的企业")
         #expect(refusal { _ = try ledger.resolve("   ", kind: .park) }?.contains("园区引用为空") == true)
     }
@@ -67,7 +67,7 @@ import Testing
     @Test(arguments: ["'; DROP TABLE project; --", "%", "_", "\" OR 1=1 --", "P5' OR '1'='1", "*", "[P]%"])
     func sqlMetacharactersAreJustText(ref: String) throws {
         // Given the seeded ledger; When a REF full of SQL metacharacters is resolved
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         let message = refusal { _ = try ledger.resolve(ref, kind: .project) }
         // Then it is simply not found (no LIKE wildcard, no injection), and the projects are all still there
         #expect(message?.hasPrefix("找不到项目") == true, "\(ref): \(message ?? "resolved")")
@@ -87,7 +87,7 @@ import Testing
     @Test(arguments: [("M3", SubjectKind.milestone, "M3"), ("y5", .park, "Y5"), ("P5", .project, "P5"), ("E1", .tenant, "E1"),
                       ("L1", .parcel, "L1"), ("博通", .park, "Y5"), ("格林美", .tenant, "E2"), ("交付企业", .milestone, "M3")])
     func resolveAnyFindsTheKindFromTheCodeOrTheOnlyName(ref: String, kind: SubjectKind, code: String) throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         let subject = try ledger.resolveAny(ref)
         #expect(subject.kind == kind)
         #expect(subject.code == code)
@@ -95,7 +95,7 @@ import Testing
 
     @Test func resolveAnyListsCandidatesOfEveryKind() throws {
         // 盐盆九个村乐海围垦区安置工业返回地 is the parcel's exact name and a fragment of project P31's name.
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         let message = try #require(refusal { _ = try ledger.resolveAny("乐海围垦区") })
         #expect(message.contains("对应多个对象"))
         #expect(message.contains("P31 项目 盐盆九个村乐海围垦区安置工业返回地项目"))
@@ -104,7 +104,7 @@ import Testing
 
     @Test func resolveAnyPrefersAnExactNameToFragmentsOfOtherKinds() throws {
         // Given the parcel L1's exact name, which is also a fragment of project P31's name
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         // When resolved across kinds; Then the exact name should win, as it does within one kind
         let found = try? ledger.resolveAny("盐盆九个村乐海围垦区安置工业返回地")
         withKnownIssue("bug: resolveAny treats an exact name of one kind like a fragment match of another, so the parcel's own full name is ambiguous") {
@@ -113,7 +113,7 @@ import Testing
     }
 
     @Test func resolveAnyRefusesWhatNothingIsCalled() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         #expect(refusal { _ = try ledger.resolveAny("M99") }?.contains("找不到“M99”") == true)
         #expect(refusal { _ = try ledger.resolveAny("'; DELETE FROM entry; --") }?.contains("找不到") == true)
         #expect(refusal { _ = try ledger.resolveAny("") }?.contains("引用为空") == true)

@@ -10,7 +10,7 @@ import Testing
     }
 
     @Test func sectionsComeInTheirFixedOrder() throws {
-        let result = try sheet(try seededLedger(), november)
+        let result = try sheet(try seededCopy(), november)
         #expect(result.sections.map(\.key) == [
             "projects_by_stage", "milestone_summary", "land", "tenants_by_park", "targets", "projects", "overdue", "parks",
             "parcels", "indicators",
@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func theLandRowAgainstTheTarget() throws {
-        let land = try sheet(try seededLedger(), november).table("land")
+        let land = try sheet(try seededCopy(), november).table("land")
         try #require(land.rows.count == 1)
         let row = Dictionary(uniqueKeysWithValues: zip(land.columns.map(\.key), land.rows[0]))
         #expect(row["year"] == .integer(2020))
@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func targetsAgainstTheLatestFigure() throws {
-        let targets = try sheet(try seededLedger(), november).table("targets")
+        let targets = try sheet(try seededCopy(), november).table("targets")
         #expect(targets.codes == ["F25"])
         #expect(targets.cell("target", code: "F25") == .number("405"))
         #expect(targets.cell("actual", code: "F25") == .number("210.5"))
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func projectsByStageAddUpToEveryProject() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         let stages = try sheet(ledger, november).table("projects_by_stage")
         let counts = stages.column("projects").map { cell -> Int64 in if case .integer(let n) = cell { n } else { -1 } }
         #expect(stages.column("stage").map(\.plain) == ProjectStage.allCases.map(\.label) + ["合计"])
@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func theProjectTableIsGroupedByKindInKindOrder() throws {
-        let projects = try sheet(try seededLedger(), november).table("projects")
+        let projects = try sheet(try seededCopy(), november).table("projects")
         let order = ProjectKind.allCases.map(\.label)
         let kinds = projects.column("kind").map { order.firstIndex(of: $0.plain) ?? -1 }
         #expect(!kinds.contains(-1))
@@ -69,7 +69,7 @@ import Testing
 
     @Test func laterEntriesLeaveAClosedMonthUnchanged() throws {
         // Given the November sheet
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         let before = try sheet(ledger, november)
         // When things happen in December and today, and a milestone is done, moved and added later
         try ledger.updateProject("P5", projectUpdate(on: "2020-12-15", stage: .construction, progress: 20, note: "十二月"), context: context())
@@ -105,7 +105,7 @@ import Testing
 
     @Test func aParkRenamedLaterKeepsItsOldNameInEarlierSheets() throws {
         // Given the November sheet, then Y5 renamed effective 2020-12-06
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         let before = try sheet(ledger, november)
         var edit = ParkEdit(on: day("2020-12-06"))
         edit.name = "博通园"
@@ -123,7 +123,7 @@ import Testing
 
     @Test func aParcelSoldInDecemberAddsToDecembersLand() throws {
         // Given a parcel of 12.34 亩 recorded in December and sold on 2020-12-10
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         try addParcel(ledger, "纬五路北地块", area: "12.34", on: "2020-12-05") { $0.status = .listed }
         try ledger.updateParcel("L2", statusUpdate(ParcelStatus.sold, on: "2020-12-10"), context: context())
         let land = try sheet(ledger, december).table("land")

@@ -4,7 +4,7 @@ import Testing
 @Suite struct StateTests {
     @Test func aListShowsTheStateOnTheAsOfDay() throws {
         // Given P5 at 开工 (2020-11-30), updated to 在建 with 30% on 2020-12-15
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         try ledger.updateProject("P5", projectUpdate(on: "2020-12-15", stage: .construction, progress: 30, note: "主体施工"), context: context())
         // Then the day before shows the old state, the day itself the new
         let before = try ledger.listProjects(asOf: day("2020-12-14"))
@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func aFieldKeepsItsLastValueWhenALaterEntryLeavesItOut() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         try ledger.updateProject("P5", projectUpdate(on: "2020-12-10", progress: 20), context: context())
         try ledger.updateProject("P5", projectUpdate(on: "2020-12-20", stage: .construction), context: context())
         let list = try ledger.listProjects(asOf: day("2020-12-31"))
@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func sameDayEntriesAreReadInTheOrderRecorded() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         try ledger.updateProject("P5", projectUpdate(on: "2020-12-10", stage: .construction), context: context())
         try ledger.updateProject("P5", projectUpdate(on: "2020-12-10", stage: .toppedOut), context: context())
         #expect(try ledger.listProjects(asOf: day("2020-12-10")).cell("stage", code: "P5") == .text("结顶"))
@@ -36,7 +36,7 @@ import Testing
 
     @Test func aBackDatedEntryChangesThePastItIsDatedIn() throws {
         // Given an update recorded now but effective 2020-12-05, before a later one on 2020-12-20
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         try ledger.updateProject("P5", projectUpdate(on: "2020-12-20", stage: .toppedOut), context: context())
         try ledger.updateProject("P5", projectUpdate(on: "2020-12-05", stage: .construction), context: context())
         // Then each day reads the entry in force on it, whatever the recording order
@@ -48,7 +48,7 @@ import Testing
 
     @Test func aLaterEditDoesNotRewriteAnEarlierDay() throws {
         // Given P5 renamed, re-kinded and given an investment effective 2020-12-05
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         var edit = ProjectEdit(on: day("2020-12-05"))
         edit.name = "台邦减速器"
         edit.kind = .platform
@@ -74,13 +74,13 @@ import Testing
     @Test(arguments: [("2020-10-30", 0), ("2020-10-31", 4), ("2020-11-29", 4), ("2020-11-30", 36)])
     func onlyWhatExistedByTheDayIsListed(asOf: String, count: Int) throws {
         // P1–P4 were recorded on 2020-10-31, the rest on 2020-11-30
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         #expect(try ledger.listProjects(asOf: day(asOf)).rows.count == count)
     }
 
     @Test func somethingAddedLaterIsAbsentFromEarlierLists() throws {
         // Given a park, a tenant, a parcel and a project added on 2020-12-10
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         try addPark(ledger, "新园区", on: "2020-12-10")
         try addTenant(ledger, "新企业", park: "新园区", on: "2020-12-10")
         try addParcel(ledger, "新地块", on: "2020-12-10")
@@ -101,7 +101,7 @@ import Testing
     }
 
     @Test func milestonesListedAsOfADay() throws {
-        let ledger = try seededLedger()
+        let ledger = try seededCopy()
         try ledger.completeMilestone("M7", on: day("2020-12-10"), note: nil, context: context())
         #expect(try ledger.listMilestones(asOf: day("2020-11-29")).rows.isEmpty)
         #expect(try ledger.listMilestones(asOf: day("2020-12-09"), state: .open).codes.contains("M7"))

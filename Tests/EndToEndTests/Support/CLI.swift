@@ -180,13 +180,13 @@ final class Sandbox {
     /// The bytes a ledger consists of once no process has it open.
     ///
     /// Why the main file plus its -wal, and nothing else: the ledger runs in WAL mode. Every
-    /// command that writes closes its connection before exiting, and SQLite's last close
-    /// checkpoints the WAL into the main file and deletes the -wal; so after a write the main
-    /// file alone holds everything (verified: no -wal is left behind). A read-only command
-    /// cannot checkpoint and may leave an empty -wal and a -shm behind. The -shm is only an
-    /// index of the WAL, rebuilt from it, never content, so it is ignored; a missing -wal and
-    /// an empty one are the same. Committed data therefore always lies in main + -wal, and
-    /// comparing those two after the process has exited is deterministic (no timing involved).
+    /// command closes its connection before it exits, and SQLite's last close checkpoints the
+    /// WAL into the main file and deletes the -wal, so once the process is gone the main file
+    /// normally holds everything (InitTests checks that no -wal or -shm is left behind). Were a
+    /// -wal left anyway (a crash, a reader that could not clean up), committed data would lie
+    /// in main + -wal; comparing both, a missing -wal counting as empty, is therefore reliable
+    /// and involves no timing, since we only look after the process has exited. The -shm is an
+    /// index of the WAL rebuilt from it, never content, so it is ignored.
     struct FileBytes: Equatable {
         let main: Data?
         let wal: Data

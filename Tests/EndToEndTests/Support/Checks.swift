@@ -48,8 +48,8 @@ enum DisplayWidth {
 /// columns that is blank on every line (header and rows). Every cell is padded to its column's
 /// width, and the widest cell of a column reaches its edge, so in a sound table the only such
 /// run between two header labels is exactly the two-space separator (one column more after a
-/// cell cut with "…"). A table padded by
-/// `String.count` instead of display width breaks this as soon as a row holds Chinese text.
+/// cell cut with "…"). A table padded by `String.count` instead of display width breaks this
+/// as soon as a row holds Chinese text (HarnessTests shows the check catching it).
 struct PrintedTable {
     let header: String
     let rule: String
