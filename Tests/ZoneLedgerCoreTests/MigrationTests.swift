@@ -79,15 +79,8 @@ import Testing
         let after = try Data(contentsOf: URL(fileURLWithPath: path))
         let filesAfter = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         let unchanged = after == before
-        if writable {
-            withKnownIssue("bug: Ledger.open(writable: true) opens with journalMode .wal before checkIdentity, switching a foreign file to WAL") {
-                #expect(unchanged, "\(before.count) bytes became \(after.count); header bytes 18–19 \(Array(before.prefix(20).suffix(2))) → \(Array(after.prefix(20).suffix(2)))")
-                #expect(filesAfter == filesBefore)
-            }
-        } else {
-            #expect(unchanged, "\(before.count) bytes became \(after.count)")
-            #expect(filesAfter == filesBefore)
-        }
+        #expect(unchanged, "\(before.count) bytes became \(after.count); header bytes 18–19 \(Array(before.prefix(20).suffix(2))) → \(Array(after.prefix(20).suffix(2)))")
+        #expect(filesAfter == filesBefore)
     }
 
     @Test func anEmptyFileIsNotALedger() throws {

@@ -283,9 +283,7 @@ enum Write: String, CaseIterable, Sendable {
         try ledger.updateProject("P5", projectUpdate(on: "2020-12-20", progress: 50), context: context())
         // When 60% is back-dated to 2020-12-10, the history would run 60% → 50% with no correction flag
         let message = refusal { try ledger.updateProject("P5", projectUpdate(on: "2020-12-10", progress: 60), context: context()) }
-        withKnownIssue("bug: updateProject checks progress only against the previous entry, not the next (State.checkOrder's rule for stages)") {
-            #expect(message != nil)
-        }
+        #expect(message != nil)
     }
 
     @Test func parcelAndTenantStatusesKeepTheirOrderToo() throws {
@@ -336,9 +334,7 @@ enum Write: String, CaseIterable, Sendable {
         #expect(accented.count == 150)
         let message = refusal { try addProject(ledger, accented) }
         // Then it is either stored, or refused with a message naming the field, not a bare constraint failure
-        withKnownIssue("bug: Validate.name counts Characters, the schema's length() counts code points: the write reaches the CHECK and fails with a generic message") {
-            #expect(message == nil || message?.contains("项目名称") == true, "\(message ?? "")")
-        }
+        #expect(message == nil || message?.contains("项目名称") == true, "\(message ?? "")")
     }
 
     @Test func aFigureUnitLongerThanTheSchemaAllowsIsRefusedByName() throws {
@@ -348,9 +344,7 @@ enum Write: String, CaseIterable, Sendable {
                                 value: ExactDecimal(units: 1, scale: 0), unit: String(repeating: "个", count: 21))
         let message = refusal { try ledger.addFigure(draft, context: context()) }
         #expect(message != nil)
-        withKnownIssue("bug: addFigure does not check the unit's 20-character limit; the CHECK constraint refuses it with a generic message") {
-            #expect(message?.contains("单位") == true, "\(message ?? "")")
-        }
+        #expect(message?.contains("单位") == true, "\(message ?? "")")
     }
 
     @Test func duplicateNamesAreRefused() throws {

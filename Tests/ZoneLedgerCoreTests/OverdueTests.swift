@@ -136,10 +136,8 @@ import Testing
         // And so should the due-soon list and the sheet's overdue section
         let soon = try report(ledger, asOf: "2021-03-01", within: 30).dueSoon.map(\.code)
         let sheet = try ledger.sheet(month: Month(year: 2021, month: 3)!, today: day("2021-03-11"), generatedAt: "x")
-        withKnownIssue("bug: the due-soon list and the sheet's overdue section break ties by code text (M1, M10, M11, M2, …), unlike the overdue list") {
-            #expect(soon == expected)
-            #expect(sheet.table("overdue").codes == expected)
-        }
+        #expect(soon == expected)
+        #expect(sheet.table("overdue").codes == expected)
     }
 
     // MARK: Behind the straight line

@@ -107,9 +107,7 @@ import Testing
         let ledger = try seededCopy()
         // When resolved across kinds; Then the exact name should win, as it does within one kind
         let found = try? ledger.resolveAny("盐盆九个村乐海围垦区安置工业返回地")
-        withKnownIssue("bug: resolveAny treats an exact name of one kind like a fragment match of another, so the parcel's own full name is ambiguous") {
-            #expect(found?.code == "L1")
-        }
+        #expect(found?.code == "L1")
     }
 
     @Test func resolveAnyRefusesWhatNothingIsCalled() throws {

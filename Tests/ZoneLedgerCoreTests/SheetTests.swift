@@ -116,9 +116,7 @@ import Testing
             #expect(differences(before.table(key), after.table(key)).isEmpty, "\(key)")
         }
         // And so should the indicators' scope column
-        withKnownIssue("bug: the sheet's indicators section shows a park's current name as scope, ignoring edits after the as-of day") {
-            #expect(differences(before.table("indicators"), after.table("indicators")).isEmpty)
-        }
+        #expect(differences(before.table("indicators"), after.table("indicators")).isEmpty)
     }
 
     @Test func aParcelSoldInDecemberAddsToDecembersLand() throws {

@@ -16,7 +16,8 @@ extension ShowCommand {
     }
 
     static func showConfiguration(_ example: String) -> CommandConfiguration {
-        CommandConfiguration(commandName: "show", abstract: "查看一个\(kind.label)：字段、节点、历史记录、报告原文。",
+        CommandConfiguration(commandName: "show",
+                             abstract: "查看一个\(kind.label)：字段、\(kind == .milestone ? "" : "节点、")历史记录、报告原文。",
                              discussion: "例：\(example)")
     }
 }

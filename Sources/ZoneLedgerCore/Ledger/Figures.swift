@@ -47,7 +47,7 @@ extension Ledger {
             code: code, category: draft.category, metric: try Validate.name(draft.metric, what: "指标名称"), key: draft.key,
             parkId: try draft.park.map { try References.resolve($0, kind: .park, in: db).id },
             periodFrom: draft.from, periodTo: draft.to, value: draft.value.plainText,
-            unit: try Validate.name(draft.unit, what: "单位"), approximate: draft.approximate,
+            unit: try Validate.unit(draft.unit), approximate: draft.approximate,
             yoyPercent: draft.yoyPercent?.plainText, batchId: batch, quote: draft.quote)
         try figure.insert(db)
         return figure

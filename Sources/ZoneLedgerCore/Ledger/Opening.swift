@@ -15,11 +15,14 @@ extension Ledger {
         if writable && !FileManager.default.isWritableFile(atPath: path) {
             throw LedgerError(.permission, "账本“\(path)”是只读的：无法写入（检查文件权限）")
         }
-        let queue = try translatingErrors { try openQueue(path, writable: writable) }
-        let ledger = Ledger(queue: queue, path: path)
-        try ledger.checkIdentity(path: path)
-        try ledger.migrateIfNeeded(path: path, writable: writable)
-        return ledger
+        // Identity first, through a connection that writes nothing: a file that is not a ledger
+        // must not be touched, not even switched to WAL.
+        let probe = Ledger(queue: try translatingErrors { try openQueue(path, writable: false) }, path: path)
+        try probe.checkIdentity(path: path)
+        try probe.migrateIfNeeded(path: path, writable: writable)
+        guard writable else { return probe }
+        try translatingErrors { try probe.queue.close() }
+        return Ledger(queue: try translatingErrors { try openQueue(path, writable: true) }, path: path)
     }
 
     /// Creates a new ledger file; refuses to touch an existing one.

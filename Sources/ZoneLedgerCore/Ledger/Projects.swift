@@ -96,9 +96,13 @@ extension Ledger {
         if let stage = update.stage {
             try State.checkOrder(stage, column: "stage", subject: subject, on: update.on, correction: update.correction, in: db)
         }
-        if let progress = try Validate.progress(update.progress), !update.correction,
-           let previous: Int = try State.latest("progress", of: subject.subjectID, asOf: update.on, in: db), progress < previous {
-            throw LedgerError.data("\(subject.listing)的进度已是\(previous)%，改为\(progress)%是倒退：如确为更正，请加 --correction")
+        if let progress = try Validate.progress(update.progress), !update.correction {
+            if let previous: Int = try State.latest("progress", of: subject.subjectID, asOf: update.on, in: db), progress < previous {
+                throw LedgerError.data("\(subject.listing)的进度已是\(previous)%，改为\(progress)%是倒退：如确为更正，请加 --correction")
+            }
+            if let following: Int = try State.next("progress", of: subject.subjectID, after: update.on, in: db), following < progress {
+                throw LedgerError.data("\(subject.listing)在\(update.on.iso)之后已记为\(following)%，此前不能是更高的\(progress)%：如确为更正，请加 --correction")
+            }
         }
         var entry = Entry(batchId: try batch ?? beginBatch(db, context), on: update.on, action: .update, subject: subject.subjectID)
         entry.stage = update.stage

@@ -54,6 +54,8 @@ enum References {
             return subject
         case .several(let matches):
             throw LedgerError.data("“\(text)”对应多个\(kind.label)：\(listing(matches))。请写得更具体，或用编号")
+        case .none where codeLooksLike(text, kind):
+            throw LedgerError.data("找不到\(kind.label)“\(text)”：没有这个编号，可用 \(kind.rawValue) list 查看")
         case .none:
             let all = try Row.fetchAll(db, sql: "SELECT id, code, \(kind.nameColumn) AS name FROM \(kind.table)")
                 .map { subject($0, kind) }
@@ -71,6 +73,12 @@ enum References {
            case .found(let subject) = try lookup(text, kind: kind, in: db) {
             return subject
         }
+        // An exact name of one kind beats fragments of others.
+        let exact = try SubjectKind.allCases.compactMap { kind in
+            try Row.fetchOne(db, sql: "SELECT id, code, \(kind.nameColumn) AS name FROM \(kind.table) WHERE \(kind.nameColumn) = ?",
+                             arguments: [text]).map { subject($0, kind) }
+        }
+        if exact.count == 1 { return exact[0] }
         var matches: [Subject] = []
         for kind in SubjectKind.allCases {
             switch try lookup(text, kind: kind, in: db) {

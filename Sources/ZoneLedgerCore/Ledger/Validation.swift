@@ -8,8 +8,9 @@ enum Validate {
     static func name(_ text: String, what: String = "名称") throws -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw LedgerError.data("\(what)不能为空") }
-        guard trimmed.count <= 200 else {
-            throw LedgerError.data("\(what)过长（\(trimmed.count)个字符）：最多200个字符")
+        // Counted as SQLite's length() counts (code points), so the schema's CHECK never refuses first.
+        guard trimmed.unicodeScalars.count <= 200 else {
+            throw LedgerError.data("\(what)过长（\(trimmed.unicodeScalars.count)个字符）：最多200个字符")
         }
         guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw LedgerError.data("\(what)“\(trimmed.prefix(40))”含有控制字符")
@@ -21,10 +22,16 @@ enum Validate {
         guard let text else { return nil }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return nil }
-        guard trimmed.count <= limit else {
-            throw LedgerError.data("\(what)过长（\(trimmed.count)个字符）：最多\(limit)个字符")
+        guard trimmed.unicodeScalars.count <= limit else {
+            throw LedgerError.data("\(what)过长（\(trimmed.unicodeScalars.count)个字符）：最多\(limit)个字符")
         }
         return trimmed
+    }
+
+    /// A figure's unit: 亿元, 亩, 家 … at most 20 characters.
+    static func unit(_ text: String) throws -> String {
+        guard let unit = try optionalText(text, what: "单位", limit: 20) else { throw LedgerError.data("单位不能为空") }
+        return unit
     }
 
     static func note(_ text: String?) throws -> String? { try optionalText(text, what: "说明", limit: 2000) }
@@ -39,7 +46,7 @@ enum Validate {
     static func code(_ text: String?) throws -> String? {
         guard let text else { return nil }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, trimmed.count <= 40, !trimmed.contains(" "),
+        guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= 40, !trimmed.contains(" "),
               !trimmed.allSatisfy(\.isASCIIDigit) else {
             throw LedgerError.data("编号无效“\(text)”：1至40个字符，不含空格，不能全是数字")
         }

@@ -12,7 +12,7 @@ extension Ledger {
             case .project: fields = try projectFields(subject.id, day, db)
             case .parcel: fields = try parcelFields(subject.id, day, db)
             case .park:
-                fields = try parkFields(subject.id, db)
+                fields = try parkFields(subject.id, day, db)
                 let tenants = try Self.tenantTable(park: subject.id, asOf: day, in: db)
                 sections.append(.init(key: "tenants", label: "在册企业", table: tenants))
                 let figures = try Row.fetchAll(db, sql: """
@@ -26,7 +26,9 @@ extension Ledger {
             if kind != .milestone {
                 sections.append(.init(key: "milestones", label: "节点", table: try Self.milestones(asOf: day, state: nil, subject: id, in: db)))
             }
-            sections.append(.init(key: "history", label: "历史记录", table: try Self.history(HistoryQuery(), subject: subject, in: db)))
+            var upToTheDay = HistoryQuery()
+            upToTheDay.until = day
+            sections.append(.init(key: "history", label: "历史记录", table: try Self.history(upToTheDay, subject: subject, in: db)))
             let quote = try String.fetchOne(db, sql: "SELECT quote FROM \(kind.table) WHERE id = ?", arguments: [subject.id])
             fields.append((Column("quote", "报告原文"), quote.map { .list($0.components(separatedBy: "\n")) } ?? .empty))
             return Detail(title: "\(kind.label) \(subject.listing)", fields: fields, sections: sections)
@@ -52,19 +54,22 @@ extension Ledger {
               \(latest("stage", "project")), \(latest("progress", "project"))
             FROM project p LEFT JOIN park y ON y.id = p.park_id LEFT JOIN parcel l ON l.id = p.parcel_id WHERE p.id = :id
             """, arguments: ["id": id, "day": day]) else { return [] }
+        let edits = try EditOverrides(after: day, in: db), subject = SubjectID(kind: .project, id: id)
+        func text(_ column: String) -> String? { edits.text(subject, column, row[column]) }
+        func flag(_ column: String) -> Cell { .flag(edits.text(subject, column, (row[column] as Bool).description) == "true") }
         return [
-            (Column("code", "编号"), .text(row["code"])), (Column("name", "项目名称"), .text(row["name"])),
-            (Column("kind", "类别"), .text(label(ProjectKind.self, row["kind"]))),
+            (Column("code", "编号"), .text(row["code"])), (Column("name", "项目名称"), .optional(text("name"))),
+            (Column("kind", "类别"), .text(label(ProjectKind.self, text("kind")))),
             (Column("stage", "阶段"), .text(label(ProjectStage.self, row["stage"]))),
             (Column("progress", "进度%", numeric: true), .optional(row["progress"] as Int64?)),
-            (Column("investment_wan", "总投资(万元)", numeric: true), moneyCell(row["investment_yuan"])),
+            (Column("investment_wan", "总投资(万元)", numeric: true), moneyCell(edits.integer(subject, "investment_yuan", row["investment_yuan"]))),
             (Column("park", "园区"), .optional(row["park_name"] as String?)),
             (Column("parcel", "地块"), .optional(row["parcel_name"] as String?)),
-            (Column("provincial_major", "省重大产业项目"), .flag(row["provincial_major"])),
-            (Column("registered", "统计入库"), .flag(row["registered"])),
-            (Column("department", "责任部门"), .optional(row["department"] as String?)),
-            (Column("planned_start", "计划开工"), .optional(row["planned_start"] as Day?)),
-            (Column("planned_completion", "计划竣工"), .optional(row["planned_completion"] as Day?)),
+            (Column("provincial_major", "省重大产业项目"), flag("provincial_major")),
+            (Column("registered", "统计入库"), flag("registered")),
+            (Column("department", "责任部门"), .optional(text("department"))),
+            (Column("planned_start", "计划开工"), .optional(edits.day(subject, "planned_start", row["planned_start"]))),
+            (Column("planned_completion", "计划竣工"), .optional(edits.day(subject, "planned_completion", row["planned_completion"]))),
             (Column("created_on", "记入账本"), .optional(try State.createdOn(SubjectID(kind: .project, id: id), in: db))),
         ]
     }
@@ -75,31 +80,33 @@ extension Ledger {
               \(latest("parcel_status", "parcel", "l"))
             FROM parcel l WHERE l.id = :id
             """, arguments: ["id": id, "day": day]) else { return [] }
+        let edits = try EditOverrides(after: day, in: db), subject = SubjectID(kind: .parcel, id: id)
         return [
-            (Column("code", "编号"), .text(row["code"])), (Column("name", "地块名称"), .text(row["name"])),
-            (Column("area_mu", "面积(亩)", numeric: true), areaCell(row["area_mu_hundredths"])),
-            (Column("land_use", "用地性质"), .optional(row["land_use"] as String?)),
+            (Column("code", "编号"), .text(row["code"])), (Column("name", "地块名称"), .optional(edits.text(subject, "name", row["name"]))),
+            (Column("area_mu", "面积(亩)", numeric: true), areaCell(edits.integer(subject, "area_mu_hundredths", row["area_mu_hundredths"]))),
+            (Column("land_use", "用地性质"), .optional(edits.text(subject, "land_use", row["land_use"]))),
             (Column("status", "状态"), .text(label(ParcelStatus.self, row["parcel_status"]))),
             (Column("projects", "项目"), .optional(row["projects"] as String?)),
             (Column("created_on", "记入账本"), .optional(try State.createdOn(SubjectID(kind: .parcel, id: id), in: db))),
         ]
     }
 
-    private func parkFields(_ id: Int64, _ db: Database) throws -> [(Column, Cell)] {
+    private func parkFields(_ id: Int64, _ day: Day, _ db: Database) throws -> [(Column, Cell)] {
         guard let park = try Park.fetchOne(db, key: id) else { return [] }
-        let area = areaCell(park.areaMuHundredths)
+        let edits = try EditOverrides(after: day, in: db), subject = SubjectID(kind: .park, id: id)
+        func number(_ column: String, _ current: Int64?) -> Int64? { edits.integer(subject, column, current) }
         return [
-            (Column("code", "编号"), .text(park.code)), (Column("name", "名称"), .text(park.name)),
-            (Column("kind", "类别"), .text(park.kind.label)),
-            (Column("area_mu", "面积(亩)", numeric: true), area),
-            (Column("area_approximate", "面积为约数"), .flag(park.areaApproximate)),
-            (Column("plot_ratio", "容积率", numeric: true), hundredthsCell(park.plotRatioHundredths)),
-            (Column("floor_area_m2", "建筑面积(㎡)", numeric: true), .optional(park.floorAreaM2)),
-            (Column("investment_wan", "总投资(万元)", numeric: true), moneyCell(park.investmentYuan)),
-            (Column("expected_output_wan", "预计年产值(万元)", numeric: true), moneyCell(park.expectedOutputYuan)),
-            (Column("expected_tax_wan", "预计年税收(万元)", numeric: true), moneyCell(park.expectedTaxYuan)),
-            (Column("buildings", "建筑(幢)", numeric: true), .optional(park.buildings)),
-            (Column("industries", "主导产业"), .optional(park.industries)),
+            (Column("code", "编号"), .text(park.code)), (Column("name", "名称"), .optional(edits.text(subject, "name", park.name))),
+            (Column("kind", "类别"), .text(label(ParkKind.self, edits.text(subject, "kind", park.kind.rawValue)))),
+            (Column("area_mu", "面积(亩)", numeric: true), areaCell(number("area_mu_hundredths", park.areaMuHundredths))),
+            (Column("area_approximate", "面积为约数"), .flag(edits.text(subject, "area_approximate", park.areaApproximate.description) == "true")),
+            (Column("plot_ratio", "容积率", numeric: true), hundredthsCell(number("plot_ratio_hundredths", park.plotRatioHundredths))),
+            (Column("floor_area_m2", "建筑面积(㎡)", numeric: true), .optional(number("floor_area_m2", park.floorAreaM2))),
+            (Column("investment_wan", "总投资(万元)", numeric: true), moneyCell(number("investment_yuan", park.investmentYuan))),
+            (Column("expected_output_wan", "预计年产值(万元)", numeric: true), moneyCell(number("expected_output_yuan", park.expectedOutputYuan))),
+            (Column("expected_tax_wan", "预计年税收(万元)", numeric: true), moneyCell(number("expected_tax_yuan", park.expectedTaxYuan))),
+            (Column("buildings", "建筑(幢)", numeric: true), .optional(number("buildings", park.buildings))),
+            (Column("industries", "主导产业"), .optional(edits.text(subject, "industries", park.industries))),
             (Column("created_on", "记入账本"), .optional(try State.createdOn(SubjectID(kind: .park, id: id), in: db))),
         ]
     }
@@ -110,7 +117,8 @@ extension Ledger {
             FROM tenant t JOIN park y ON y.id = t.park_id WHERE t.id = :id
             """, arguments: ["id": id, "day": day]) else { return [] }
         return [
-            (Column("code", "编号"), .text(row["code"])), (Column("name", "企业名称"), .text(row["name"])),
+            (Column("code", "编号"), .text(row["code"])),
+            (Column("name", "企业名称"), .optional(try EditOverrides(after: day, in: db).text(SubjectID(kind: .tenant, id: id), "name", row["name"]))),
             (Column("park", "园区"), .text(row["park_name"])),
             (Column("status", "状态"), .text(label(TenantStatus.self, row["tenant_status"]))),
             (Column("created_on", "记入账本"), .optional(try State.createdOn(SubjectID(kind: .tenant, id: id), in: db))),
@@ -122,17 +130,18 @@ extension Ledger {
             throw LedgerError.data("该节点在\(day.iso)尚未立下")
         }
         let status = MilestoneQuery.status(row)
+        let edits = try EditOverrides(after: day, in: db), subject = SubjectID(kind: .milestone, id: id)
         return [
             (Column("code", "编号"), .text(row["code"])),
             (Column("subject", "对象"), .text("\(row["subject_code"] as String) \(row["subject_name"] as String)")),
-            (Column("title", "节点"), .text(row["title"])),
+            (Column("title", "节点"), .optional(edits.text(subject, "title", row["title"]))),
             (Column("due_text", "到期(原话)"), .text(status.dueText)), (Column("due_on", "到期日"), .day(status.due)),
             (Column("original_due_text", "原定到期(原话)"), .text(row["due_text"])),
             (Column("original_due_on", "原定到期日"), .day(row["due_on"])),
             (Column("reschedules", "改期次数", numeric: true), .integer(Int64(status.reschedules))),
             (Column("state", "状态"), .text(status.state.label)), (Column("closed_on", "完成/取消日"), .optional(status.closedOn)),
             (Column("created_on", "立下日期"), .optional(row["created_on"] as Day?)),
-            (Column("department", "责任部门"), .optional(row["responsible"] as String?)),
+            (Column("department", "责任部门"), .optional(edits.text(subject, "department", row["responsible"]))),
         ]
     }
 

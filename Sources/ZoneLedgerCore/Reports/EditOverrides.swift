@@ -41,3 +41,4 @@ struct EditOverrides {
         return override.flatMap(Day.init(iso:))
     }
 }
+

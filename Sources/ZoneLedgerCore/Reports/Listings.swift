@@ -10,18 +10,26 @@ extension Ledger {
                   \(latest("stage", "project")), \(latest("progress", "project")), \(latestNote("project"))
                 FROM project p LEFT JOIN park pk ON pk.id = p.park_id LEFT JOIN parcel pc ON pc.id = p.parcel_id
                 WHERE \(existed("project", "p"))
-                ORDER BY \(kindOrder("p.kind", ProjectKind.self)), p.id
+                ORDER BY p.id
                 """, arguments: ["day": day])
+            let edits = try EditOverrides(after: day, in: db)
+            let kinds = rows.map { row in edits.text(SubjectID(kind: .project, id: row["id"]), "kind", row["kind"]) }
+            let ordered = zip(rows, kinds).enumerated().sorted { a, b in
+                (kindRank(a.element.1), a.offset) < (kindRank(b.element.1), b.offset)
+            }.map(\.element)
             return Table(columns: [
                 Column("code", "编号"), Column("name", "项目名称"), Column("kind", "类别"), Column("stage", "阶段"),
                 Column("progress", "进度%", numeric: true), Column("investment_wan", "总投资(万元)", "Investment (10k yuan)", numeric: true),
                 Column("park", "园区"), Column("parcel", "地块"), Column("provincial_major", "省重大"), Column("registered", "入库"),
                 Column("latest_on", "最近记录"), Column("latest_note", "最新进展"),
-            ], rows: rows.map { row in
-                [.text(row["code"]), .text(row["name"]), .text(label(ProjectKind.self, row["kind"])),
+            ], rows: ordered.map { row, kind in
+                let id = SubjectID(kind: .project, id: row["id"])
+                return [.text(row["code"]), .text(edits.text(id, "name", row["name"]) ?? ""), .text(label(ProjectKind.self, kind)),
                  .text(label(ProjectStage.self, row["stage"])), .optional(row["progress"] as Int64?),
-                 moneyCell(row["investment_yuan"]), .optional(row["park_name"] as String?), .optional(row["parcel_code"] as String?),
-                 .flag(row["provincial_major"]), .flag(row["registered"]),
+                 moneyCell(edits.integer(id, "investment_yuan", row["investment_yuan"])), .optional(row["park_name"] as String?),
+                 .optional(row["parcel_code"] as String?),
+                 .flag(edits.text(id, "provincial_major", (row["provincial_major"] as Bool).description) == "true"),
+                 .flag(edits.text(id, "registered", (row["registered"] as Bool).description) == "true"),
                  .optional(row["latest_on"] as Day?), .optional(row["latest_note"] as String?)]
             })
         }
@@ -34,12 +42,16 @@ extension Ledger {
                   \(latest("parcel_status", "parcel", "l")), \(latestNote("parcel", "l"))
                 FROM parcel l WHERE \(existed("parcel", "l")) ORDER BY l.id
                 """, arguments: ["day": day])
+            let edits = try EditOverrides(after: day, in: db)
             return Table(columns: [
                 Column("code", "编号"), Column("name", "地块名称"), Column("area_mu", "面积(亩)", "Area (mu)", numeric: true),
                 Column("land_use", "用地性质"), Column("status", "状态"), Column("projects", "项目"),
                 Column("latest_on", "最近记录"), Column("latest_note", "最新进展"),
             ], rows: rows.map { row in
-                [.text(row["code"]), .text(row["name"]), areaCell(row["area_mu_hundredths"]), .optional(row["land_use"] as String?),
+                let id = SubjectID(kind: .parcel, id: row["id"])
+                return [.text(row["code"]), .text(edits.text(id, "name", row["name"]) ?? ""),
+                 areaCell(edits.integer(id, "area_mu_hundredths", row["area_mu_hundredths"])),
+                 .optional(edits.text(id, "land_use", row["land_use"])),
                  .text(label(ParcelStatus.self, row["parcel_status"])), .optional(row["projects"] as String?),
                  .optional(row["latest_on"] as Day?), .optional(row["latest_note"] as String?)]
             })
@@ -53,20 +65,24 @@ extension Ledger {
                   \(latestNote("park", "y"))
                 FROM park y WHERE \(existed("park", "y")) ORDER BY y.id
                 """, arguments: ["day": day])
+            let edits = try EditOverrides(after: day, in: db)
             return Table(columns: [
                 Column("code", "编号"), Column("name", "名称"), Column("kind", "类别"),
-                Column("area_mu", "面积(亩)", "Area (mu)", numeric: true), Column("plot_ratio", "容积率", numeric: true),
+                Column("area_mu", "面积(亩)", "Area (mu)", numeric: true), Column("area_approximate", "约数"),
+                Column("plot_ratio", "容积率", numeric: true),
                 Column("floor_area_m2", "建筑面积(㎡)", "Floor area (m²)", numeric: true),
                 Column("investment_wan", "总投资(万元)", "Investment (10k yuan)", numeric: true),
                 Column("tenants_listed", "在册企业", "Tenants listed", numeric: true),
                 Column("latest_on", "最近记录"), Column("latest_note", "最新进展"),
             ], rows: rows.map { row in
-                let approximate: Bool = row["area_approximate"]
-                let area = areaCell(row["area_mu_hundredths"])
-                return [.text(row["code"]), .text(row["name"]), .text(label(ParkKind.self, row["kind"])),
-                        approximate && area != .empty ? .text("约" + area.plain) : area,
-                        hundredthsCell(row["plot_ratio_hundredths"]), .optional(row["floor_area_m2"] as Int64?),
-                        moneyCell(row["investment_yuan"]), .integer(row["tenants"]),
+                let id = SubjectID(kind: .park, id: row["id"])
+                let approximate = edits.text(id, "area_approximate", (row["area_approximate"] as Bool).description) == "true"
+                return [.text(row["code"]), .text(edits.text(id, "name", row["name"]) ?? ""),
+                        .text(label(ParkKind.self, edits.text(id, "kind", row["kind"]))),
+                        areaCell(edits.integer(id, "area_mu_hundredths", row["area_mu_hundredths"])), .flag(approximate),
+                        hundredthsCell(edits.integer(id, "plot_ratio_hundredths", row["plot_ratio_hundredths"])),
+                        .optional(edits.integer(id, "floor_area_m2", row["floor_area_m2"])),
+                        moneyCell(edits.integer(id, "investment_yuan", row["investment_yuan"])), .integer(row["tenants"]),
                         .optional(row["latest_on"] as Day?), .optional(row["latest_note"] as String?)]
             })
         }
@@ -80,11 +96,13 @@ extension Ledger {
                 FROM tenant t JOIN park y ON y.id = t.park_id
                 WHERE \(existed("tenant", "t")) AND (:park IS NULL OR t.park_id = :park) ORDER BY t.park_id, t.id
                 """, arguments: ["day": day, "park": parkID])
+            let edits = try EditOverrides(after: day, in: db)
             return Table(columns: [
                 Column("code", "编号"), Column("name", "企业名称"), Column("park", "园区"), Column("status", "状态"),
                 Column("latest_on", "最近记录"), Column("latest_note", "最新进展"),
             ], rows: rows.map { row in
-                [.text(row["code"]), .text(row["name"]), .text(row["park_name"]),
+                let id = SubjectID(kind: .tenant, id: row["id"])
+                return [.text(row["code"]), .text(edits.text(id, "name", row["name"]) ?? ""), .text(row["park_name"]),
                  .text(label(TenantStatus.self, row["tenant_status"])),
                  .optional(row["latest_on"] as Day?), .optional(row["latest_note"] as String?)]
             })
@@ -139,10 +157,9 @@ func latestNote(_ kind: String, _ alias: String = "p") -> String {
     """
 }
 
-/// Orders rows by the enumeration's declared order (工业 before 基础设施 …), not alphabetically.
-func kindOrder<Value: Labeled>(_ column: String, _ type: Value.Type) -> String {
-    let cases = Value.allCases.enumerated().map { "WHEN '\($0.element.rawValue)' THEN \($0.offset)" }.joined(separator: " ")
-    return "CASE \(column) \(cases) ELSE 99 END"
+/// A project kind's place in the declared order (工业 first), for sorting by the kind as it was.
+func kindRank(_ raw: String?) -> Int {
+    raw.flatMap(ProjectKind.init(rawValue:)).flatMap { ProjectKind.allCases.firstIndex(of: $0) } ?? 99
 }
 
 func label<Value: Labeled>(_ type: Value.Type, _ raw: String?) -> String {

@@ -41,6 +41,13 @@ public struct BehindLine: Sendable, Equatable {
     public var department: String?
 }
 
+extension MilestoneLine {
+    /// Most overdue first; ties in code order as people count (M2 before M10).
+    static func mostOverdueFirst(_ lines: [MilestoneLine]) -> [MilestoneLine] {
+        lines.sorted { ($0.daysOverdue, $1.code.count, $1.code) > ($1.daysOverdue, $0.code.count, $0.code) }
+    }
+}
+
 public struct OverdueReport: Sendable, Equatable {
     public var asOf: Day
     public var within: Int?
@@ -59,10 +66,9 @@ extension Ledger {
         guard query.within.map({ $0 >= 0 }) ?? true else { throw LedgerError.usage("--within 应为不小于0的天数") }
         let parkID = try query.park.map { try References.resolve($0, kind: .park, in: db).id }
         let lines = try openMilestones(asOf: query.asOf, kind: query.kind, park: parkID, in: db)
-        let overdue = lines.filter { $0.dueOn < query.asOf }
-            .sorted { ($0.daysOverdue, $1.code.count, $1.code) > ($1.daysOverdue, $0.code.count, $0.code) }
+        let overdue = MilestoneLine.mostOverdueFirst(lines.filter { $0.dueOn < query.asOf })
         let horizon = query.within.map { query.asOf.adding(days: $0) }
-        let soon = horizon.map { end in lines.filter { $0.dueOn >= query.asOf && $0.dueOn <= end }.sorted { ($0.dueOn, $0.code) < ($1.dueOn, $1.code) } } ?? []
+        let soon = horizon.map { end in lines.filter { $0.dueOn >= query.asOf && $0.dueOn <= end }.sorted { ($0.dueOn, $0.code.count, $0.code) < ($1.dueOn, $1.code.count, $1.code) } } ?? []
         let behind = query.kind == nil || query.kind == .project ? try behindProjects(asOf: query.asOf, park: parkID, in: db) : []
         return OverdueReport(asOf: query.asOf, within: query.within, overdue: overdue, dueSoon: soon, behind: behind)
     }

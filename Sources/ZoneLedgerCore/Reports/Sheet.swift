@@ -45,8 +45,7 @@ extension Ledger {
             let notes = try SheetNotes(month: month, in: db)
             var sections = try SheetSummary.sections(month: month, asOf: asOf, open: open, in: db)
             sections.append(try SheetProjects.section(asOf: asOf, open: open, behind: behind, notes: notes, in: db))
-            sections.append(SheetOverdue.section(open.filter { $0.dueOn < asOf }
-                .sorted { ($0.daysOverdue, $1.code) > ($1.daysOverdue, $0.code) }))
+            sections.append(SheetOverdue.section(MilestoneLine.mostOverdueFirst(open.filter { $0.dueOn < asOf })))
             sections.append(try SheetPlaces.parks(asOf: asOf, open: open, notes: notes, in: db))
             sections.append(try SheetPlaces.parcels(asOf: asOf, notes: notes, in: db))
             sections.append(try SheetPlaces.indicators(asOf: asOf, in: db))

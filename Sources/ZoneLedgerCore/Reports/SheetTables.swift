@@ -103,7 +103,8 @@ enum SheetPlaces {
         let edits = try EditOverrides(after: asOf, in: db)
         let table = Table(columns: [
             Column("code", "编号", "Code"), Column("name", "名称", "Park"), Column("kind", "类别", "Kind"),
-            Column("area_mu", "面积(亩)", "Area (mu)", numeric: true), Column("investment_wan", "总投资(万元)", "Investment (10k yuan)", numeric: true),
+            Column("area_mu", "面积(亩)", "Area (mu)", numeric: true), Column("area_approximate", "约数", "Approximate"),
+            Column("investment_wan", "总投资(万元)", "Investment (10k yuan)", numeric: true),
             Column("tenants_listed", "在册企业", "Tenants listed", numeric: true),
             Column("month_notes", "本月进展", "This month"), Column("next_milestone", "下一节点", "Next milestone"),
         ], rows: rows.map { row in
@@ -112,7 +113,7 @@ enum SheetPlaces {
             let area = areaCell(edits.integer(id, "area_mu_hundredths", row["area_mu_hundredths"]))
             let next = open.filter { $0.subjectKind == .park && $0.subjectCode == code }.min { $0.dueOn < $1.dueOn }
             return [.text(code), .text(edits.text(id, "name", row["name"]) ?? ""), .text(label(ParkKind.self, edits.text(id, "kind", row["kind"]))),
-                    approximate && area != .empty ? .text("约" + area.plain) : area,
+                    area, .flag(approximate),
                     moneyCell(edits.integer(id, "investment_yuan", row["investment_yuan"])),
                     .integer(row["tenants"]), .list(notes.lines(id)), .optional(next?.nextText)]
         })
@@ -148,7 +149,15 @@ enum SheetPlaces {
                               AND g.category <> 'target' AND g.period_to <= :day AND g.period_to > f.period_to)
             ORDER BY f.id
             """, arguments: ["day": asOf, "year": String(asOf.year)])
-        let table = Table(columns: Ledger.figureColumns, rows: rows.map(Ledger.figureRow))
+        // A park renamed later is named as it was.
+        let edits = try EditOverrides(after: asOf, in: db)
+        let table = Table(columns: Ledger.figureColumns, rows: rows.map { row in
+            var cells = Ledger.figureRow(row)
+            if let park = row["park_id"] as Int64?, let name = edits.text(SubjectID(kind: .park, id: park), "name", row["park_name"]) {
+                cells[3] = .text(name)
+            }
+            return cells
+        })
         return .init(key: "indicators", title: "指标和报告数", english: "Indicators and reported figures", table: table)
     }
 }

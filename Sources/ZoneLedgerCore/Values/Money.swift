@@ -17,7 +17,8 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
         guard value.units > 0 else { throw .data("\(what)无效“\(text)”：必须大于0") }
         let (product, overflow) = value.units.multipliedReportingOverflow(by: factor)
-        guard !overflow, let yuan = ExactDecimal(units: product, scale: value.scale).units(atScale: 0) else {
+        guard !overflow else { throw .data("\(what)无效“\(text)”：数额过大") }
+        guard let yuan = ExactDecimal(units: product, scale: value.scale).units(atScale: 0) else {
             throw .data("\(what)无效“\(text)”：须精确到元")
         }
         return Money(yuan: yuan)
