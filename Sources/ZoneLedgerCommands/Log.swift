@@ -21,19 +21,9 @@ struct Log: ParsableCommand {
         var query = HistoryQuery()
         query.subject = ref
         let today = Clock.today
-        query.since = try since.map { try periodStart($0, today) }
+        query.since = try since.map { try parseDate($0, relativeTo: today).startDay }
         query.until = try until.map { try parseDate($0, relativeTo: today).day }
         query.limit = limit
         Output.emit(try global.openForReading().history(query), output.format)
-    }
-
-    /// "--since 2020-11" means from the 1st: a period starts on its first day.
-    private func periodStart(_ text: String, _ today: Day) throws -> Day {
-        let parsed = try parseDate(text, relativeTo: today)
-        switch parsed.precision {
-        case .month: return parsed.day.firstOfMonth
-        case .year: return Day(year: parsed.day.year, month: 1, day: 1) ?? parsed.day
-        default: return parsed.day
-        }
     }
 }

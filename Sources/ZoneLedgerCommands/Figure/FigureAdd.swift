@@ -25,7 +25,7 @@ struct FigureAdd: ParsableCommand {
         let today = Clock.today
         guard let number = ExactDecimal(value) else { throw LedgerError.data("数值无效“\(value)”：应为数字，如 34.36") }
         var draft = FigureDraft(category: try FigureCategory.parse(category), metric: metric,
-                                from: try firstDay(from, today), to: try parseDate(to, relativeTo: today).day,
+                                from: try parseDate(from, relativeTo: today).startDay, to: try parseDate(to, relativeTo: today).day,
                                 value: number, unit: unit)
         draft.code = code
         draft.key = key
@@ -37,16 +37,5 @@ struct FigureAdd: ParsableCommand {
         }
         let figure = try ledger.addFigure(draft, context: write.context("figure add"))
         Output.write("已新增数据 \(figure.code) \(figure.metric)：\(figure.value)\(figure.unit)（\(figure.periodFrom.iso)至\(figure.periodTo.iso)）\n")
-    }
-
-    /// A period's start: "2021-01" or "2021年" begin on their first day, not their last.
-    private func firstDay(_ text: String, _ today: Day) throws -> Day {
-        let parsed = try parseDate(text, relativeTo: today)
-        switch parsed.precision {
-        case .day: return parsed.day
-        case .month: return parsed.day.firstOfMonth
-        case .year: return Day(year: parsed.day.year, month: 1, day: 1) ?? parsed.day
-        default: throw LedgerError.data("统计期起“\(text)”请写成具体日期、月份或年份，如 2021-01-01、2021-01、2021年")
-        }
     }
 }
