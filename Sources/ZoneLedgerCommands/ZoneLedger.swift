@@ -11,12 +11,12 @@ public struct ZoneLedger: ParsableCommand {
             """,
         version: "0.1.0",
         groupedSubcommands: [
-            CommandGroup(name: "每月", subcommands: [Overdue.self, Sheet.self]),
-            CommandGroup(name: "账本", subcommands: [Init.self, ZoneCommand.self, Log.self, Undo.self, Check.self, Backup.self, Import.self, Export.self]),
             CommandGroup(name: "台账", subcommands: [
                 ProjectCommand.self, ParcelCommand.self, ParkCommand.self, TenantCommand.self,
                 MilestoneCommand.self, FigureCommand.self,
             ]),
+            CommandGroup(name: "每月", subcommands: [Overdue.self, Sheet.self]),
+            CommandGroup(name: "账本", subcommands: [Init.self, ZoneCommand.self, Log.self, Undo.self, Check.self, Backup.self, Import.self, Export.self]),
         ]
     )
 

@@ -19,7 +19,11 @@ enum MilestoneQuery {
              ORDER BY effective_on DESC, id DESC LIMIT 1) AS rescheduled_due_on,
           (SELECT due_text FROM live_entry WHERE milestone_id = m.id AND action = 'reschedule' AND effective_on <= :day
              ORDER BY effective_on DESC, id DESC LIMIT 1) AS rescheduled_due_text,
-          (SELECT count(*) FROM live_entry WHERE milestone_id = m.id AND action = 'reschedule' AND effective_on <= :day) AS reschedules
+          (SELECT count(*) FROM live_entry WHERE milestone_id = m.id AND action = 'reschedule' AND effective_on <= :day) AS reschedules,
+          (SELECT effective_on || '|' || note FROM live_entry
+             WHERE (milestone_id = m.id OR project_id = m.project_id OR parcel_id = m.parcel_id OR park_id = m.park_id OR tenant_id = m.tenant_id)
+               AND note IS NOT NULL AND effective_on <= :day
+             ORDER BY effective_on DESC, id DESC LIMIT 1) AS latest_noted
         FROM milestone m
           LEFT JOIN project p ON p.id = m.project_id LEFT JOIN parcel l ON l.id = m.parcel_id
           LEFT JOIN park y ON y.id = m.park_id LEFT JOIN tenant t ON t.id = m.tenant_id

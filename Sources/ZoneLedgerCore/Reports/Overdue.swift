@@ -87,11 +87,13 @@ extension Ledger {
         let rows = try Row.fetchAll(db, sql: MilestoneQuery.sql(where: conditions.joined(separator: " AND ")),
                                     arguments: ["day": day, "park": park])
         let edits = try EditOverrides(after: day, in: db)
-        return try rows.compactMap { row -> MilestoneLine? in
+        return rows.compactMap { row -> MilestoneLine? in
             let status = MilestoneQuery.status(row)
             guard status.state == .open, let kind = SubjectKind(rawValue: row["subject_kind"]) else { return nil }
             let subject = SubjectID(kind: kind, id: row[kind.foreignKey])
-            let latest = try latestNoted(subject, milestone: row["id"], asOf: day, in: db)
+            // "2020-11-30|说明": the latest note about the milestone or its subject, read in the same query.
+            let noted = (row["latest_noted"] as String?).map { $0.split(separator: "|", maxSplits: 1).map(String.init) }
+            let latest = noted.flatMap { parts in parts.count == 2 ? Day(iso: parts[0]).map { (day: $0, note: parts[1]) } : nil }
             let milestone = SubjectID(kind: .milestone, id: row["id"])
             return MilestoneLine(
                 code: row["code"], title: edits.text(milestone, "title", row["title"]) ?? "", subjectKind: kind,
@@ -100,16 +102,6 @@ extension Ledger {
                 daysOverdue: status.due.days(until: day), latestOn: latest?.day, latestNote: latest?.note,
                 department: row["responsible"])
         }
-    }
-
-    /// The latest entry with a note about the milestone or its subject, as of the day.
-    static func latestNoted(_ subject: SubjectID, milestone: Int64, asOf day: Day, in db: Database) throws -> (day: Day, note: String)? {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT effective_on, note FROM live_entry
-            WHERE (\(subject.kind.foreignKey) = ? OR milestone_id = ?) AND note IS NOT NULL AND effective_on <= ?
-            ORDER BY effective_on DESC, id DESC LIMIT 1
-            """, arguments: [subject.id, milestone, day]) else { return nil }
-        return (row["effective_on"], row["note"])
     }
 
     /// Projects below the straight line from planned start to planned completion.

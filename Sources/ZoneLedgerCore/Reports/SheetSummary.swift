@@ -117,9 +117,10 @@ enum SheetSummary {
         columns += TenantStatus.allCases.map { Column($0.rawValue.replacingOccurrences(of: "-", with: "_"), $0.label, $0.rawValue, numeric: true) }
         columns.append(Column("reported", "报告数(未列名)", "Reported, not itemised"))
         let edits = try EditOverrides(after: asOf, in: db)
+        let byPark = Dictionary(grouping: statuses, by: { $0["park_id"] as Int64 })
         let table = Table(columns: columns, rows: rows.map { row in
             let id: Int64 = row["id"]
-            let mine = statuses.filter { ($0["park_id"] as Int64) == id }.compactMap { ($0["tenant_status"] as String?) }
+            let mine = (byPark[id] ?? []).compactMap { ($0["tenant_status"] as String?) }
             return [.text(row["code"]), .text(edits.text(SubjectID(kind: .park, id: id), "name", row["name"]) ?? "")]
                 + TenantStatus.allCases.map { status in .integer(Int64(mine.filter { $0 == status.rawValue }.count)) }
                 + [.optional(row["reported"] as String?)]

@@ -19,6 +19,8 @@ enum SheetProjects {
             return (order(a.element.kind), a.offset) < (order(b.element.kind), b.offset)
         }.map(\.element)
         let behindCodes = Set(behind.map(\.code))
+        // One pass over the open milestones, not one per project.
+        let openByProject = Dictionary(grouping: open.filter { $0.subjectKind == .project }, by: \.subjectCode)
         let horizon = asOf.adding(days: Ledger.warningDays)
         let table = Table(columns: [
             Column("seq", "序号", "No.", numeric: true), Column("code", "编号", "Code"), Column("name", "项目名称", "Project"),
@@ -28,7 +30,7 @@ enum SheetProjects {
             Column("status", "状态", "Status"),
         ], rows: projects.enumerated().map { index, project in
             let row = project.row, code: String = row["code"]
-            let mine = open.filter { $0.subjectKind == .project && $0.subjectCode == code }.sorted { $0.dueOn < $1.dueOn }
+            let mine = (openByProject[code] ?? []).sorted { $0.dueOn < $1.dueOn }
             let health: ProjectHealth =
                 mine.contains { $0.dueOn < asOf } ? .overdue
                 : behindCodes.contains(code) ? .behind
@@ -101,6 +103,8 @@ enum SheetPlaces {
             FROM park y WHERE \(existed("park", "y")) ORDER BY y.id
             """, arguments: ["day": asOf])
         let edits = try EditOverrides(after: asOf, in: db)
+        let nextByPark = Dictionary(grouping: open.filter { $0.subjectKind == .park }, by: \.subjectCode)
+            .mapValues { $0.min { $0.dueOn < $1.dueOn } }
         let table = Table(columns: [
             Column("code", "编号", "Code"), Column("name", "名称", "Park"), Column("kind", "类别", "Kind"),
             Column("area_mu", "面积(亩)", "Area (mu)", numeric: true), Column("area_approximate", "约数", "Approximate"),
@@ -111,7 +115,7 @@ enum SheetPlaces {
             let id = SubjectID(kind: .park, id: row["id"]), code: String = row["code"]
             let approximate = edits.text(id, "area_approximate", (row["area_approximate"] as Bool).description) == "true"
             let area = areaCell(edits.integer(id, "area_mu_hundredths", row["area_mu_hundredths"]))
-            let next = open.filter { $0.subjectKind == .park && $0.subjectCode == code }.min { $0.dueOn < $1.dueOn }
+            let next = nextByPark[code] ?? nil
             return [.text(code), .text(edits.text(id, "name", row["name"]) ?? ""), .text(label(ParkKind.self, edits.text(id, "kind", row["kind"]))),
                     area, .flag(approximate),
                     moneyCell(edits.integer(id, "investment_yuan", row["investment_yuan"])),
