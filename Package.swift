@@ -25,6 +25,7 @@ let package = Package(
             resources: [
                 .embedInCode("Schema/0001_ledger.sql"),
                 .embedInCode("Schema/0002_undo.sql"),
+                .embedInCode("Schema/0003_command_parts.sql"),
                 .embedInCode("Seeds/work-report-2020.txt"),
                 .embedInCode("Seeds/parks.txt"),
                 .embedInCode("Seeds/parcels.txt"),

@@ -24,8 +24,12 @@ struct Overdue: ParsableCommand {
     func run() throws {
         var query = OverdueQuery(asOf: try asOf.day())
         query.within = within
-        query.kind = try choice(kind, SubjectKind.self)
-        if query.kind == .milestone { throw LedgerError.usage("--kind 应为 project、parcel、park 或 tenant") }
+        query.kind = try kind.map { text in
+            guard let kind = SubjectKind(key: text), kind != .milestone else {
+                throw LedgerError.usage("--kind 无效“\(text)”：可选 项目(project)、地块(parcel)、园区(park)、企业(tenant)")
+            }
+            return kind
+        }
         query.park = park
         let report = try global.openForReading().overdue(query)
         var sections = [("overdue", "逾期节点（截至\(report.asOf.iso)）", OverdueTables.overdue(report.overdue))]

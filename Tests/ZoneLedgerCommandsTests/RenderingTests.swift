@@ -167,8 +167,8 @@ extension RenderingTests {
         func shrinksToMaxWidthKeepingColumns(maxWidth: Int) {
             let output = Self.mixed.render(maxWidth: maxWidth)
             let lines = Self.lines(output)
-            // Floors: 编号 5 (natural, under 6), 项目名称 8 (header), amount 14 (never cut), 备注 6.
-            let floorTotal = 5 + 8 + 14 + 6 + 3 * 2
+            // Floors: 编号 5 (natural, under 6), 项目名称 6 (its header is cut too), amount 14 (never cut), 备注 6.
+            let floorTotal = 5 + 6 + 14 + 6 + 3 * 2
             let natural = 67
             let tableWidth = min(natural, max(maxWidth, floorTotal))
             #expect(lines[1].count == tableWidth)
@@ -176,7 +176,7 @@ extension RenderingTests {
             #expect(output.contains("144.73") && output.contains("210.5") && output.contains("-1.5"))
             #expect(output.contains("…") == (maxWidth < natural))
 
-            // Every line lines up with the header, whose cells are never cut. The
+            // Every line lines up with the header. The
             // amount column is right-aligned and never shrinks, so its right edge is
             // two columns before the last column's start.
             let lastStart = lines[0].displayWidth - "备注".displayWidth

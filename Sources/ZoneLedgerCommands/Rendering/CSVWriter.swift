@@ -46,9 +46,10 @@ public enum CSVWriter {
 
     /// Spreadsheets run a cell starting with = + - @ (or TAB/CR, which some
     /// skip before looking) as a formula, so text from the ledger could execute.
-    /// A leading apostrophe makes Excel and WPS show the text literally.
+    /// A leading apostrophe makes Excel and WPS show the text literally. Text that already starts
+    /// with an apostrophe gets one more, so that import, which drops one, gives it back unchanged.
     static func guardingFormula(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else {
+        guard let first = text.unicodeScalars.first, "=+-@\t\r'".unicodeScalars.contains(first) else {
             return text
         }
         return "'" + text

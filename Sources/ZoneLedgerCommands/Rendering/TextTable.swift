@@ -58,9 +58,9 @@ public struct TextTable: Sendable {
     /// long text columns give up room before short ones.
     private func shrink(_ widths: inout [Int], toFit maxWidth: Int) {
         let floors = columns.indices.map { i in
-            columns[i].shrinkable
-                ? min(widths[i], max(Self.minimumShrunkWidth, columns[i].header.displayWidth))
-                : widths[i]
+            // A free-text column gives way down to the minimum, its header cut like its cells:
+            // long English headings would otherwise keep a narrow terminal's table too wide.
+            columns[i].shrinkable ? min(widths[i], Self.minimumShrunkWidth) : widths[i]
         }
         var excess = widths.reduce(0, +) + Self.separator.count * (columns.count - 1) - maxWidth
         while excess > 0 {

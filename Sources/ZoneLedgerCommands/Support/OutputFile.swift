@@ -13,7 +13,7 @@ enum OutputFile {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw LedgerError.usage("--out 的文件夹“\(folder)”不存在")
         }
-        let temporary = folder + "/.\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial"
+        let temporary = folder + "/.zoneledger-out-\(ProcessInfo.processInfo.processIdentifier).partial"
         guard FileManager.default.createFile(atPath: temporary, contents: data) else {
             throw LedgerError(.permission, "无法写入“\(path)”：检查文件夹权限")
         }

@@ -15,9 +15,25 @@ extension ZoneLedger {
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
         } catch {
-            exit(withError: error)
+            // Help and --version print as the parser does; any other refusal is one line, like ours.
+            let code = exitCode(for: error)
+            guard code != .success else { exit(withError: error) }
+            let message = oneLine(self.message(for: error))
+            FileHandle.standardError.write(Data("zoneledger: \(message)（用 --help 查看用法）\n".utf8))
+            Foundation.exit(code.rawValue)
         }
     }
+}
+
+/// The parser's messages can list choices on lines of their own ("- text"); fold them into one line.
+func oneLine(_ message: String) -> String {
+    var text = ""
+    var choices: [String] = []
+    for line in message.split(whereSeparator: \.isNewline).map({ $0.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty {
+        if line.hasPrefix("- ") { choices.append(String(line.dropFirst(2))); continue }
+        text += (text.isEmpty ? "" : " ") + line
+    }
+    return choices.isEmpty ? text : text + " " + choices.joined(separator: "、")
 }
 
 extension LedgerError.Kind {

@@ -23,11 +23,15 @@ struct ImportRow {
 
     func header(_ key: String) -> String { cells[key]?.header ?? key }
 
-    /// The cell's text, or nil when empty. A leading apostrophe that guarded a formula on export is dropped.
+    /// The cell's text, or nil when empty. The apostrophe CSV exports put before text a spreadsheet
+    /// would run as a formula (or before an apostrophe) is dropped.
     func text(_ key: String) -> String? {
-        guard var value = cells[key]?.value.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
-        if value.hasPrefix("'"), let next = value.dropFirst().first, "=+-@".contains(next) { value.removeFirst() }
-        return value
+        guard var value = cells[key]?.value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        if value.hasPrefix("'"), let next = value.unicodeScalars.dropFirst().first, "=+-@\t\r'".unicodeScalars.contains(next) {
+            value.removeFirst()
+        }
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
     }
 
     func problem(_ key: String, _ reason: String) -> ImportProblem {

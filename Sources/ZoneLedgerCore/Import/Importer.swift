@@ -45,10 +45,12 @@ extension Ledger {
         try translatingErrors {
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
+                    let batches = ImportBatches(ledger: self, context: context,
+                                                command: "import " + files.map(\.kind.rawValue).joined(separator: " "))
                     for (file, used, table) in tables {
                         var result = ImportResult(kind: file.kind, encoding: used, dryRun: dryRun)
                         var problems = table.problems
-                        let importer = RowImporter(ledger: self, kind: file.kind, context: context, db: db)
+                        let importer = RowImporter(ledger: self, kind: file.kind, batches: batches, db: db)
                         // A file whose header is wrong is not read further: every row would fail alike.
                         for row in table.headerIsBroken ? [] : table.rows {
                             do {

@@ -2,30 +2,56 @@ import GRDB
 
 /// Turns one row of each kind into the same operations the commands use, inside the import's
 /// transaction. Returns false for a row already in the ledger (skipped, so imports repeat safely).
+/// The batches of one import: a first one for the command, and for history rows that keep their
+/// own author and time, more that point to it, so that `undo` takes the whole import back.
+final class ImportBatches {
+    let ledger: Ledger
+    let context: WriteContext
+    let command: String
+    private var root: Int64?
+    private var current: (author: String, recordedAt: String, id: Int64)?
+
+    init(ledger: Ledger, context: WriteContext, command: String) {
+        self.ledger = ledger
+        self.context = context
+        self.command = command
+    }
+
+    func shared(in db: Database) throws -> Int64 {
+        if let root { return root }
+        let id = try ledger.beginBatch(db, author: context.author, recordedAt: context.recordedAt, command: String(command.prefix(100)))
+        root = id
+        return id
+    }
+
+    /// Consecutive rows by one author at one time form one batch, as they did when recorded.
+    func history(author: String, recordedAt: String, in db: Database) throws -> Int64 {
+        if let current, current.author == author, current.recordedAt == recordedAt { return current.id }
+        let id = try ledger.beginBatch(db, author: author, recordedAt: recordedAt, command: String(command.prefix(100)),
+                                       partOf: try shared(in: db))
+        current = (author, recordedAt, id)
+        return id
+    }
+}
+
+/// Turns one row of each kind into the same operations the commands use, inside the import's
+/// transaction. Returns false for a row already in the ledger (skipped, so imports repeat safely).
 final class RowImporter {
     let ledger: Ledger
     let kind: ImportKind
     let context: WriteContext
     let db: Database
-    private var batch: Int64?
-    var currentHistoryBatch: (author: String, recordedAt: String, id: Int64)?
+    let batches: ImportBatches
 
-    init(ledger: Ledger, kind: ImportKind, context: WriteContext, db: Database) {
+    init(ledger: Ledger, kind: ImportKind, batches: ImportBatches, db: Database) {
         self.ledger = ledger
         self.kind = kind
-        self.context = context
+        self.context = batches.context
+        self.batches = batches
         self.db = db
     }
 
-    /// One batch for the whole file: `undo` takes the import back in one step.
-    private func sharedBatch() throws -> Int64 {
-        if let batch { return batch }
-        let id = try ledger.beginBatch(db, author: context.author, recordedAt: context.recordedAt, command: "import \(kind.rawValue)")
-        batch = id
-        return id
-    }
-
-    func sharedBatchForHistory() throws -> Int64 { try sharedBatch() }
+    func sharedBatch() throws -> Int64 { try batches.shared(in: db) }
 
     private func exists(_ sql: String, _ arguments: StatementArguments) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (\(sql))", arguments: arguments) ?? false
@@ -54,7 +80,8 @@ final class RowImporter {
         let reportDay = try row.day("report_day")
         guard var zone = try Zone.fetchOne(db, key: 1) else { throw row.problem("", "账本缺少开发区信息") }
         guard zone.name != name || zone.reportDay != reportDay else { return false }
-        _ = try ledger.beginBatch(db, author: context.author, recordedAt: context.recordedAt, command: "zone rename: \(zone.name) → \(name)".prefix(100).description)
+        _ = try ledger.beginBatch(db, author: context.author, recordedAt: context.recordedAt, command: "zone rename: \(zone.name) → \(name)".prefix(100).description,
+                                  partOf: try sharedBatch())
         zone.name = name
         zone.reportDay = reportDay ?? zone.reportDay
         try zone.update(db)
@@ -63,7 +90,7 @@ final class RowImporter {
 
     private func park(_ row: ImportRow) throws -> Bool {
         let name = try row.required("name")
-        if try exists("SELECT 1 FROM park WHERE name = ?", [name.trimmingCharacters(in: .whitespacesAndNewlines)]) { return false }
+        if try exists("SELECT 1 FROM park WHERE \(isLive(.park)) AND name = ?", [name.trimmingCharacters(in: .whitespacesAndNewlines)]) { return false }
         var draft = ParkDraft(name: name, kind: try row.choice("kind", ParkKind.self) ?? .microPark, on: try row.day("on") ?? row.today)
         draft.code = row.text("code")
         draft.figures.area = try row.area("area_mu")
@@ -83,7 +110,7 @@ final class RowImporter {
 
     private func parcel(_ row: ImportRow) throws -> Bool {
         let name = try row.required("name")
-        if try exists("SELECT 1 FROM parcel WHERE name = ?", [name.trimmingCharacters(in: .whitespacesAndNewlines)]) { return false }
+        if try exists("SELECT 1 FROM parcel WHERE \(isLive(.parcel)) AND name = ?", [name.trimmingCharacters(in: .whitespacesAndNewlines)]) { return false }
         guard let area = try row.area("area_mu") else { throw row.problem("area_mu", "不能为空") }
         var draft = ParcelDraft(name: name, area: area, on: try row.day("on") ?? row.today)
         draft.code = row.text("code")
@@ -98,7 +125,7 @@ final class RowImporter {
 
     private func project(_ row: ImportRow) throws -> Bool {
         let name = try row.required("name")
-        if try exists("SELECT 1 FROM project WHERE name = ?", [name.trimmingCharacters(in: .whitespacesAndNewlines)]) { return false }
+        if try exists("SELECT 1 FROM project WHERE \(isLive(.project)) AND name = ?", [name.trimmingCharacters(in: .whitespacesAndNewlines)]) { return false }
         let on = try row.day("on") ?? row.today
         var draft = ProjectDraft(name: name, kind: try row.choice("kind", ProjectKind.self) ?? .industrial, on: on)
         draft.code = row.text("code")
@@ -121,7 +148,7 @@ final class RowImporter {
     private func tenant(_ row: ImportRow) throws -> Bool {
         let name = try row.required("name")
         guard let park = try reference(row, "park", .park) else { throw row.problem("park", "不能为空") }
-        if try exists("SELECT 1 FROM tenant WHERE park_id = ? AND name = ?", [park.id, name.trimmingCharacters(in: .whitespacesAndNewlines)]) {
+        if try exists("SELECT 1 FROM tenant WHERE \(isLive(.tenant)) AND park_id = ? AND name = ?", [park.id, name.trimmingCharacters(in: .whitespacesAndNewlines)]) {
             return false
         }
         var draft = TenantDraft(name: name, park: park.code, on: try row.day("on") ?? row.today)
@@ -142,7 +169,7 @@ final class RowImporter {
         let title = try row.required("title")
         let on = try row.day("on") ?? row.today
         guard let due = try row.date("due", relativeTo: on) else { throw row.problem("due", "不能为空") }
-        if try exists("SELECT 1 FROM milestone WHERE \(subject.kind.foreignKey) = ? AND title = ? AND due_text = ?",
+        if try exists("SELECT 1 FROM milestone WHERE \(isLive(.milestone)) AND \(subject.kind.foreignKey) = ? AND title = ? AND due_text = ?",
                       [subject.id, title.trimmingCharacters(in: .whitespacesAndNewlines), due.text]) { return false }
         var draft = MilestoneDraft(title: title, subjectKind: subject.kind, subject: subject.code, due: due, on: on)
         draft.code = row.text("code")

@@ -80,12 +80,8 @@ extension RowImporter {
                              try row.integer("progress"), status, due, note]) ?? false
     }
 
-    /// Consecutive rows by one author at one time form one batch, as they did when recorded.
     private func historyBatch(for row: ImportRow) throws -> Int64 {
-        guard let author = row.text("author"), let recordedAt = row.text("recorded_at") else { return try sharedBatchForHistory() }
-        if let current = currentHistoryBatch, current.author == author, current.recordedAt == recordedAt { return current.id }
-        let id = try ledger.beginBatch(db, author: author, recordedAt: recordedAt, command: "import updates")
-        currentHistoryBatch = (author, recordedAt, id)
-        return id
+        guard let author = row.text("author"), let recordedAt = row.text("recorded_at") else { return try sharedBatch() }
+        return try batches.history(author: author, recordedAt: recordedAt, in: db)
     }
 }

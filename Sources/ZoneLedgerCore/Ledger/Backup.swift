@@ -14,14 +14,21 @@ extension Ledger {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw LedgerError.data("文件夹“\(folder)”不存在：无法写入备份")
         }
-        let temporary = folder + "/." + url.lastPathComponent + ".backup-\(ProcessInfo.processInfo.processIdentifier)"
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw LedgerError(.permission, "文件夹“\(folder)”不可写：无法写入备份")
+        }
+        // A short hidden name: the file's own name may already be near the 255-byte limit.
+        let temporary = folder + "/.zoneledger-backup-\(ProcessInfo.processInfo.processIdentifier)"
         defer { Self.removeFiles(temporary) }
         // Counted first: the history only grows, so the copy must hold at least as much.
         let expected = try translatingErrors {
             try queue.writeWithoutTransaction { db -> (Int, Int) in
                 let counts = (try Int.fetchOne(db, sql: "SELECT count(*) FROM project") ?? 0,
                               try Int.fetchOne(db, sql: "SELECT count(*) FROM entry") ?? 0)
-                try db.execute(sql: "VACUUM INTO ?", arguments: [temporary])
+                do { try db.execute(sql: "VACUUM INTO ?", arguments: [temporary]) } catch let error as DatabaseError
+                    where [.SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_IOERR].contains(error.resultCode) {
+                    throw LedgerError(.permission, "无法在文件夹“\(folder)”写入备份（\(error.resultCode == .SQLITE_IOERR ? "写入出错" : "不可写")）")
+                }
                 return counts
             }
         }

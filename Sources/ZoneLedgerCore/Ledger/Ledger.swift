@@ -55,11 +55,11 @@ extension Ledger {
     }
 
     /// A batch with its own author and time: an import keeps those of the history it brings back.
-    func beginBatch(_ db: Database, author: String, recordedAt: String, command: String) throws -> Int64 {
+    func beginBatch(_ db: Database, author: String, recordedAt: String, command: String, partOf: Int64? = nil) throws -> Int64 {
         guard !author.trimmingCharacters(in: .whitespaces).isEmpty, author.count <= 100 else {
             throw LedgerError.data("记录人无效“\(author)”：应为1至100个字符")
         }
-        var batch = Batch(recordedAt: recordedAt, author: author, command: command)
+        var batch = Batch(recordedAt: recordedAt, author: author, command: command, partOf: partOf)
         try batch.insert(db)
         return batch.id ?? db.lastInsertedRowID
     }

@@ -6,6 +6,7 @@ extension Ledger {
     static let schemaFiles: [(name: String, bytes: [UInt8])] = [
         ("0001_ledger.sql", PackageResources._001_ledger_sql),
         ("0002_undo.sql", PackageResources._002_undo_sql),
+        ("0003_command_parts.sql", PackageResources._003_command_parts_sql),
     ]
 
     static let migrator: DatabaseMigrator = {

@@ -41,7 +41,9 @@ extension Ledger {
         }
         // Build the whole ledger under a temporary name, then move it into place:
         // an interrupted init leaves no half-made ledger behind.
-        let temporary = folder + "/." + url.lastPathComponent + ".init-\(ProcessInfo.processInfo.processIdentifier)"
+        // A short hidden name (the ledger's own may be near the 255-byte limit), tidied by the next init.
+        removeStaleTemporaries(in: folder, prefix: ".zoneledger-init-")
+        let temporary = folder + "/.zoneledger-init-\(ProcessInfo.processInfo.processIdentifier)"
         defer { Self.removeFiles(temporary) }
         do {
             let queue = try translatingErrors { try DatabaseQueue(path: temporary, configuration: configuration(readonly: false)) }
@@ -142,6 +144,17 @@ extension Ledger {
         // Open read-write just for the migration, then go on with the caller's access.
         let migrating = try translatingErrors { try DatabaseQueue(path: path, configuration: Self.configuration(readonly: false)) }
         try translatingErrors { try Self.migrator.migrate(migrating) }
+    }
+
+    /// An init killed half-way leaves its hidden temporary behind; the next init in that folder
+    /// removes those whose process is gone (never one still running).
+    static func removeStaleTemporaries(in folder: String, prefix: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let digits = name.dropFirst(prefix.count).prefix { $0.isASCIIDigit }
+            guard let pid = Int32(digits), pid != ProcessInfo.processInfo.processIdentifier else { continue }
+            if kill(pid, 0) == -1 && errno == ESRCH { try? FileManager.default.removeItem(atPath: folder + "/" + name) }
+        }
     }
 
     static func removeFiles(_ path: String) {

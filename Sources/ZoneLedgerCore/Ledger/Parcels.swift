@@ -47,12 +47,14 @@ extension Ledger {
     func insertParcel(_ draft: ParcelDraft, batch: Int64, context: WriteContext, in db: Database) throws -> Parcel {
         try checkEffective(draft.on, context)
         let name = try Validate.name(draft.name, what: "地块名称")
-        try Self.checkNameFree(name, .parcel, in: db)
-        let code = try Validate.code(draft.code) ?? Self.nextCode(.parcel, in: db)
-        try Self.checkCodeFree(code, .parcel, in: db)
+        let revived = try Self.undoneRow(name, .parcel, in: db)
+        if revived == nil { try Self.checkNameFree(name, .parcel, in: db) }
+        let code = try Validate.code(draft.code) ?? revived?.code ?? Self.nextCode(.parcel, in: db)
+        try Self.checkCodeFree(code, .parcel, in: db, except: revived?.id)
         var parcel = Parcel(code: code, name: name, areaMuHundredths: draft.area.hundredths,
                             landUse: try Validate.optionalText(draft.landUse, what: "用地性质", limit: 100), quote: draft.quote)
-        try parcel.insert(db)
+        parcel.id = revived?.id
+        if revived == nil { try parcel.insert(db) } else { try parcel.update(db) }
         let id = parcel.id ?? db.lastInsertedRowID
         var entry = Entry(batchId: batch, on: draft.on, action: .add, subject: SubjectID(kind: .parcel, id: id))
         entry.parcelStatus = draft.status

@@ -48,13 +48,15 @@ extension Ledger {
     func insertPark(_ draft: ParkDraft, batch: Int64, context: WriteContext, in db: Database) throws -> Park {
         try checkEffective(draft.on, context)
         let name = try Validate.name(draft.name, what: "园区名称")
-        try Self.checkNameFree(name, .park, in: db)
-        let code = try Validate.code(draft.code) ?? Self.nextCode(.park, in: db)
-        try Self.checkCodeFree(code, .park, in: db)
+        let revived = try Self.undoneRow(name, .park, in: db)
+        if revived == nil { try Self.checkNameFree(name, .park, in: db) }
+        let code = try Validate.code(draft.code) ?? revived?.code ?? Self.nextCode(.park, in: db)
+        try Self.checkCodeFree(code, .park, in: db, except: revived?.id)
         var park = Park(code: code, name: name, kind: draft.kind, quote: draft.quote)
         var ignored = ChangeSet()
         try apply(draft.figures, to: &park, changes: &ignored)
-        try park.insert(db)
+        park.id = revived?.id
+        if revived == nil { try park.insert(db) } else { try park.update(db) }
         var entry = Entry(batchId: batch, on: draft.on, action: .add, subject: SubjectID(kind: .park, id: park.id ?? db.lastInsertedRowID))
         entry.note = try Validate.note(draft.note)
         try entry.insert(db)

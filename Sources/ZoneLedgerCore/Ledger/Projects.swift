@@ -61,9 +61,10 @@ extension Ledger {
     func insertProject(_ draft: ProjectDraft, batch: Int64, context: WriteContext, in db: Database) throws -> Project {
         try checkEffective(draft.on, context)
         let name = try Validate.name(draft.name, what: "项目名称")
-        try Self.checkNameFree(name, .project, in: db)
-        let code = try Validate.code(draft.code) ?? Self.nextCode(.project, in: db)
-        try Self.checkCodeFree(code, .project, in: db)
+        let revived = try Self.undoneRow(name, .project, in: db)
+        if revived == nil { try Self.checkNameFree(name, .project, in: db) }
+        let code = try Validate.code(draft.code) ?? revived?.code ?? Self.nextCode(.project, in: db)
+        try Self.checkCodeFree(code, .project, in: db, except: revived?.id)
         try Self.checkPlan(draft.plannedStart, draft.plannedCompletion)
         var project = Project(
             code: code, name: name, kind: draft.kind, investmentYuan: draft.investment?.yuan,
@@ -72,7 +73,8 @@ extension Ledger {
             provincialMajor: draft.provincialMajor, registered: draft.registered,
             department: try Validate.optionalText(draft.department, what: "责任部门", limit: 100),
             plannedStart: draft.plannedStart, plannedCompletion: draft.plannedCompletion, quote: draft.quote)
-        try project.insert(db)
+        project.id = revived?.id
+        if revived == nil { try project.insert(db) } else { try project.update(db) }
         var entry = Entry(batchId: batch, on: draft.on, action: .add, subject: SubjectID(kind: .project, id: project.id ?? 0))
         entry.stage = draft.stage
         entry.progress = try Validate.progress(draft.progress)

@@ -25,18 +25,19 @@ enum References {
 
     /// A REF is a code, an id, an exact name, or a fragment of one name: `台邦` finds 台邦精密减速器项目.
     static func lookup(_ text: String, kind: SubjectKind, in db: Database) throws -> Lookup {
-        let select = "SELECT id, code, \(kind.nameColumn) AS name FROM \(kind.table)"
-        if let row = try Row.fetchOne(db, sql: "\(select) WHERE code = ? COLLATE NOCASE", arguments: [text]) {
+        // Only what exists: a subject whose adding was undone is not found.
+        let select = "SELECT id, code, \(kind.nameColumn) AS name FROM \(kind.table) WHERE \(isLive(kind))"
+        if let row = try Row.fetchOne(db, sql: "\(select) AND code = ? COLLATE NOCASE", arguments: [text]) {
             return .found(subject(row, kind))
         }
-        if let id = Int64(text), let row = try Row.fetchOne(db, sql: "\(select) WHERE id = ?", arguments: [id]) {
+        if let id = Int64(text), let row = try Row.fetchOne(db, sql: "\(select) AND id = ?", arguments: [id]) {
             return .found(subject(row, kind))
         }
-        if let row = try Row.fetchOne(db, sql: "\(select) WHERE \(kind.nameColumn) = ?", arguments: [text]) {
+        if let row = try Row.fetchOne(db, sql: "\(select) AND \(kind.nameColumn) = ?", arguments: [text]) {
             return .found(subject(row, kind))
         }
         let matches = try Row.fetchAll(
-            db, sql: "\(select) WHERE instr(lower(\(kind.nameColumn)), lower(?)) > 0 ORDER BY id LIMIT 11",
+            db, sql: "\(select) AND instr(lower(\(kind.nameColumn)), lower(?)) > 0 ORDER BY id LIMIT 11",
             arguments: [text]
         ).map { subject($0, kind) }
         switch matches.count {
@@ -57,7 +58,7 @@ enum References {
         case .none where codeLooksLike(text, kind):
             throw LedgerError.data("找不到\(kind.label)“\(text)”：没有这个编号，可用 \(kind.rawValue) list 查看")
         case .none:
-            let all = try Row.fetchAll(db, sql: "SELECT id, code, \(kind.nameColumn) AS name FROM \(kind.table)")
+            let all = try Row.fetchAll(db, sql: "SELECT id, code, \(kind.nameColumn) AS name FROM \(kind.table) WHERE \(isLive(kind))")
                 .map { subject($0, kind) }
             let nearest = nearestNames(to: text, among: all)
             let hint = nearest.isEmpty ? "账本里没有相近的\(kind.label)" : "最接近的：" + listing(nearest)
@@ -75,7 +76,7 @@ enum References {
         }
         // An exact name of one kind beats fragments of others.
         let exact = try SubjectKind.allCases.compactMap { kind in
-            try Row.fetchOne(db, sql: "SELECT id, code, \(kind.nameColumn) AS name FROM \(kind.table) WHERE \(kind.nameColumn) = ?",
+            try Row.fetchOne(db, sql: "SELECT id, code, \(kind.nameColumn) AS name FROM \(kind.table) WHERE \(isLive(kind)) AND \(kind.nameColumn) = ?",
                              arguments: [text]).map { subject($0, kind) }
         }
         if exact.count == 1 { return exact[0] }

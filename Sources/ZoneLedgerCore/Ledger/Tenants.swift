@@ -34,11 +34,12 @@ extension Ledger {
         try checkEffective(draft.on, context)
         let name = try Validate.name(draft.name, what: "企业名称")
         let park = try References.resolve(draft.park, kind: .park, in: db)
-        try checkTenantNameFree(name, parkID: park.id, park: park, in: db)
-        let code = try Validate.code(draft.code) ?? Self.nextCode(.tenant, in: db)
-        try Self.checkCodeFree(code, .tenant, in: db)
-        var tenant = Tenant(code: code, name: name, parkId: park.id, quote: draft.quote)
-        try tenant.insert(db)
+        let revived = try Self.undoneRow(name, .tenant, park: park.id, in: db)
+        if revived == nil { try checkTenantNameFree(name, parkID: park.id, park: park, in: db) }
+        let code = try Validate.code(draft.code) ?? revived?.code ?? Self.nextCode(.tenant, in: db)
+        try Self.checkCodeFree(code, .tenant, in: db, except: revived?.id)
+        var tenant = Tenant(id: revived?.id, code: code, name: name, parkId: park.id, quote: draft.quote)
+        if revived == nil { try tenant.insert(db) } else { try tenant.update(db) }
         var entry = Entry(batchId: batch, on: draft.on, action: .add, subject: SubjectID(kind: .tenant, id: tenant.id ?? db.lastInsertedRowID))
         entry.tenantStatus = draft.status
         entry.note = try Validate.note(draft.note)

@@ -26,7 +26,10 @@ extension Ledger {
             let batch = try beginBatch(db, WriteContext(author: context.author, now: context.now, today: context.today, command: "undo"))
             try db.execute(sql: "UPDATE batch SET undoes = ? WHERE id = ?", arguments: [candidate.batch, batch])
             // Newest first, so fields changed twice in one command end at their first old value.
-            for entry in try Entry.fetchAll(db, sql: "SELECT * FROM entry WHERE batch_id = ? ORDER BY id DESC", arguments: [candidate.batch]) {
+            let entries = try Entry.fetchAll(db, sql: """
+                SELECT * FROM entry WHERE batch_id IN (SELECT id FROM batch WHERE id = ?1 OR part_of = ?1) ORDER BY id DESC
+                """, arguments: [candidate.batch])
+            for entry in entries {
                 if entry.action == .edit, let changes = entry.changes, let subject = entry.subject {
                     try restore(changes, of: subject, in: db)
                 }
@@ -41,9 +44,10 @@ extension Ledger {
     static func candidates(limit: Int, in db: Database) throws -> [UndoCandidate] {
         let batches = try Row.fetchAll(db, sql: """
             SELECT b.* FROM batch b
-            WHERE b.undoes IS NULL AND b.command <> 'init' AND b.command NOT LIKE 'zone rename%'
+            WHERE b.undoes IS NULL AND b.part_of IS NULL AND b.command <> 'init' AND b.command NOT LIKE 'zone rename%'
               AND NOT EXISTS (SELECT 1 FROM batch u WHERE u.undoes = b.id)
-              AND (EXISTS (SELECT 1 FROM entry WHERE batch_id = b.id) OR EXISTS (SELECT 1 FROM figure WHERE batch_id = b.id))
+              AND (EXISTS (SELECT 1 FROM entry e JOIN batch p ON p.id = e.batch_id WHERE p.id = b.id OR p.part_of = b.id)
+                   OR EXISTS (SELECT 1 FROM figure WHERE batch_id = b.id))
             ORDER BY b.id DESC LIMIT ?
             """, arguments: [limit])
         return try batches.map { row in
@@ -52,7 +56,7 @@ extension Ledger {
                 SELECT e.*, coalesce(p.code, l.code, y.code, t.code, m.code) || ' ' || coalesce(p.name, l.name, y.name, t.name, m.title) AS subject
                 FROM entry e LEFT JOIN project p ON p.id = e.project_id LEFT JOIN parcel l ON l.id = e.parcel_id
                   LEFT JOIN park y ON y.id = e.park_id LEFT JOIN tenant t ON t.id = e.tenant_id LEFT JOIN milestone m ON m.id = e.milestone_id
-                WHERE e.batch_id = ? ORDER BY e.id
+                WHERE e.batch_id IN (SELECT id FROM batch WHERE id = ?1 OR part_of = ?1) ORDER BY e.id
                 """, arguments: [id])
             var lines = try entries.map { entryRow -> String in
                 let entry = try Entry(row: entryRow)

@@ -2,6 +2,11 @@ import Foundation
 import GRDB
 
 /// Checks shared by every write, each with a message that names the bad value.
+/// A subject exists while its "add" entry is live (not undone).
+func isLive(_ kind: SubjectKind, _ table: String? = nil) -> String {
+    "EXISTS (SELECT 1 FROM live_entry e WHERE e.\(kind.foreignKey) = \(table ?? kind.table).id AND e.action = 'add')"
+}
+
 enum Validate {
     /// Names and titles: not empty, at most 200 characters, no control characters.
     /// Quotes, semicolons and the like are fine: values are bound, never spliced into SQL.
@@ -65,8 +70,8 @@ extension Ledger {
         return "\(prefix)\(highest + 1)"
     }
 
-    static func checkCodeFree(_ code: String, _ kind: SubjectKind, in db: Database) throws {
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM \(kind.table) WHERE code = ? COLLATE NOCASE", arguments: [code]) == true {
+    static func checkCodeFree(_ code: String, _ kind: SubjectKind, in db: Database, except id: Int64? = nil) throws {
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM \(kind.table) WHERE code = ? COLLATE NOCASE AND id IS NOT ?", arguments: [code, id]) == true {
             throw LedgerError.data("编号“\(code)”已被另一个\(kind.label)使用")
         }
     }
@@ -75,6 +80,16 @@ extension Ledger {
         let clash = try String.fetchOne(db, sql: "SELECT code FROM \(kind.table) WHERE name = ? AND id IS NOT ?",
                                         arguments: [name, id])
         if let clash { throw LedgerError.data("已有同名\(kind.label)“\(name)”（\(clash)）") }
+    }
+
+    /// A row of that name whose adding was undone: adding the name again brings the row back
+    /// (with a new add entry), since names are unique and nothing is deleted.
+    static func undoneRow(_ name: String, _ kind: SubjectKind, park: Int64? = nil, in db: Database) throws -> (id: Int64, code: String)? {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT id, code FROM \(kind.table) WHERE name = ? \(park == nil ? "" : "AND park_id = \(park ?? 0)")
+              AND NOT \(isLive(kind))
+            """, arguments: [name])
+        return row.map { ($0["id"], $0["code"]) }
     }
 
     /// A JSON object of what an edit changed: {"field": [old, new]}, keys sorted.

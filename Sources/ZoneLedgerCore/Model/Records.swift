@@ -23,6 +23,8 @@ public struct Batch: LedgerRecord, Sendable {
     public var recordedAt: String
     public var author: String
     public var command: String
+    /// The first batch of the same command, when a command writes several.
+    public var partOf: Int64?
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 

@@ -50,7 +50,7 @@ extension Ledger {
 
     private func projectFields(_ id: Int64, _ day: Day, _ db: Database) throws -> [(Column, Cell)] {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT p.*, y.code || ' ' || y.name AS park_name, l.code || ' ' || l.name AS parcel_name,
+            SELECT p.*, y.code AS park_code, l.code AS parcel_code,
               \(latest("stage", "project")), \(latest("progress", "project"))
             FROM project p LEFT JOIN park y ON y.id = p.park_id LEFT JOIN parcel l ON l.id = p.parcel_id WHERE p.id = :id
             """, arguments: ["id": id, "day": day]) else { return [] }
@@ -63,8 +63,8 @@ extension Ledger {
             (Column("stage", "阶段"), .text(label(ProjectStage.self, row["stage"]))),
             (Column("progress", "进度%", numeric: true), .optional(row["progress"] as Int64?)),
             (Column("investment_wan", "总投资(万元)", numeric: true), moneyCell(edits.integer(subject, "investment_yuan", row["investment_yuan"]))),
-            (Column("park", "园区"), .optional(row["park_name"] as String?)),
-            (Column("parcel", "地块"), .optional(row["parcel_name"] as String?)),
+            (Column("park", "园区"), .optional(try linked(.park, edits.text(subject, "park", row["park_code"]), in: db))),
+            (Column("parcel", "地块"), .optional(try linked(.parcel, edits.text(subject, "parcel", row["parcel_code"]), in: db))),
             (Column("provincial_major", "省重大产业项目"), flag("provincial_major")),
             (Column("registered", "统计入库"), flag("registered")),
             (Column("department", "责任部门"), .optional(text("department"))),
@@ -143,6 +143,12 @@ extension Ledger {
             (Column("created_on", "立下日期"), .optional(row["created_on"] as Day?)),
             (Column("department", "责任部门"), .optional(edits.text(subject, "department", row["responsible"]))),
         ]
+    }
+
+    /// "Y5 __博通小微园" for a code, as a link to another row is shown.
+    private func linked(_ kind: SubjectKind, _ code: String?, in db: Database) throws -> String? {
+        guard let code else { return nil }
+        return try String.fetchOne(db, sql: "SELECT code || ' ' || name FROM \(kind.table) WHERE code = ?", arguments: [code]) ?? code
     }
 
     static func tenantTable(park: Int64, asOf day: Day, in db: Database) throws -> Table {

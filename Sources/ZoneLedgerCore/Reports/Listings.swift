@@ -6,13 +6,14 @@ extension Ledger {
     public func listProjects(asOf day: Day) throws -> Table {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT p.*, pk.name AS park_name, pc.code AS parcel_code,
+                SELECT p.*, pk.code AS park_code, pc.code AS parcel_code,
                   \(latest("stage", "project")), \(latest("progress", "project")), \(latestNote("project"))
                 FROM project p LEFT JOIN park pk ON pk.id = p.park_id LEFT JOIN parcel pc ON pc.id = p.parcel_id
                 WHERE \(existed("project", "p"))
                 ORDER BY p.id
                 """, arguments: ["day": day])
             let edits = try EditOverrides(after: day, in: db)
+            let parkNames = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT code, name FROM park").map { ($0["code"] as String, $0["name"] as String) })
             let kinds = rows.map { row in edits.text(SubjectID(kind: .project, id: row["id"]), "kind", row["kind"]) }
             let ordered = zip(rows, kinds).enumerated().sorted { a, b in
                 (kindRank(a.element.1), a.offset) < (kindRank(b.element.1), b.offset)
@@ -26,8 +27,9 @@ extension Ledger {
                 let id = SubjectID(kind: .project, id: row["id"])
                 return [.text(row["code"]), .text(edits.text(id, "name", row["name"]) ?? ""), .text(label(ProjectKind.self, kind)),
                  .text(label(ProjectStage.self, row["stage"])), .optional(row["progress"] as Int64?),
-                 moneyCell(edits.integer(id, "investment_yuan", row["investment_yuan"])), .optional(row["park_name"] as String?),
-                 .optional(row["parcel_code"] as String?),
+                 moneyCell(edits.integer(id, "investment_yuan", row["investment_yuan"])),
+                 .optional(edits.text(id, "park", row["park_code"]).map { parkNames[$0] ?? $0 }),
+                 .optional(edits.text(id, "parcel", row["parcel_code"])),
                  .flag(edits.text(id, "provincial_major", (row["provincial_major"] as Bool).description) == "true"),
                  .flag(edits.text(id, "registered", (row["registered"] as Bool).description) == "true"),
                  .optional(row["latest_on"] as Day?), .optional(row["latest_note"] as String?)]

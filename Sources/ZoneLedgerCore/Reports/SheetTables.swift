@@ -58,13 +58,14 @@ public enum OverdueTables {
             Column("code", "编号", "Code"), Column("subject", "对象", "Subject"), Column("milestone", "节点", "Milestone"),
             Column("due_text", "到期(原话)", "Due (as promised)"), Column("due_on", "到期日", "Due"),
             Column("days_overdue", "逾期天数", "Days overdue", numeric: true),
-            Column("reschedules", "改期次数", "Reschedules", numeric: true), Column("original_due_on", "原定到期", "Originally due"),
+            Column("reschedules", "改期次数", "Reschedules", numeric: true),
+            Column("original_due_text", "原定到期(原话)", "Originally due (as promised)"), Column("original_due_on", "原定到期日", "Originally due"),
             Column("latest_on", "最近记录", "Latest entry"), Column("latest_note", "最新进展", "Latest note"),
             Column("department", "责任部门", "Department"),
         ], rows: lines.map { line in
             [.text(line.code), .text("\(line.subjectKind.label) \(line.subjectCode) \(line.subjectName)"), .text(line.title),
              .text(line.dueText), .day(line.dueOn), .integer(Int64(line.daysOverdue)), .integer(Int64(line.reschedules)),
-             line.reschedules > 0 ? .text("\(line.originalDueText)（\(line.originalDueOn.iso)）") : .empty,
+             line.reschedules > 0 ? .text(line.originalDueText) : .empty, line.reschedules > 0 ? .day(line.originalDueOn) : .empty,
              .optional(line.latestOn), .optional(line.latestNote), .optional(line.department)]
         })
     }

@@ -6,7 +6,14 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// "9亿元", "2.5亿", "5000万元", "6.63万", "66300元". A bare number is 万元, the unit of the sheet.
     public static func parse(_ text: String, what: String = "金额") throws(LedgerError) -> Money {
-        var body = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
+        var body = text.trimmingCharacters(in: .whitespaces)
+        // Commas only as thousands separators (1,200,000); "3,5" is refused, not read as 35.
+        if body.contains(",") {
+            guard body.wholeMatch(of: /[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?[亿万]?元?/) != nil else {
+                throw .data("\(what)无效“\(text)”：逗号只能作千位分隔，如 1,200 万元")
+            }
+            body = body.replacingOccurrences(of: ",", with: "")
+        }
         if body.hasSuffix("元") { body.removeLast() }
         var factor: Int64 = 10_000
         if body.hasSuffix("亿") { factor = 100_000_000; body.removeLast() }
