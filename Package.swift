@@ -26,6 +26,7 @@ let package = Package(
                 .embedInCode("Schema/0001_ledger.sql"),
                 .embedInCode("Schema/0002_undo.sql"),
                 .embedInCode("Schema/0003_command_parts.sql"),
+                .embedInCode("Schema/0004_subject_indexes.sql"),
                 .embedInCode("Seeds/work-report-2020.txt"),
                 .embedInCode("Seeds/parks.txt"),
                 .embedInCode("Seeds/parcels.txt"),

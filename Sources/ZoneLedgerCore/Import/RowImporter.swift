@@ -54,7 +54,16 @@ final class RowImporter {
     func sharedBatch() throws -> Int64 { try batches.shared(in: db) }
 
     private func exists(_ sql: String, _ arguments: StatementArguments) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (\(sql))", arguments: arguments) ?? false
+        try Bool.fetchOne(try db.cachedStatement(sql: "SELECT EXISTS (\(sql))"), arguments: arguments) ?? false
+    }
+
+    /// Whether a row is already in the ledger: by its code when the file gives one (two rows alike
+    /// in content but with different codes are two rows), else by its content.
+    private func alreadyThere(_ row: ImportRow, _ kind: SubjectKind, _ sql: String, _ arguments: StatementArguments) throws -> Bool {
+        if let code = row.text("code") {
+            return try exists("SELECT 1 FROM \(kind.table) WHERE \(isLive(kind)) AND code = ? COLLATE NOCASE", [code])
+        }
+        return try exists(sql, arguments)
     }
 
     private func reference(_ row: ImportRow, _ key: String, _ kind: SubjectKind) throws -> Subject? {
@@ -90,7 +99,7 @@ final class RowImporter {
 
     private func park(_ row: ImportRow) throws -> Bool {
         let name = try row.required("name")
-        if try exists("SELECT 1 FROM park WHERE \(isLive(.park)) AND name = ?", [name.trimmingCharacters(in: .whitespacesAndNewlines)]) { return false }
+        if try alreadyThere(row, .park, "SELECT 1 FROM park WHERE \(isLive(.park)) AND name = ?", [name.trimmingCharacters(in: .whitespacesAndNewlines)]) { return false }
         var draft = ParkDraft(name: name, kind: try row.choice("kind", ParkKind.self) ?? .microPark, on: try row.day("on") ?? row.today)
         draft.code = row.text("code")
         draft.figures.area = try row.area("area_mu")
@@ -110,7 +119,7 @@ final class RowImporter {
 
     private func parcel(_ row: ImportRow) throws -> Bool {
         let name = try row.required("name")
-        if try exists("SELECT 1 FROM parcel WHERE \(isLive(.parcel)) AND name = ?", [name.trimmingCharacters(in: .whitespacesAndNewlines)]) { return false }
+        if try alreadyThere(row, .parcel, "SELECT 1 FROM parcel WHERE \(isLive(.parcel)) AND name = ?", [name.trimmingCharacters(in: .whitespacesAndNewlines)]) { return false }
         guard let area = try row.area("area_mu") else { throw row.problem("area_mu", "不能为空") }
         var draft = ParcelDraft(name: name, area: area, on: try row.day("on") ?? row.today)
         draft.code = row.text("code")
@@ -125,7 +134,7 @@ final class RowImporter {
 
     private func project(_ row: ImportRow) throws -> Bool {
         let name = try row.required("name")
-        if try exists("SELECT 1 FROM project WHERE \(isLive(.project)) AND name = ?", [name.trimmingCharacters(in: .whitespacesAndNewlines)]) { return false }
+        if try alreadyThere(row, .project, "SELECT 1 FROM project WHERE \(isLive(.project)) AND name = ?", [name.trimmingCharacters(in: .whitespacesAndNewlines)]) { return false }
         let on = try row.day("on") ?? row.today
         var draft = ProjectDraft(name: name, kind: try row.choice("kind", ProjectKind.self) ?? .industrial, on: on)
         draft.code = row.text("code")
@@ -148,7 +157,7 @@ final class RowImporter {
     private func tenant(_ row: ImportRow) throws -> Bool {
         let name = try row.required("name")
         guard let park = try reference(row, "park", .park) else { throw row.problem("park", "不能为空") }
-        if try exists("SELECT 1 FROM tenant WHERE \(isLive(.tenant)) AND park_id = ? AND name = ?", [park.id, name.trimmingCharacters(in: .whitespacesAndNewlines)]) {
+        if try alreadyThere(row, .tenant, "SELECT 1 FROM tenant WHERE \(isLive(.tenant)) AND park_id = ? AND name = ?", [park.id, name.trimmingCharacters(in: .whitespacesAndNewlines)]) {
             return false
         }
         var draft = TenantDraft(name: name, park: park.code, on: try row.day("on") ?? row.today)
@@ -169,7 +178,7 @@ final class RowImporter {
         let title = try row.required("title")
         let on = try row.day("on") ?? row.today
         guard let due = try row.date("due", relativeTo: on) else { throw row.problem("due", "不能为空") }
-        if try exists("SELECT 1 FROM milestone WHERE \(isLive(.milestone)) AND \(subject.kind.foreignKey) = ? AND title = ? AND due_text = ?",
+        if try alreadyThere(row, .milestone, "SELECT 1 FROM milestone WHERE \(isLive(.milestone)) AND \(subject.kind.foreignKey) = ? AND title = ? AND due_text = ?",
                       [subject.id, title.trimmingCharacters(in: .whitespacesAndNewlines), due.text]) { return false }
         var draft = MilestoneDraft(title: title, subjectKind: subject.kind, subject: subject.code, due: due, on: on)
         draft.code = row.text("code")

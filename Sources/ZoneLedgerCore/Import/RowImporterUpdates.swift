@@ -73,10 +73,10 @@ extension RowImporter {
     private func alreadyRecorded(_ row: ImportRow, _ subject: Subject, _ on: Day, _ action: EntryAction,
                                  note: String?, due: Day?) throws -> Bool {
         let status = row.text("status").flatMap { ParcelStatus(key: $0)?.rawValue ?? TenantStatus(key: $0)?.rawValue }
-        return try Bool.fetchOne(db, sql: """
+        return try Bool.fetchOne(try db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM live_entry WHERE \(subject.kind.foreignKey) = ? AND effective_on = ? AND action = ?
               AND stage IS ? AND progress IS ? AND coalesce(parcel_status, tenant_status) IS ? AND due_on IS ? AND note IS ?)
-            """, arguments: [subject.id, on, action.rawValue, try row.choice("stage", ProjectStage.self)?.rawValue,
+            """), arguments: [subject.id, on, action.rawValue, try row.choice("stage", ProjectStage.self)?.rawValue,
                              try row.integer("progress"), status, due, note]) ?? false
     }
 

@@ -27,13 +27,13 @@ enum References {
     static func lookup(_ text: String, kind: SubjectKind, in db: Database) throws -> Lookup {
         // Only what exists: a subject whose adding was undone is not found.
         let select = "SELECT id, code, \(kind.nameColumn) AS name FROM \(kind.table) WHERE \(isLive(kind))"
-        if let row = try Row.fetchOne(db, sql: "\(select) AND code = ? COLLATE NOCASE", arguments: [text]) {
+        if let row = try Row.fetchOne(try db.cachedStatement(sql: "\(select) AND code = ? COLLATE NOCASE"), arguments: [text]) {
             return .found(subject(row, kind))
         }
-        if let id = Int64(text), let row = try Row.fetchOne(db, sql: "\(select) AND id = ?", arguments: [id]) {
+        if let id = Int64(text), let row = try Row.fetchOne(try db.cachedStatement(sql: "\(select) AND id = ?"), arguments: [id]) {
             return .found(subject(row, kind))
         }
-        if let row = try Row.fetchOne(db, sql: "\(select) AND \(kind.nameColumn) = ?", arguments: [text]) {
+        if let row = try Row.fetchOne(try db.cachedStatement(sql: "\(select) AND \(kind.nameColumn) = ?"), arguments: [text]) {
             return .found(subject(row, kind))
         }
         let matches = try Row.fetchAll(
@@ -58,7 +58,7 @@ enum References {
         case .none where codeLooksLike(text, kind):
             throw LedgerError.data("找不到\(kind.label)“\(text)”：没有这个编号，可用 \(kind.rawValue) list 查看")
         case .none:
-            let all = try Row.fetchAll(db, sql: "SELECT id, code, \(kind.nameColumn) AS name FROM \(kind.table) WHERE \(isLive(kind))")
+            let all = try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, code, \(kind.nameColumn) AS name FROM \(kind.table) WHERE \(isLive(kind))"))
                 .map { subject($0, kind) }
             let nearest = nearestNames(to: text, among: all)
             let hint = nearest.isEmpty ? "账本里没有相近的\(kind.label)" : "最接近的：" + listing(nearest)
@@ -76,7 +76,7 @@ enum References {
         }
         // An exact name of one kind beats fragments of others.
         let exact = try SubjectKind.allCases.compactMap { kind in
-            try Row.fetchOne(db, sql: "SELECT id, code, \(kind.nameColumn) AS name FROM \(kind.table) WHERE \(isLive(kind)) AND \(kind.nameColumn) = ?",
+            try Row.fetchOne(try db.cachedStatement(sql: "SELECT id, code, \(kind.nameColumn) AS name FROM \(kind.table) WHERE \(isLive(kind)) AND \(kind.nameColumn) = ?"),
                              arguments: [text]).map { subject($0, kind) }
         }
         if exact.count == 1 { return exact[0] }

@@ -6,36 +6,36 @@ enum State {
     static func latest<Value: DatabaseValueConvertible>(
         _ column: String, of subject: SubjectID, asOf day: Day, in db: Database
     ) throws -> Value? {
-        try Value.fetchOne(db, sql: """
+        try Value.fetchOne(try db.cachedStatement(sql: """
             SELECT \(column) FROM live_entry
             WHERE \(subject.kind.foreignKey) = ? AND \(column) IS NOT NULL AND effective_on <= ?
             ORDER BY effective_on DESC, id DESC LIMIT 1
-            """, arguments: [subject.id, day])
+            """), arguments: [subject.id, day])
     }
 
     /// The next entry after `day` that set the column, to keep a back-dated entry in order.
     static func next<Value: DatabaseValueConvertible>(
         _ column: String, of subject: SubjectID, after day: Day, in db: Database
     ) throws -> Value? {
-        try Value.fetchOne(db, sql: """
+        try Value.fetchOne(try db.cachedStatement(sql: """
             SELECT \(column) FROM live_entry
             WHERE \(subject.kind.foreignKey) = ? AND \(column) IS NOT NULL AND effective_on > ?
             ORDER BY effective_on, id LIMIT 1
-            """, arguments: [subject.id, day])
+            """), arguments: [subject.id, day])
     }
 
     /// The day the subject entered the ledger (its "add" entry).
     static func createdOn(_ subject: SubjectID, in db: Database) throws -> Day? {
-        try Day.fetchOne(db, sql: "SELECT effective_on FROM live_entry WHERE \(subject.kind.foreignKey) = ? AND action = 'add'",
+        try Day.fetchOne(try db.cachedStatement(sql: "SELECT effective_on FROM live_entry WHERE \(subject.kind.foreignKey) = ? AND action = 'add'"),
                          arguments: [subject.id])
     }
 
     /// The latest entry of any kind, for "latest status" columns.
     static func latestEntry(of subject: SubjectID, asOf day: Day, in db: Database) throws -> Entry? {
-        try Entry.fetchOne(db, sql: """
+        try Entry.fetchOne(try db.cachedStatement(sql: """
             SELECT * FROM live_entry WHERE \(subject.kind.foreignKey) = ? AND effective_on <= ?
             ORDER BY effective_on DESC, id DESC LIMIT 1
-            """, arguments: [subject.id, day])
+            """), arguments: [subject.id, day])
     }
 
     /// Refuses a status that runs backwards from the one before it, or into the one after it,

@@ -63,21 +63,21 @@ extension Ledger {
     /// The next free code of a kind: P1, P2, … (gaps left by custom codes are not reused).
     static func nextCode(_ kind: SubjectKind, in db: Database) throws -> String {
         let prefix = kind.codePrefix
-        let highest = try Int64.fetchOne(db, sql: """
+        let highest = try Int64.fetchOne(try db.cachedStatement(sql: """
             SELECT max(CAST(substr(code, 2) AS INTEGER)) FROM \(kind.table)
             WHERE code GLOB '\(prefix)[0-9]*' AND substr(code, 2) NOT GLOB '*[^0-9]*'
-            """) ?? 0
+            """)) ?? 0
         return "\(prefix)\(highest + 1)"
     }
 
     static func checkCodeFree(_ code: String, _ kind: SubjectKind, in db: Database, except id: Int64? = nil) throws {
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM \(kind.table) WHERE code = ? COLLATE NOCASE AND id IS NOT ?", arguments: [code, id]) == true {
+        if try Bool.fetchOne(try db.cachedStatement(sql: "SELECT 1 FROM \(kind.table) WHERE code = ? COLLATE NOCASE AND id IS NOT ?"), arguments: [code, id]) == true {
             throw LedgerError.data("编号“\(code)”已被另一个\(kind.label)使用")
         }
     }
 
     static func checkNameFree(_ name: String, _ kind: SubjectKind, in db: Database, except id: Int64? = nil) throws {
-        let clash = try String.fetchOne(db, sql: "SELECT code FROM \(kind.table) WHERE name = ? AND id IS NOT ?",
+        let clash = try String.fetchOne(try db.cachedStatement(sql: "SELECT code FROM \(kind.table) WHERE name = ? AND id IS NOT ?"),
                                         arguments: [name, id])
         if let clash { throw LedgerError.data("已有同名\(kind.label)“\(name)”（\(clash)）") }
     }
@@ -85,10 +85,10 @@ extension Ledger {
     /// A row of that name whose adding was undone: adding the name again brings the row back
     /// (with a new add entry), since names are unique and nothing is deleted.
     static func undoneRow(_ name: String, _ kind: SubjectKind, park: Int64? = nil, in db: Database) throws -> (id: Int64, code: String)? {
-        let row = try Row.fetchOne(db, sql: """
+        let row = try Row.fetchOne(try db.cachedStatement(sql: """
             SELECT id, code FROM \(kind.table) WHERE name = ? \(park == nil ? "" : "AND park_id = \(park ?? 0)")
               AND NOT \(isLive(kind))
-            """, arguments: [name])
+            """), arguments: [name])
         return row.map { ($0["id"], $0["code"]) }
     }
 
