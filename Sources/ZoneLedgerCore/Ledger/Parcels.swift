@@ -82,12 +82,19 @@ extension Ledger {
     }
 
     func recordParcelUpdate(_ ref: String, _ update: StatusUpdate<ParcelStatus>, batch: Int64?, context: WriteContext, in db: Database) throws -> Entry {
-        let subject = try References.resolve(ref, kind: .parcel, in: db)
+        try recordStatus(ref, .parcel, column: "parcel_status", update, batch: batch, context: context, in: db) { $0.parcelStatus = $1 }
+    }
+
+    /// A parcel's or a tenant's status entry: in order (or a correction), not before the subject existed.
+    func recordStatus<Status: Progression & DatabaseValueConvertible>(
+        _ ref: String, _ kind: SubjectKind, column: String, _ update: StatusUpdate<Status>, batch: Int64?,
+        context: WriteContext, in db: Database, set: (inout Entry, Status) -> Void
+    ) throws -> Entry {
+        let subject = try References.resolve(ref, kind: kind, in: db)
         try checkEntryDay(update.on, for: subject, context: context, in: db)
-        try State.checkOrder(update.status, column: "parcel_status", subject: subject, on: update.on,
-                             correction: update.correction, in: db)
+        try State.checkOrder(update.status, column: column, subject: subject, on: update.on, correction: update.correction, in: db)
         var entry = Entry(batchId: try batch ?? beginBatch(db, context), on: update.on, action: .update, subject: subject.subjectID)
-        entry.parcelStatus = update.status
+        set(&entry, update.status)
         entry.note = try Validate.note(update.note)
         entry.correction = update.correction
         try entry.insert(db)

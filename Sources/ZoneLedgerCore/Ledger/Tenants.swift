@@ -53,16 +53,7 @@ extension Ledger {
     }
 
     func recordTenantUpdate(_ ref: String, _ update: StatusUpdate<TenantStatus>, batch: Int64?, context: WriteContext, in db: Database) throws -> Entry {
-        let subject = try References.resolve(ref, kind: .tenant, in: db)
-        try checkEntryDay(update.on, for: subject, context: context, in: db)
-        try State.checkOrder(update.status, column: "tenant_status", subject: subject, on: update.on,
-                             correction: update.correction, in: db)
-        var entry = Entry(batchId: try batch ?? beginBatch(db, context), on: update.on, action: .update, subject: subject.subjectID)
-        entry.tenantStatus = update.status
-        entry.note = try Validate.note(update.note)
-        entry.correction = update.correction
-        try entry.insert(db)
-        return entry
+        try recordStatus(ref, .tenant, column: "tenant_status", update, batch: batch, context: context, in: db) { $0.tenantStatus = $1 }
     }
 
     @discardableResult
