@@ -112,7 +112,7 @@ extension Ledger {
             config.prepareDatabase { try $0.execute(sql: "PRAGMA query_only = 1") }
             return try DatabaseQueue(path: path, configuration: config)
         }
-        let pendingWAL = ((try? files.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0) ?? 0
+        let pendingWAL = (try? files.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0
         guard pendingWAL == 0 else { return try DatabaseQueue(path: path, configuration: configuration(readonly: true)) }
         let uri = "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))) ?? path) + "?immutable=1"
         return try DatabaseQueue(path: uri, configuration: configuration(readonly: true))
