@@ -86,8 +86,12 @@ extension Ledger {
         }
         let rows = try Row.fetchAll(db, sql: MilestoneQuery.sql(where: conditions.joined(separator: " AND ")),
                                     arguments: ["day": day, "park": park])
-        let edits = try EditOverrides(after: day, in: db)
-        return rows.compactMap { row -> MilestoneLine? in
+        return openLines(rows, asOf: day, edits: try EditOverrides(after: day, in: db))
+    }
+
+    /// The open milestones among rows of `MilestoneQuery`, as lines for the overdue list and the sheet.
+    static func openLines(_ rows: [Row], asOf day: Day, edits: EditOverrides) -> [MilestoneLine] {
+        rows.compactMap { row -> MilestoneLine? in
             let status = MilestoneQuery.status(row)
             guard status.state == .open, let kind = SubjectKind(rawValue: row["subject_kind"]) else { return nil }
             let subject = SubjectID(kind: kind, id: row[kind.foreignKey])

@@ -40,10 +40,13 @@ extension Ledger {
         try read { db in
             let asOf = min(month.last, today)
             guard let zone = try Zone.fetchOne(db, key: 1) else { throw LedgerError.data("账本缺少开发区信息") }
-            let open = try Self.openMilestones(asOf: asOf, kind: nil, park: nil, in: db)
+            // Every milestone's state, read once: the summary counts them, the tables list the open ones.
+            let milestones = try Row.fetchAll(db, sql: MilestoneQuery.sql(), arguments: ["day": asOf])
+            let open = Self.openLines(milestones, asOf: asOf, edits: try EditOverrides(after: asOf, in: db))
             let behind = try Self.behindProjects(asOf: asOf, park: nil, in: db)
             let notes = try SheetNotes(month: month, in: db)
-            var sections = try SheetSummary.sections(month: month, asOf: asOf, open: open, in: db)
+            var sections = try SheetSummary.sections(month: month, asOf: asOf, statuses: milestones.map(MilestoneQuery.status),
+                                                              open: open, in: db)
             sections.append(try SheetProjects.section(asOf: asOf, open: open, behind: behind, notes: notes, in: db))
             sections.append(SheetOverdue.section(MilestoneLine.mostOverdueFirst(open.filter { $0.dueOn < asOf })))
             sections.append(try SheetPlaces.parks(asOf: asOf, open: open, notes: notes, in: db))

@@ -2,10 +2,11 @@ import GRDB
 
 /// The summary tables at the top of the sheet.
 enum SheetSummary {
-    static func sections(month: Month, asOf: Day, open: [MilestoneLine], in db: Database) throws -> [MonthlySheet.Section] {
+    static func sections(month: Month, asOf: Day, statuses: [MilestoneStatus], open: [MilestoneLine],
+                         in db: Database) throws -> [MonthlySheet.Section] {
         [
             try stages(asOf: asOf, in: db),
-            try milestones(month: month, asOf: asOf, open: open, in: db),
+            try milestones(month: month, asOf: asOf, statuses: statuses, open: open, in: db),
             try land(asOf: asOf, in: db),
             try tenants(asOf: asOf, in: db),
             try targets(asOf: asOf, in: db),
@@ -24,9 +25,8 @@ enum SheetSummary {
         return .init(key: "projects_by_stage", title: "项目形象进度", english: "Projects by stage", table: table)
     }
 
-    static func milestones(month: Month, asOf: Day, open: [MilestoneLine], in db: Database) throws -> MonthlySheet.Section {
-        let rows = try Row.fetchAll(db, sql: MilestoneQuery.sql(), arguments: ["day": asOf])
-        let statuses = rows.map { MilestoneQuery.status($0) }
+    static func milestones(month: Month, asOf: Day, statuses: [MilestoneStatus], open: [MilestoneLine],
+                           in db: Database) throws -> MonthlySheet.Section {
         let dueInMonth = statuses.filter { $0.due >= month.first && $0.due <= month.last && $0.state != .cancelled }
         let doneInMonth = statuses.filter { $0.state == .done && ($0.closedOn.map { $0 >= month.first } ?? false) }
         let entries = try Int.fetchOne(db, sql: "SELECT count(*) FROM live_entry WHERE effective_on BETWEEN ? AND ?",
