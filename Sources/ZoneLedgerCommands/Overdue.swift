@@ -31,11 +31,15 @@ struct Overdue: ParsableCommand {
             return kind
         }
         query.park = park
-        let report = try global.openForReading().overdue(query)
-        var sections = [("overdue", "逾期节点（截至\(report.asOf.iso)）", OverdueTables.overdue(report.overdue))]
-        if let within = report.within { sections.append(("due_soon", "预警：\(within)天内到期", OverdueTables.dueSoon(report.dueSoon))) }
-        if query.kind == nil || query.kind == .project { sections.append(("behind", "滞后项目", OverdueTables.behind(report.behind))) }
-        Output.emitSections(sections, heading: [("as_of", .day(report.asOf))], format: output.format)
-        if failIfAny && !report.overdue.isEmpty { throw ExitCode(1) }
+        // Streamed: the rows go out as the ledger yields them, so memory stays flat at any size.
+        let anyOverdue = try global.openForReading().withOverdue(query) { report in
+            var overdue = 0
+            var sections = [("overdue", "逾期节点（截至\(report.asOf.iso)）", report.overdue.map { overdue += 1; return $0 })]
+            if let within = report.within, let soon = report.dueSoon { sections.append(("due_soon", "预警：\(within)天内到期", soon)) }
+            if let behind = report.behind { sections.append(("behind", "滞后项目", behind)) }
+            try Output.emitStreams(sections, heading: [("as_of", .day(report.asOf))], format: output.format)
+            return overdue > 0
+        }
+        if failIfAny && anyOverdue { throw ExitCode(1) }
     }
 }

@@ -32,7 +32,7 @@ public enum CSVWriter {
         return out
     }
 
-    private static func line(_ cells: [CSVCell]) -> String {
+    static func line(_ cells: [CSVCell]) -> String {
         cells.map(field).joined(separator: ",") + lineEnding
     }
 

@@ -85,7 +85,20 @@ extension Character {
 extension String {
     /// Terminal columns this text occupies on one line.
     public var displayWidth: Int {
-        reduce(0) { $0 + $1.displayWidth }
+        // Most cells are printable ASCII and common Han text: summed scalar by scalar, without
+        // splitting into grapheme clusters or looking up Unicode properties (a big table's cost).
+        var width = 0
+        for scalar in unicodeScalars {
+            let value = scalar.value
+            if value >= 0x20 && value < 0x7F {
+                width += 1
+            } else if (0x4E00...0x9FFF).contains(value) || (0x3001...0x3029).contains(value) || (0xFF01...0xFF60).contains(value) {
+                width += 2
+            } else {
+                return reduce(0) { $0 + $1.displayWidth }
+            }
+        }
+        return width
     }
 
     /// The text cut to at most `width` columns, ending in "…" when anything was dropped.

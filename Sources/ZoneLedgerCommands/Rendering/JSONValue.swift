@@ -15,9 +15,10 @@ public indirect enum JSONValue: Sendable {
 
     /// The JSON text, without a trailing newline.
     /// Pretty output indents by two spaces and writes `"key": value`.
-    public func serialized(pretty: Bool = true) -> String {
+    /// `depth` indents it as a member nested that deep, for documents written piece by piece.
+    public func serialized(pretty: Bool = true, depth: Int = 0) -> String {
         var out = ""
-        write(to: &out, pretty: pretty, depth: 0)
+        write(to: &out, pretty: pretty, depth: depth)
         return out
     }
 
@@ -67,6 +68,12 @@ public indirect enum JSONValue: Sendable {
     /// output is readable; "/" needs no escape.
     static func writeString(_ value: String, to out: inout String) {
         out += "\""
+        // Most strings need no escape: append them whole rather than scalar by scalar.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += value
+            out += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -56,7 +56,7 @@ public struct TextTable: Sendable {
 
     /// Narrows shrinkable columns one column at a time, always the widest, so
     /// long text columns give up room before short ones.
-    private func shrink(_ widths: inout [Int], toFit maxWidth: Int) {
+    func shrink(_ widths: inout [Int], toFit maxWidth: Int) {
         let floors = columns.indices.map { i in
             // A free-text column gives way down to the minimum, its header cut like its cells:
             // long English headings would otherwise keep a narrow terminal's table too wide.
@@ -71,7 +71,7 @@ public struct TextTable: Sendable {
         }
     }
 
-    private func renderLine(_ cells: [String], widths: [Int]) -> String {
+    func renderLine(_ cells: [String], widths: [Int]) -> String {
         var parts: [String] = []
         for (i, cell) in cells.enumerated() {
             let text = cell.truncated(toWidth: widths[i])
@@ -86,11 +86,13 @@ public struct TextTable: Sendable {
 
     /// A cell must stay on one line: newlines, tabs and other control
     /// characters would break the column grid, so each becomes a space.
-    private static func singleLine(_ text: String) -> String {
-        guard text.contains(where: { $0.unicodeScalars.contains { $0.properties.generalCategory == .control } })
-        else { return text }
-        return String(text.map { character -> Character in
-            character.unicodeScalars.contains { $0.properties.generalCategory == .control } ? " " : character
-        })
+    static func singleLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        return String(text.map { character -> Character in character.unicodeScalars.contains(where: isControl) ? " " : character })
+    }
+
+    /// General category Cc: exactly U+0000–U+001F and U+007F–U+009F, checked without a property lookup.
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 }

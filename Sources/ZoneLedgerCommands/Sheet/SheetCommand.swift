@@ -33,22 +33,36 @@ struct Sheet: ParsableCommand {
             throw LedgerError.usage("\(format.rawValue) 是二进制文件，不写到终端：请加 --out 文件名，或重定向到文件")
         }
         let ledger = try global.openForReading()
-        let sheet = try ledger.sheet(month: month, today: today, generatedAt: Self.generatedAt())
         let labels = SheetLabels(lang)
-        let data: Data
-        switch format {
-        case .text:
-            // Colour only on a terminal, never with NO_COLOR, never into a file.
-            let text = SheetText.render(sheet, labels, width: out == nil ? Terminal.columns() : nil,
-                                        color: out == nil && Terminal.colorAllowed)
-            data = Data(text.utf8)
-        case .md: data = Data(SheetMarkdown.render(sheet, labels).utf8)
-        case .csv: data = Data(SheetCSV.render(sheet, labels).utf8)
-        case .json: data = Data((SheetJSON.value(sheet).serialized() + "\n").utf8)
-        case .html: data = Data(SheetHTML.render(sheet, labels).utf8)
-        case .xlsx: data = try SheetXLSX.render(sheet, labels)
+        // Every format but xlsx streams: rows go out as the ledger yields them, so memory stays
+        // flat however many projects and milestones the sheet lists.
+        try ledger.withSheet(month: month, today: today, generatedAt: Self.generatedAt()) { sheet in
+            if format == .xlsx {
+                let data = try SheetXLSX.render(try sheet.collected(), labels)
+                if let out { try OutputFile.write(data, to: out) } else { FileHandle.standardOutput.write(data) }
+                return
+            }
+            let render = { (sink: OutputSink) throws in
+                switch format {
+                case .text:
+                    // Colour only on a terminal, never with NO_COLOR, never into a file.
+                    try SheetText.write(sheet, labels, width: out == nil ? Terminal.columns() : nil,
+                                        color: out == nil && Terminal.colorAllowed, to: sink)
+                case .md: try SheetMarkdown.write(sheet, labels, to: sink)
+                case .csv: try SheetCSV.write(sheet, labels, to: sink)
+                case .json: try SheetJSON.write(sheet, to: sink)
+                case .html: try SheetHTML.write(sheet, labels, to: sink)
+                case .xlsx: break  // written whole above
+                }
+            }
+            if let out {
+                try OutputSink.toFile(out, render)
+            } else {
+                let sink = OutputSink.standardOutput
+                try render(sink)
+                sink.flush()
+            }
         }
-        if let out { try OutputFile.write(data, to: out) } else { FileHandle.standardOutput.write(data) }
     }
 
     private func parseMonth(_ text: String) throws -> Month {

@@ -3,19 +3,24 @@ import ZoneLedgerCore
 /// One self-contained printable page: inline CSS, A4 landscape, no network access,
 /// a bar for each progress %, project rows grouped under their kind.
 enum SheetHTML {
-    static func render(_ sheet: MonthlySheet, _ labels: SheetLabels) -> String {
-        var body = "<h1>\(escape(labels.title(sheet)))</h1>\n<p class=\"meta\">\(escape(labels.asOf(sheet)))　\(escape(labels.generated(sheet)))</p>\n"
+    static func write(_ sheet: SheetStream, _ labels: SheetLabels, to sink: OutputSink) throws {
+        sink.write(page(labels.english, title: labels.title(sheet)))
+        sink.write("<h1>\(escape(labels.title(sheet)))</h1>\n<p class=\"meta\">\(escape(labels.asOf(sheet)))　\(escape(labels.generated(sheet)))</p>\n")
         for section in sheet.sections {
-            body += "<h2>\(escape(labels.section(section)))</h2>\n"
-            guard !section.table.rows.isEmpty else { body += "<p class=\"none\">\(escape(labels.none))</p>\n"; continue }
-            body += table(section.table, labels, groupBy: section.key == "projects" ? "kind" : nil)
+            sink.write("<h2>\(escape(labels.section(section)))</h2>\n")
+            try table(section.rows, labels, groupBy: section.key == "projects" ? "kind" : nil, to: sink)
         }
-        return """
+        sink.write("</body>\n</html>\n")
+    }
+
+    /// Everything before the sheet's own content: the page's head and its print style.
+    private static func page(_ english: Bool, title: String) -> String {
+        """
             <!DOCTYPE html>
-            <html lang="\(labels.english ? "en" : "zh-CN")">
+            <html lang="\(english ? "en" : "zh-CN")">
             <head>
             <meta charset="utf-8">
-            <title>\(escape(labels.title(sheet)))</title>
+            <title>\(escape(title))</title>
             <style>
             @page { size: A4 landscape; margin: 12mm; }
             body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; font-size: 10pt; color: #222; }
@@ -36,25 +41,29 @@ enum SheetHTML {
             </style>
             </head>
             <body>
-            \(body)</body>
-            </html>
 
             """
     }
 
-    private static func table(_ table: ZoneLedgerCore.Table, _ labels: SheetLabels, groupBy: String?) -> String {
-        let columns = table.columns
+    /// Rows grouped under their kind; the header goes out with the first row, so an empty
+    /// section gets a "none" line instead of an empty table.
+    private static func table(_ rows: RowStream, _ labels: SheetLabels, groupBy: String?, to sink: OutputSink) throws {
+        let columns = rows.columns
         let groupIndex = groupBy.flatMap { key in columns.firstIndex { $0.key == key } }
-        var html = "<table\(columns.count > 6 ? " class=\"wide\"" : "")>\n<thead><tr>" + columns.map { "<th>\(escape(labels.column($0)))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         var group: String?
-        for row in table.rows {
+        var count = 0
+        try rows.forEach { row in
+            if count == 0 {
+                sink.write("<table\(columns.count > 6 ? " class=\"wide\"" : "")>\n<thead><tr>" + columns.map { "<th>\(escape(labels.column($0)))</th>" }.joined() + "</tr></thead>\n<tbody>\n")
+            }
+            count += 1
             if let groupIndex, row[groupIndex].plain != group {
                 group = row[groupIndex].plain
-                html += "<tr class=\"group\"><td colspan=\"\(columns.count)\">\(escape(group ?? ""))</td></tr>\n"
+                sink.write("<tr class=\"group\"><td colspan=\"\(columns.count)\">\(escape(group ?? ""))</td></tr>\n")
             }
-            html += "<tr>" + zip(columns, row).map { cell($0, $1) }.joined() + "</tr>\n"
+            sink.write("<tr>" + zip(columns, row).map { cell($0, $1) }.joined() + "</tr>\n")
         }
-        return html + "</tbody>\n</table>\n"
+        sink.write(count == 0 ? "<p class=\"none\">\(escape(labels.none))</p>\n" : "</tbody>\n</table>\n")
     }
 
     private static func cell(_ column: Column, _ cell: Cell) -> String {

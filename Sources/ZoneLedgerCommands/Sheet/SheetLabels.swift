@@ -6,14 +6,14 @@ struct SheetLabels {
 
     init(_ language: SheetLanguage) { english = language == .en }
 
-    func title(_ sheet: MonthlySheet) -> String {
+    func title(_ sheet: some SheetHeading) -> String {
         english ? "\(sheet.zone) — Monthly progress sheet, \(sheet.month)"
                 : "\(sheet.zone)\(sheet.month.chinese)月度进度表"
     }
 
-    func asOf(_ sheet: MonthlySheet) -> String { english ? "As of \(sheet.asOf.iso)" : "数据截至\(sheet.asOf.chinese)" }
-    func generated(_ sheet: MonthlySheet) -> String { english ? "Generated \(sheet.generatedAt)" : "生成于 \(sheet.generatedAt)" }
-    func section(_ section: MonthlySheet.Section) -> String { english ? section.english : section.title }
+    func asOf(_ sheet: some SheetHeading) -> String { english ? "As of \(sheet.asOf.iso)" : "数据截至\(sheet.asOf.chinese)" }
+    func generated(_ sheet: some SheetHeading) -> String { english ? "Generated \(sheet.generatedAt)" : "生成于 \(sheet.generatedAt)" }
+    func section(_ section: some SectionHeading) -> String { english ? section.english : section.title }
     func column(_ column: Column) -> String { english ? column.english : column.label }
     var none: String { english ? "(none)" : "（无）" }
 }
@@ -22,3 +22,21 @@ extension Cell {
     /// A cell on one line: lists joined the Chinese way.
     var oneLine: String { plain }
 }
+
+/// What the headings read from a sheet, held (xlsx, tests) or streamed (every other format).
+protocol SheetHeading {
+    var zone: String { get }
+    var month: Month { get }
+    var asOf: Day { get }
+    var generatedAt: String { get }
+}
+
+protocol SectionHeading {
+    var title: String { get }
+    var english: String { get }
+}
+
+extension MonthlySheet: SheetHeading {}
+extension SheetStream: SheetHeading {}
+extension MonthlySheet.Section: SectionHeading {}
+extension StreamSection: SectionHeading {}

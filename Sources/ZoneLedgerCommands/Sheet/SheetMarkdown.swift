@@ -2,19 +2,23 @@ import ZoneLedgerCore
 
 /// Markdown: a heading per section and a pipe table, right-aligned numbers.
 enum SheetMarkdown {
-    static func render(_ sheet: MonthlySheet, _ labels: SheetLabels) -> String {
-        var text = "# \(labels.title(sheet))\n\n\(labels.asOf(sheet))，\(labels.generated(sheet))\n"
+    static func write(_ sheet: SheetStream, _ labels: SheetLabels, to sink: OutputSink) throws {
+        sink.write("# \(labels.title(sheet))\n\n\(labels.asOf(sheet))，\(labels.generated(sheet))\n")
         for section in sheet.sections {
-            text += "\n## \(labels.section(section))\n\n"
-            guard !section.table.rows.isEmpty else { text += labels.none + "\n"; continue }
-            let columns = section.table.columns
-            text += "| " + columns.map { escape(labels.column($0)) }.joined(separator: " | ") + " |\n"
-            text += "|" + columns.map { $0.numeric ? " ---: |" : " --- |" }.joined() + "\n"
-            for row in section.table.rows {
-                text += "| " + row.map { escape($0.oneLine) }.joined(separator: " | ") + " |\n"
+            sink.write("\n## \(labels.section(section))\n\n")
+            let columns = section.rows.columns
+            var rows = 0
+            try section.rows.forEach { row in
+                // The header goes out with the first row: an empty section gets "（无）" instead.
+                if rows == 0 {
+                    sink.write("| " + columns.map { escape(labels.column($0)) }.joined(separator: " | ") + " |\n")
+                    sink.write("|" + columns.map { $0.numeric ? " ---: |" : " --- |" }.joined() + "\n")
+                }
+                sink.write("| " + row.map { escape($0.oneLine) }.joined(separator: " | ") + " |\n")
+                rows += 1
             }
+            if rows == 0 { sink.write(labels.none + "\n") }
         }
-        return text
     }
 
     /// A pipe or line break inside a cell would end the cell or the row.

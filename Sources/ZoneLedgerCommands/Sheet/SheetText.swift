@@ -2,24 +2,21 @@ import ZoneLedgerCore
 
 /// The terminal sheet: each section a table aligned by display width, cut to the terminal's width.
 enum SheetText {
-    static func render(_ sheet: MonthlySheet, _ labels: SheetLabels, width: Int?, color: Bool = false) -> String {
-        var text = labels.title(sheet) + "\n" + labels.asOf(sheet) + "    " + labels.generated(sheet) + "\n"
+    static func write(_ sheet: SheetStream, _ labels: SheetLabels, width: Int?, color: Bool = false, to sink: OutputSink) throws {
+        sink.write(labels.title(sheet) + "\n" + labels.asOf(sheet) + "    " + labels.generated(sheet) + "\n")
         for section in sheet.sections {
-            text += "\n【\(labels.section(section))】\n"
-            guard !section.table.rows.isEmpty else { text += labels.none + "\n"; continue }
-            let table = Output.textTable(section.table, label: labels.column, dropEmpty: false)
-            let rendered = table.render(maxWidth: width)
-            text += color && section.key == "projects" ? colored(rendered) : rendered
+            sink.write("\n【\(labels.section(section))】\n")
+            let table = try SpilledTextTable(section.rows, label: labels.column, dropEmpty: false)
+            guard table.count > 0 else { sink.write(labels.none + "\n"); continue }
+            table.render(maxWidth: width, to: sink, line: color && section.key == "projects" ? colored : { $0 })
         }
-        return text
     }
 
     /// The status is the last column, so colouring the end of a line cannot shift any column.
-    static func colored(_ table: String) -> String {
+    static func colored(_ line: String) -> String {
         let colors = [ProjectHealth.overdue.label: "31", ProjectHealth.behind.label: "33", ProjectHealth.warning.label: "36"]
-        return table.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            guard let (word, code) = colors.first(where: { line.hasSuffix($0.key) }) else { return String(line) }
-            return line.dropLast(word.count) + "\u{1B}[\(code)m\(word)\u{1B}[0m"
-        }.joined(separator: "\n")
+        let text = line.hasSuffix("\n") ? String(line.dropLast()) : line
+        guard let (word, code) = colors.first(where: { text.hasSuffix($0.key) }) else { return line }
+        return text.dropLast(word.count) + "\u{1B}[\(code)m\(word)\u{1B}[0m" + (line.hasSuffix("\n") ? "\n" : "")
     }
 }

@@ -4,6 +4,15 @@ import ZoneLedgerCore
 /// Writes a file whole or not at all: a temporary file in the same folder, then a rename.
 enum OutputFile {
     static func write(_ data: Data, to path: String) throws {
+        let temporary = try temporaryPath(for: path)
+        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
+            throw LedgerError(.permission, "无法写入“\(path)”：检查文件夹权限")
+        }
+        try commit(temporary, to: path)
+    }
+
+    /// The hidden temporary next to `path`, after checking that `path` can be a file there.
+    static func temporaryPath(for path: String) throws -> String {
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -13,10 +22,10 @@ enum OutputFile {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw LedgerError.usage("--out 的文件夹“\(folder)”不存在")
         }
-        let temporary = folder + "/.zoneledger-out-\(ProcessInfo.processInfo.processIdentifier).partial"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-            throw LedgerError(.permission, "无法写入“\(path)”：检查文件夹权限")
-        }
+        return folder + "/.zoneledger-out-\(ProcessInfo.processInfo.processIdentifier).partial"
+    }
+
+    static func commit(_ temporary: String, to path: String) throws {
         guard rename(temporary, path) == 0 else {
             try? FileManager.default.removeItem(atPath: temporary)
             throw LedgerError(.permission, "无法写入“\(path)”：检查文件夹权限")

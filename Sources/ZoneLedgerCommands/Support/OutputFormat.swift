@@ -61,16 +61,26 @@ enum Output {
     /// Several titled tables: one JSON object keyed by section, CSV sections, or tables one after another.
     static func emitSections(_ sections: [(key: String, title: String, table: ZoneLedgerCore.Table)],
                              heading: [(String, Cell)], format: OutputFormat) {
+        // Held tables cannot fail to stream.
+        try? emitStreams(sections.map { ($0.key, $0.title, RowStream($0.table)) }, heading: heading, format: format)
+    }
+
+    /// Titled streams, written as their rows come: the same output as `emitSections`.
+    static func emitStreams(_ sections: [(key: String, title: String, rows: RowStream)], heading: [(String, Cell)],
+                            format: OutputFormat, to sink: OutputSink = .standardOutput) throws {
         switch format {
         case .table:
-            write(sections.map { "\($0.title)：\($0.table.rows.count)项\n" + ($0.table.rows.isEmpty ? "" : textTable($0.table).render(maxWidth: Terminal.columns())) }
-                .joined(separator: "\n"))
+            for (index, section) in sections.enumerated() {
+                let table = try SpilledTextTable(section.rows)
+                sink.write((index > 0 ? "\n" : "") + "\(section.title)：\(table.count)项\n")
+                if table.count > 0 { table.render(maxWidth: Terminal.columns(), to: sink) }
+            }
         case .json:
-            let object = heading.map { ($0.0, jsonValue($0.1)) } + sections.map { ($0.key, json($0.table)) }
-            write(JSONValue.object(object).serialized() + "\n")
+            try StreamJSON.write(heading: heading.map { ($0.0, jsonValue($0.1)) }, sections: sections.map { ($0.key, $0.rows) }, to: sink)
         case .csv:
-            write(CSVWriter.sections(sections.map { ($0.title, $0.table.columns.map(\.label), $0.table.rows.map { $0.map(csvCell) }) }))
+            try StreamCSV.write(sections.map { ($0.title, $0.rows.columns.map(\.label), $0.rows) }, to: sink)
         }
+        sink.flush()
     }
 
     /// For people: columns empty in every row are left out (JSON and CSV keep them), and only
@@ -90,7 +100,11 @@ enum Output {
     static func display(_ cell: Cell) -> String { cell.plain }
 
     static func json(_ table: ZoneLedgerCore.Table) -> JSONValue {
-        .array(table.rows.map { row in .object(zip(table.columns, row).map { ($0.key, jsonValue($1)) }) })
+        .array(table.rows.map { jsonObject(table.columns, $0) })
+    }
+
+    static func jsonObject(_ columns: [Column], _ row: [Cell]) -> JSONValue {
+        .object(zip(columns, row).map { ($0.key, jsonValue($1)) })
     }
 
     static func jsonValue(_ cell: Cell) -> JSONValue {

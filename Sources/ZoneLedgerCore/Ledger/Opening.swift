@@ -83,6 +83,13 @@ extension Ledger {
         config.foreignKeysEnabled = true
         // Writers wait for each other instead of failing (GRDB 7 writes with BEGIN IMMEDIATE).
         config.busyMode = .timeout(busyTimeout)
+        // ZONELEDGER_TRACE_SQL=1: every statement, its values written in, to standard error. The
+        // benchmark's sqlite3 side (scripts/bench/*.sql) is exactly this trace, and a test keeps it so.
+        if ProcessInfo.processInfo.environment["ZONELEDGER_TRACE_SQL"] == "1" {
+            config.prepareDatabase { db in
+                db.trace { FileHandle.standardError.write(Data(($0.expandedDescription + ";\n").utf8)) }
+            }
+        }
         // WAL is set by hand, not with GRDB's journalMode option, which creates and drops a table
         // on every open: that would change a ledger's bytes even when a command is refused.
         if !readonly {

@@ -25,6 +25,15 @@ struct EditOverrides {
 
     var isEmpty: Bool { values.isEmpty }
 
+    /// The subjects of one kind whose field changed after the day, with the value it had then.
+    func overrides(_ kind: SubjectKind, _ field: String) -> [Int64: String?] {
+        var found: [Int64: String?] = [:]
+        for (subject, fields) in values where subject.kind == kind {
+            if let value = fields[field] { found[subject.id] = value }
+        }
+        return found
+    }
+
     /// The field as it was on the day: the override if an edit came later, else the row's value.
     func text(_ subject: SubjectID, _ field: String, _ current: String?) -> String? {
         guard let override = values[subject]?[field] else { return current }

@@ -57,81 +57,112 @@ public struct OverdueReport: Sendable, Equatable {
     public var isEmpty: Bool { overdue.isEmpty && dueSoon.isEmpty && behind.isEmpty }
 }
 
+/// The overdue report as streams (see `Ledger.withOverdue`): due soon only with --within,
+/// behind only when projects are in scope.
+public struct OverdueStreams {
+    public var asOf: Day
+    public var within: Int?
+    public var overdue: RowStream
+    public var dueSoon: RowStream?
+    public var behind: RowStream?
+}
+
 extension Ledger {
     public func overdue(_ query: OverdueQuery) throws -> OverdueReport {
-        try read { db in try Self.overdue(query, in: db) }
+        try read { db in
+            let parkID = try Self.checkedPark(query, in: db)
+            let edits = try EditOverrides(after: query.asOf, in: db)
+            var report = OverdueReport(asOf: query.asOf, within: query.within, overdue: [], dueSoon: [], behind: [])
+            try Self.eachOverdue(query, park: parkID, edits: edits, in: db) { report.overdue.append($0) }
+            try Self.eachDueSoon(query, park: parkID, edits: edits, in: db) { report.dueSoon.append($0) }
+            if query.kind == nil || query.kind == .project {
+                try Self.eachBehind(asOf: query.asOf, park: parkID, edits: edits, in: db) { report.behind.append($0) }
+            }
+            return report
+        }
     }
 
-    static func overdue(_ query: OverdueQuery, in db: Database) throws -> OverdueReport {
+    /// The same report as streams, handed to `body` inside the read: rows come one at a time,
+    /// so a province's overdue list needs no more memory than a zone's.
+    public func withOverdue<T>(_ query: OverdueQuery, _ body: (OverdueStreams) throws -> T) throws -> T {
+        try read { db in
+            let parkID = try Self.checkedPark(query, in: db)
+            let edits = try EditOverrides(after: query.asOf, in: db)
+            let lines = { (each: @escaping (OverdueQuery, Int64?, EditOverrides, Database, (MilestoneLine) throws -> Void) throws -> Void, table: Table) in
+                RowStream(columns: table.columns) { row in try each(query, parkID, edits, db) { try row(OverdueTables.cells($0)) } }
+            }
+            let dueSoonColumns = OverdueTables.dueSoon([]).columns
+            return try body(OverdueStreams(
+                asOf: query.asOf, within: query.within,
+                overdue: lines(Self.eachOverdue, OverdueTables.overdue([])),
+                dueSoon: query.within == nil ? nil : RowStream(columns: dueSoonColumns) { row in
+                    try Self.eachDueSoon(query, park: parkID, edits: edits, in: db) { try row(OverdueTables.dueSoonCells($0)) }
+                },
+                behind: query.kind == nil || query.kind == .project ? RowStream(columns: OverdueTables.behind([]).columns) { row in
+                    try Self.eachBehind(asOf: query.asOf, park: parkID, edits: edits, in: db) { try row(OverdueTables.cells($0)) }
+                } : nil))
+        }
+    }
+
+    private static func checkedPark(_ query: OverdueQuery, in db: Database) throws -> Int64? {
         guard query.within.map({ $0 >= 0 }) ?? true else { throw LedgerError.usage("--within 应为不小于0的天数") }
-        let parkID = try query.park.map { try References.resolve($0, kind: .park, in: db).id }
-        let lines = try openMilestones(asOf: query.asOf, kind: query.kind, park: parkID, in: db)
-        let overdue = MilestoneLine.mostOverdueFirst(lines.filter { $0.dueOn < query.asOf })
-        let horizon = query.within.map { query.asOf.adding(days: $0) }
-        let soon = horizon.map { end in lines.filter { $0.dueOn >= query.asOf && $0.dueOn <= end }.sorted { ($0.dueOn, $0.code.count, $0.code) < ($1.dueOn, $1.code.count, $1.code) } } ?? []
-        let behind = query.kind == nil || query.kind == .project ? try behindProjects(asOf: query.asOf, park: parkID, in: db) : []
-        return OverdueReport(asOf: query.asOf, within: query.within, overdue: overdue, dueSoon: soon, behind: behind)
+        return try query.park.map { try References.resolve($0, kind: .park, in: db).id }
     }
 
-    /// Open milestones as of the day, filtered by subject kind and park (a park's own, its tenants',
-    /// its projects', and the parcels of its projects).
-    static func openMilestones(asOf day: Day, kind: SubjectKind?, park: Int64?, in db: Database) throws -> [MilestoneLine] {
-        var conditions = ["1"]
-        if let kind { conditions.append("m.\(kind.foreignKey) IS NOT NULL") }
-        if park != nil {
-            conditions.append("""
-                (m.park_id = :park OR t.park_id = :park OR p.park_id = :park
-                 OR m.parcel_id IN (SELECT parcel_id FROM project WHERE park_id = :park AND parcel_id IS NOT NULL))
-                """)
-        }
-        let rows = try Row.fetchAll(db, sql: MilestoneQuery.sql(where: conditions.joined(separator: " AND ")),
-                                    arguments: ["day": day, "park": park])
-        return openLines(rows, asOf: day, edits: try EditOverrides(after: day, in: db))
+    /// Open milestones due before the as-of day, most overdue first.
+    static func eachOverdue(_ query: OverdueQuery, park: Int64?, edits: EditOverrides, in db: Database,
+                            _ body: (MilestoneLine) throws -> Void) throws {
+        try OpenMilestones.each(OpenMilestones.sql(where: OpenMilestones.filter(kind: query.kind, park: park)),
+                                OpenMilestones.arguments(day: query.asOf, from: nil, to: query.asOf.adding(days: -1), park: park),
+                                asOf: query.asOf, edits: edits, in: db, body)
     }
 
-    /// The open milestones among rows of `MilestoneQuery`, as lines for the overdue list and the sheet.
-    static func openLines(_ rows: [Row], asOf day: Day, edits: EditOverrides) -> [MilestoneLine] {
-        rows.compactMap { row -> MilestoneLine? in
-            let status = MilestoneQuery.status(row)
-            guard status.state == .open, let kind = SubjectKind(rawValue: row["subject_kind"]) else { return nil }
-            let subject = SubjectID(kind: kind, id: row[kind.foreignKey])
-            // "2020-11-30|说明": the latest note about the milestone or its subject, read in the same query.
-            let noted = (row["latest_noted"] as String?).map { $0.split(separator: "|", maxSplits: 1).map(String.init) }
-            let latest = noted.flatMap { parts in parts.count == 2 ? Day(iso: parts[0]).map { (day: $0, note: parts[1]) } : nil }
-            let milestone = SubjectID(kind: .milestone, id: row["id"])
-            return MilestoneLine(
-                code: row["code"], title: edits.text(milestone, "title", row["title"]) ?? "", subjectKind: kind,
-                subjectCode: row["subject_code"], subjectName: edits.text(subject, "name", row["subject_name"]) ?? "", dueText: status.dueText, dueOn: status.due,
-                originalDueText: row["due_text"], originalDueOn: row["due_on"], reschedules: status.reschedules,
-                daysOverdue: status.due.days(until: day), latestOn: latest?.day, latestNote: latest?.note,
-                department: row["responsible"])
-        }
+    /// With --within: open milestones due from the as-of day to that many days later, soonest first.
+    static func eachDueSoon(_ query: OverdueQuery, park: Int64?, edits: EditOverrides, in db: Database,
+                            _ body: (MilestoneLine) throws -> Void) throws {
+        guard let within = query.within else { return }
+        try OpenMilestones.each(OpenMilestones.sql(where: OpenMilestones.filter(kind: query.kind, park: park)),
+                                OpenMilestones.arguments(day: query.asOf, from: query.asOf, to: query.asOf.adding(days: within), park: park),
+                                asOf: query.asOf, edits: edits, in: db, body)
     }
 
-    /// Projects below the straight line from planned start to planned completion.
-    /// Exact: progress × span < elapsed × 100, in whole days, no floating point.
-    static func behindProjects(asOf day: Day, park: Int64?, in db: Database) throws -> [BehindLine] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT p.*, \(latest("stage", "project")), \(latest("progress", "project")), \(latestNote("project"))
+    /// Projects below the straight line from planned start to planned completion, in code order.
+    static func eachBehind(asOf day: Day, park: Int64?, edits: EditOverrides, in db: Database,
+                           _ body: (BehindLine) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT p.id, p.code, p.name, p.planned_start, p.planned_completion, p.department,
+              \(latest("stage", "project")), \(latest("progress", "project")), \(latestNote("project"))
             FROM project p
             WHERE p.planned_start IS NOT NULL AND p.planned_completion IS NOT NULL AND p.planned_start < :day
               AND (:park IS NULL OR p.park_id = :park) AND \(existed("project", "p"))
             ORDER BY p.id
             """, arguments: ["day": day, "park": park])
-        let edits = try EditOverrides(after: day, in: db)
-        return rows.compactMap { row in
-            let stage = (row["stage"] as String?).flatMap(ProjectStage.init(rawValue:))
-            guard stage != .completed, stage != .operating else { return nil }
-            let project = SubjectID(kind: .project, id: row["id"])
-            guard let start = edits.day(project, "planned_start", row["planned_start"]),
-                  let end = edits.day(project, "planned_completion", row["planned_completion"]), start < day else { return nil }
-            let span = max(1, start.days(until: end))
-            let elapsed = min(span, start.days(until: day))
-            let progress = (row["progress"] as Int?) ?? 0
-            guard progress * span < elapsed * 100 else { return nil }
-            return BehindLine(code: row["code"], name: edits.text(project, "name", row["name"]) ?? "", plannedStart: start, plannedCompletion: end,
-                              expectedPercent: elapsed * 100 / span, progress: progress,
-                              latestOn: row["latest_on"], latestNote: row["latest_note"], department: row["department"])
+        while let row = try rows.next() {
+            let project = SubjectID(kind: .project, id: row[0])
+            guard let start = edits.day(project, "planned_start", row[3]), let end = edits.day(project, "planned_completion", row[4]),
+                  let line = BehindLine(code: row[1], name: edits.text(project, "name", row[2]) ?? "", plannedStart: start,
+                                        plannedCompletion: end, stage: row[6], progress: row[7], asOf: day)
+            else { continue }
+            var behind = line
+            behind.latestOn = row[8]
+            behind.latestNote = row[9]
+            behind.department = row[5]
+            try body(behind)
         }
+    }
+}
+
+extension BehindLine {
+    /// Behind, or nil: not started by the day, finished (竣工/投产), or on or above the line.
+    /// Exact: progress × span < elapsed × 100, in whole days, no floating point.
+    init?(code: String, name: String, plannedStart start: Day, plannedCompletion end: Day, stage: String?, progress: Int?, asOf day: Day) {
+        let stage = stage.flatMap(ProjectStage.init(rawValue:))
+        guard stage != .completed, stage != .operating, start < day else { return nil }
+        let span = max(1, start.days(until: end))
+        let elapsed = min(span, start.days(until: day))
+        let progress = progress ?? 0
+        guard progress * span < elapsed * 100 else { return nil }
+        self.init(code: code, name: name, plannedStart: start, plannedCompletion: end, expectedPercent: elapsed * 100 / span,
+                  progress: progress, latestOn: nil, latestNote: nil, department: nil)
     }
 }

@@ -30,6 +30,29 @@ public enum ProjectHealth: String, Sendable, CaseIterable {
     }
 }
 
+/// The sheet as the renderers read it: small sections held, the big ones (projects, overdue,
+/// parcels) streamed from the database inside `Ledger.withSheet`.
+public struct SheetStream {
+    public var zone: String
+    public var month: Month
+    public var asOf: Day
+    public var generatedAt: String
+    public var sections: [StreamSection]
+
+    /// Every row held, as a value: for tests and for formats that need the whole sheet at once.
+    public func collected() throws -> MonthlySheet {
+        MonthlySheet(zone: zone, month: month, asOf: asOf, generatedAt: generatedAt, sections: try sections.map {
+            MonthlySheet.Section(key: $0.key, title: $0.title, english: $0.english, table: try $0.rows.collect())
+        })
+    }
+}
+
+extension StreamSection {
+    init(_ section: MonthlySheet.Section) {
+        self.init(key: section.key, title: section.title, english: section.english, rows: RowStream(section.table))
+    }
+}
+
 extension Ledger {
     /// Days ahead of the as-of day within which an open milestone marks its project 预警.
     public static let warningDays = 30
@@ -37,22 +60,24 @@ extension Ledger {
     /// `generatedAt` is passed in, so the same month regenerates byte-identically when pinned.
     /// The sheet is as of the month's last day, or `today` while the month is still running.
     public func sheet(month: Month, today: Day, generatedAt: String) throws -> MonthlySheet {
+        try withSheet(month: month, today: today, generatedAt: generatedAt) { try $0.collected() }
+    }
+
+    /// The sheet handed to `body` inside one read: every section sees the same ledger, and the
+    /// big tables stream, so memory does not grow with the number of projects or milestones.
+    public func withSheet<T>(month: Month, today: Day, generatedAt: String, _ body: (SheetStream) throws -> T) throws -> T {
         try read { db in
             let asOf = min(month.last, today)
             guard let zone = try Zone.fetchOne(db, key: 1) else { throw LedgerError.data("账本缺少开发区信息") }
-            // Every milestone's state, read once: the summary counts them, the tables list the open ones.
-            let milestones = try Row.fetchAll(db, sql: MilestoneQuery.sql(), arguments: ["day": asOf])
-            let open = Self.openLines(milestones, asOf: asOf, edits: try EditOverrides(after: asOf, in: db))
-            let behind = try Self.behindProjects(asOf: asOf, park: nil, in: db)
+            let edits = try EditOverrides(after: asOf, in: db)
             let notes = try SheetNotes(month: month, in: db)
-            var sections = try SheetSummary.sections(month: month, asOf: asOf, statuses: milestones.map(MilestoneQuery.status),
-                                                              open: open, in: db)
-            sections.append(try SheetProjects.section(asOf: asOf, open: open, behind: behind, notes: notes, in: db))
-            sections.append(SheetOverdue.section(MilestoneLine.mostOverdueFirst(open.filter { $0.dueOn < asOf })))
-            sections.append(try SheetPlaces.parks(asOf: asOf, open: open, notes: notes, in: db))
-            sections.append(try SheetPlaces.parcels(asOf: asOf, notes: notes, in: db))
-            sections.append(try SheetPlaces.indicators(asOf: asOf, in: db))
-            return MonthlySheet(zone: zone.name, month: month, asOf: asOf, generatedAt: generatedAt, sections: sections)
+            var sections = try SheetSummary.sections(month: month, asOf: asOf, in: db).map(StreamSection.init)
+            sections.append(SheetProjects.section(asOf: asOf, notes: notes, edits: edits, in: db))
+            sections.append(SheetOverdue.section(asOf: asOf, edits: edits, in: db))
+            sections.append(StreamSection(try SheetPlaces.parks(asOf: asOf, notes: notes, edits: edits, in: db)))
+            sections.append(SheetPlaces.parcels(asOf: asOf, notes: notes, edits: edits, in: db))
+            sections.append(StreamSection(try SheetPlaces.indicators(asOf: asOf, in: db)))
+            return try body(SheetStream(zone: zone.name, month: month, asOf: asOf, generatedAt: generatedAt, sections: sections))
         }
     }
 }

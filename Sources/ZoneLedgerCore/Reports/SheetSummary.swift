@@ -2,11 +2,10 @@ import GRDB
 
 /// The summary tables at the top of the sheet.
 enum SheetSummary {
-    static func sections(month: Month, asOf: Day, statuses: [MilestoneStatus], open: [MilestoneLine],
-                         in db: Database) throws -> [MonthlySheet.Section] {
+    static func sections(month: Month, asOf: Day, in db: Database) throws -> [MonthlySheet.Section] {
         [
             try stages(asOf: asOf, in: db),
-            try milestones(month: month, asOf: asOf, statuses: statuses, open: open, in: db),
+            try milestones(month: month, asOf: asOf, in: db),
             try land(asOf: asOf, in: db),
             try tenants(asOf: asOf, in: db),
             try targets(asOf: asOf, in: db),
@@ -25,18 +24,33 @@ enum SheetSummary {
         return .init(key: "projects_by_stage", title: "项目形象进度", english: "Projects by stage", table: table)
     }
 
-    static func milestones(month: Month, asOf: Day, statuses: [MilestoneStatus], open: [MilestoneLine],
-                           in db: Database) throws -> MonthlySheet.Section {
-        let dueInMonth = statuses.filter { $0.due >= month.first && $0.due <= month.last && $0.state != .cancelled }
-        let doneInMonth = statuses.filter { $0.state == .done && ($0.closedOn.map { $0 >= month.first } ?? false) }
+    /// Counted in SQL from the milestones due or done in the month, never from all of them.
+    static func milestones(month: Month, asOf: Day, in db: Database) throws -> MonthlySheet.Section {
+        let arguments: StatementArguments = ["day": asOf, "from": month.first, "to": month.last]
+        // Due this month (as moved by the day), by state: 'done', 'cancel', or 'reopen' for open.
+        let dueByState = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
+            SELECT coalesce(substr(s.closing, 11), 'reopen'), count(*)
+            FROM (SELECT \(OpenMilestones.closing()) AS closing, \(OpenMilestones.moved()) AS moved, m.due_on FROM milestone m
+                  WHERE \(OpenMilestones.candidates) AND \(OpenMilestones.existed())) s
+            WHERE coalesce(substr(s.moved, 1, 10), s.due_on) BETWEEN :from AND :to GROUP BY 1
+            """, arguments: arguments).map { ($0[0] as String, $0[1] as Int) })
+        // Done this month: a done entry in the month that is still the last word on the day.
+        let completed = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM (SELECT \(OpenMilestones.closing()) AS closing FROM milestone m
+                                  WHERE m.id IN (SELECT milestone_id FROM live_entry WHERE action = 'done' AND effective_on BETWEEN :from AND :day))
+            WHERE substr(closing, 11) = 'done' AND substr(closing, 1, 10) >= :from
+            """, arguments: arguments) ?? 0
+        let overdue = try Int.fetchOne(db, sql: OpenMilestones.countSQL,
+                                       arguments: OpenMilestones.arguments(day: asOf, from: nil, to: asOf.adding(days: -1))) ?? 0
         let entries = try Int.fetchOne(db, sql: "SELECT count(*) FROM live_entry WHERE effective_on BETWEEN ? AND ?",
                                        arguments: [month.first, asOf]) ?? 0
+        let done = dueByState["done"] ?? 0, open = dueByState["reopen"] ?? 0
         let facts: [(String, String, String, Int)] = [
-            ("due_in_month", "本月到期节点", "Due this month", dueInMonth.count),
-            ("due_in_month_done", "其中已完成", "of which done", dueInMonth.filter { $0.state == .done }.count),
-            ("due_in_month_open", "其中未完成", "of which open", dueInMonth.filter { $0.state == .open }.count),
-            ("completed_in_month", "本月完成节点", "Completed this month", doneInMonth.count),
-            ("overdue", "逾期节点", "Overdue", open.filter { $0.dueOn < asOf }.count),
+            ("due_in_month", "本月到期节点", "Due this month", done + open),
+            ("due_in_month_done", "其中已完成", "of which done", done),
+            ("due_in_month_open", "其中未完成", "of which open", open),
+            ("completed_in_month", "本月完成节点", "Completed this month", completed),
+            ("overdue", "逾期节点", "Overdue", overdue),
             ("entries_in_month", "本月状态记录", "Entries this month", entries),
         ]
         let table = Table(columns: facts.map { Column($0.0, $0.1, $0.2, numeric: true) },

@@ -1,0 +1,86 @@
+import Foundation
+import ZoneLedgerCore
+
+/// A terminal table over streamed rows. Aligning needs every row's width before the first line is
+/// written, so the first pass measures each row and spills it to an unnamed temporary file (past a
+/// few thousand rows); the second reads them back and pads them. Memory holds one row at a time.
+struct SpilledTextTable {
+    let columns: [Column]
+    let label: (Column) -> String
+    /// Leave out columns empty in every row (lists do; the sheet keeps its fixed layout).
+    let dropEmpty: Bool
+    private(set) var count = 0
+    private var widths: [Int]
+    private var filled: [Bool]
+    private var dated: [Bool]
+    private var held: [[String]] = []
+    private var spill: UnsafeMutablePointer<FILE>?
+    static let heldLimit = 4096
+
+    init(_ rows: RowStream, label: @escaping (Column) -> String = \.label, dropEmpty: Bool = true) throws {
+        columns = rows.columns
+        self.label = label
+        self.dropEmpty = dropEmpty
+        widths = Array(repeating: 0, count: columns.count)
+        filled = Array(repeating: false, count: columns.count)
+        dated = Array(repeating: false, count: columns.count)
+        try rows.forEach { try add($0) }
+    }
+
+    private mutating func add(_ row: [Cell]) throws {
+        count += 1
+        let texts = columns.indices.map { $0 < row.count ? TextTable.singleLine(Output.display(row[$0])) : "" }
+        for (index, text) in texts.enumerated() {
+            widths[index] = max(widths[index], text.displayWidth)
+            if !text.isEmpty { filled[index] = true }
+            if index < row.count, case .day = row[index] { dated[index] = true }
+        }
+        if spill == nil && held.count < Self.heldLimit {
+            held.append(texts)
+            return
+        }
+        if spill == nil {
+            guard let file = tmpfile() else { throw LedgerError(.permission, "无法创建临时文件：检查 TMPDIR 的空间和权限") }
+            spill = file
+            for row in held { write(row, to: file) }
+            held = []
+        }
+        write(texts, to: spill!)
+    }
+
+    /// Single-line cells hold no tab or newline, so these two separate them safely.
+    private func write(_ texts: [String], to file: UnsafeMutablePointer<FILE>) {
+        fputs(texts.joined(separator: "\t") + "\n", file)
+    }
+
+    /// The table's lines: header, rule, rows; `line` may recolour a row before it is written.
+    func render(maxWidth: Int?, to sink: OutputSink, line: (String) -> String = { $0 }) {
+        let kept = columns.indices.filter { !dropEmpty || filled[$0] }
+        let table = TextTable(columns: kept.map { index in
+            let column = columns[index]
+            return TextTable.Column(header: label(column), alignment: column.numeric ? .right : .left,
+                                    shrinkable: !column.numeric && !dated[index] && column.key != "code")
+        })
+        let headers = table.columns.map { TextTable.singleLine($0.header) }
+        var keptWidths = kept.enumerated().map { max(widths[$0.element], headers[$0.offset].displayWidth) }
+        guard !kept.isEmpty else { return }
+        if let maxWidth { table.shrink(&keptWidths, toFit: maxWidth) }
+        sink.write(table.renderLine(headers, widths: keptWidths))
+        sink.write(String(repeating: "─", count: keptWidths.reduce(0, +) + TextTable.separator.count * (kept.count - 1)) + "\n")
+        func emit(_ texts: [String]) { sink.write(line(table.renderLine(kept.map { texts[$0] }, widths: keptWidths))) }
+        if let spill {
+            rewind(spill)
+            var buffer: UnsafeMutablePointer<CChar>?
+            var capacity = 0
+            while getline(&buffer, &capacity, spill) > 0, let buffer {
+                var text = String(cString: buffer)
+                text.removeLast()
+                emit(text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init))
+            }
+            free(buffer)
+            fclose(spill)
+        } else {
+            for texts in held { emit(texts) }
+        }
+    }
+}
