@@ -38,7 +38,8 @@ let package = Package(
             ]
         ),
         // libxlsxwriter from Debian's libxlsxwriter-dev: a real workbook, which our own code should not attempt.
-        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // libxlsxwriter is opened when an xlsx is written, not linked: see Sources/CXlsxWriter/shim.h.
+        .systemLibrary(name: "CXlsxWriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // The commands: parse arguments, call the core, render per format.
         .target(
             name: "ZoneLedgerCommands",

@@ -4,6 +4,7 @@ import ZoneLedgerCore
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "创建账本：默认载入2020年工作报告的数据，--empty 建空账本；不覆盖已有文件。",
         discussion: "例：zoneledger init；zoneledger init --db 台账.sqlite --empty")
 

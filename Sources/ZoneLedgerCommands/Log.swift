@@ -3,6 +3,7 @@ import ZoneLedgerCore
 
 struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "log",
         abstract: "历史记录：每条状态记录，新的在前；可按对象和日期筛选。",
         discussion: "例：zoneledger log 台邦；zoneledger log --since 2020-11 --until 2020-11-30 --format csv")
 

@@ -3,6 +3,7 @@ import ZoneLedgerCore
 
 struct Overdue: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "overdue",
         abstract: "逾期（到期日早于当天仍未完成）、预警（--within 天内到期）和滞后（进度低于计划直线）。",
         discussion: """
             到期当天不算逾期；到期日写成时段（月份、季度、年底…）的，按其最后一天到期。

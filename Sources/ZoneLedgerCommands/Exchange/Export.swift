@@ -4,6 +4,7 @@ import ZoneLedgerCore
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "导出整个账本（含历史记录）：CSV 每类一个文件，或一个 JSON；导入空账本即得同样的账本。",
         discussion: "例：zoneledger export --out 台账导出；zoneledger export --format json > 台账.json；恢复：zoneledger init --empty --db 新.sqlite && zoneledger import all 台账导出 --db 新.sqlite")
 

@@ -4,6 +4,7 @@ import ZoneLedgerCore
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "导入 Excel/WPS 存的 CSV 台账：全部成功才写入；同一文件导入两次不会重复。",
         discussion: """
             种类：\(ImportKind.allCases.map(\.rawValue).joined(separator: "|"))，或 all（导入 export 写出的整个文件夹）。

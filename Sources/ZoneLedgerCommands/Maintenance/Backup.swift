@@ -3,6 +3,7 @@ import ZoneLedgerCore
 
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "backup",
         abstract: "备份账本：他人写入时也得到一致的副本，写完后校验；不覆盖已有文件。",
         discussion: "恢复：停止使用旧账本，把备份文件复制为账本路径（或用 --db 指向备份）。例：zoneledger backup 台账-2021-01-31.sqlite")
 

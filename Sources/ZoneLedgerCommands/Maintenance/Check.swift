@@ -3,6 +3,7 @@ import ZoneLedgerCore
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "检查账本：全部正常时不输出、退出码0；每个问题一行，退出码65。",
         discussion: "检查项：\n" + LedgerCheck.allCases.map { "  \($0.rawValue)  \($0.summary)" }.joined(separator: "\n")
             + "\n例：zoneledger check；zoneledger check status-order seed-quotes")

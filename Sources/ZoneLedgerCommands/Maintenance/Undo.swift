@@ -4,6 +4,7 @@ import ZoneLedgerCore
 
 struct Undo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "undo",
         abstract: "撤销最近一条命令：追加作废记录，原记录保留（log 中标为已撤销）；可重复执行，逐条往前撤销。",
         discussion: "例：zoneledger undo --list；zoneledger undo")
 

@@ -14,6 +14,7 @@ enum SheetLanguage: String, ExpressibleByArgument, CaseIterable {
 
 struct Sheet: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sheet",
         abstract: "月度进度表：截至该月最后一天的台账（当月未过完时截至今天）。",
         discussion: """
             同一个月份、同一份账本，任何时候重新生成都得到同样的内容（生成时间取 SOURCE_DATE_EPOCH，如已设定）。

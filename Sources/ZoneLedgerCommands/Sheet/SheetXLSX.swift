@@ -6,9 +6,12 @@ import ZoneLedgerCore
 /// merged over the table, a styled header row frozen, widths that fit Chinese text, number formats.
 enum SheetXLSX {
     static func render(_ sheet: MonthlySheet, _ labels: SheetLabels) throws -> Data {
+        guard let x = zl_xlsx()?.pointee else {
+            throw LedgerError.data("写 xlsx 需要 libxlsxwriter：请运行 scripts/install-deps（或 apt-get install libxlsxwriter-dev）")
+        }
         let path = NSTemporaryDirectory() + "zoneledger-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).xlsx"
         defer { try? FileManager.default.removeItem(atPath: path) }
-        guard let workbook = workbook_new(path) else { throw LedgerError.data("无法创建 xlsx 工作簿") }
+        guard let workbook = x.workbook_new(path) else { throw LedgerError.data("无法创建 xlsx 工作簿") }
         // With SOURCE_DATE_EPOCH the workbook's own creation time is pinned too, so a month's
         // workbook regenerates byte for byte; otherwise libxlsxwriter stamps the current time.
         let title = strdup(labels.title(sheet))
@@ -16,37 +19,37 @@ enum SheetXLSX {
         var properties = lxw_doc_properties()
         properties.title = title
         properties.created = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { time_t($0) } ?? 0
-        workbook_set_properties(workbook, &properties)
-        let styles = Styles(workbook)
+        _ = x.workbook_set_properties(workbook, &properties)
+        let styles = Styles(workbook, x)
         var usedNames: Set<String> = []
         for section in sheet.sections {
             let name = sheetName(labels.section(section), used: &usedNames)
-            guard let worksheet = workbook_add_worksheet(workbook, name) else { continue }
-            write(section, of: sheet, to: worksheet, styles, labels)
+            guard let worksheet = x.workbook_add_worksheet(workbook, name) else { continue }
+            write(section, of: sheet, to: worksheet, styles, labels, x)
         }
-        let status = workbook_close(workbook)
+        let status = x.workbook_close(workbook)
         guard status == LXW_NO_ERROR, let data = FileManager.default.contents(atPath: path) else {
-            throw LedgerError.data("写 xlsx 失败：\(String(cString: lxw_strerror(status)))")
+            throw LedgerError.data("写 xlsx 失败：\(x.lxw_strerror(status).map { String(cString: $0) } ?? "\(status)")")
         }
         return data
     }
 
     private static func write(_ section: MonthlySheet.Section, of sheet: MonthlySheet, to worksheet: UnsafeMutablePointer<lxw_worksheet>,
-                              _ styles: Styles, _ labels: SheetLabels) {
+                              _ styles: Styles, _ labels: SheetLabels, _ x: zl_xlsx_api) {
         let columns = section.table.columns
         let lastColumn = lxw_col_t(max(columns.count - 1, 0))
         // Rows 0–1: the heading merged across the table; row 2 the header; data from row 3.
         let heading = "\(labels.title(sheet))　\(labels.section(section))"
         if lastColumn > 0 {
-            worksheet_merge_range(worksheet, 0, 0, 0, lastColumn, heading, styles.title)
-            worksheet_merge_range(worksheet, 1, 0, 1, lastColumn, "\(labels.asOf(sheet))　\(labels.generated(sheet))", styles.meta)
+            _ = x.worksheet_merge_range(worksheet, 0, 0, 0, lastColumn, heading, styles.title)
+            _ = x.worksheet_merge_range(worksheet, 1, 0, 1, lastColumn, "\(labels.asOf(sheet))　\(labels.generated(sheet))", styles.meta)
         } else {
-            worksheet_write_string(worksheet, 0, 0, heading, styles.title)
-            worksheet_write_string(worksheet, 1, 0, "\(labels.asOf(sheet))　\(labels.generated(sheet))", styles.meta)
+            _ = x.worksheet_write_string(worksheet, 0, 0, heading, styles.title)
+            _ = x.worksheet_write_string(worksheet, 1, 0, "\(labels.asOf(sheet))　\(labels.generated(sheet))", styles.meta)
         }
         var widths = columns.map { labels.column($0).displayWidth }
         for (index, column) in columns.enumerated() {
-            worksheet_write_string(worksheet, 2, lxw_col_t(index), labels.column(column), styles.header)
+            _ = x.worksheet_write_string(worksheet, 2, lxw_col_t(index), labels.column(column), styles.header)
         }
         for (rowIndex, row) in section.table.rows.enumerated() {
             let excelRow = lxw_row_t(rowIndex + 3)
@@ -54,15 +57,15 @@ enum SheetXLSX {
                 let excelColumn = lxw_col_t(index)
                 switch cell {
                 case .number(let text):
-                    worksheet_write_number(worksheet, excelRow, excelColumn, Double(text) ?? 0, styles.number(places: decimals(text), column.key))
+                    _ = x.worksheet_write_number(worksheet, excelRow, excelColumn, Double(text) ?? 0, styles.number(places: decimals(text), column.key))
                 case .integer(let value):
-                    worksheet_write_number(worksheet, excelRow, excelColumn, Double(value), styles.number(places: 0, column.key))
+                    _ = x.worksheet_write_number(worksheet, excelRow, excelColumn, Double(value), styles.number(places: 0, column.key))
                 case .empty:
-                    worksheet_write_blank(worksheet, excelRow, excelColumn, styles.text)
+                    _ = x.worksheet_write_blank(worksheet, excelRow, excelColumn, styles.text)
                 case .list(let items):
-                    worksheet_write_string(worksheet, excelRow, excelColumn, items.joined(separator: "\n"), styles.wrapped)
+                    _ = x.worksheet_write_string(worksheet, excelRow, excelColumn, items.joined(separator: "\n"), styles.wrapped)
                 default:
-                    worksheet_write_string(worksheet, excelRow, excelColumn, cell.plain, styles.text)
+                    _ = x.worksheet_write_string(worksheet, excelRow, excelColumn, cell.plain, styles.text)
                 }
                 let longest = cell.plain.split(separator: "；").map { String($0).displayWidth }.max() ?? 0
                 widths[index] = max(widths[index], longest)
@@ -70,12 +73,12 @@ enum SheetXLSX {
         }
         for (index, width) in widths.enumerated() {
             // Excel's width unit is about one Latin character: a Han character takes two.
-            worksheet_set_column(worksheet, lxw_col_t(index), lxw_col_t(index), Double(min(max(width, 4), 60)) + 2, nil)
+            _ = x.worksheet_set_column(worksheet, lxw_col_t(index), lxw_col_t(index), Double(min(max(width, 4), 60)) + 2, nil)
         }
-        worksheet_freeze_panes(worksheet, 3, 0)
-        worksheet_set_landscape(worksheet)
-        worksheet_set_paper(worksheet, 9)  // A4
-        worksheet_repeat_rows(worksheet, 2, 2)
+        x.worksheet_freeze_panes(worksheet, 3, 0)
+        x.worksheet_set_landscape(worksheet)
+        x.worksheet_set_paper(worksheet, 9)  // A4
+        _ = x.worksheet_repeat_rows(worksheet, 2, 2)
     }
 
     private static func decimals(_ text: String) -> Int {
@@ -100,28 +103,30 @@ enum SheetXLSX {
 private final class Styles {
     let title, meta, header, text, wrapped: UnsafeMutablePointer<lxw_format>?
     private let workbook: UnsafeMutablePointer<lxw_workbook>
+    private let x: zl_xlsx_api
     private var numbers: [String: UnsafeMutablePointer<lxw_format>?] = [:]
 
-    init(_ workbook: UnsafeMutablePointer<lxw_workbook>) {
+    init(_ workbook: UnsafeMutablePointer<lxw_workbook>, _ x: zl_xlsx_api) {
         self.workbook = workbook
-        title = workbook_add_format(workbook)
-        format_set_bold(title)
-        format_set_font_size(title, 14)
-        meta = workbook_add_format(workbook)
-        format_set_font_color(meta, 0x555555)
-        header = workbook_add_format(workbook)
-        format_set_bold(header)
-        format_set_bg_color(header, 0xDDE4EE)
-        format_set_border(header, UInt8(LXW_BORDER_THIN.rawValue))
-        format_set_text_wrap(header)
-        format_set_align(header, UInt8(LXW_ALIGN_CENTER.rawValue))
-        text = workbook_add_format(workbook)
-        format_set_border(text, UInt8(LXW_BORDER_THIN.rawValue))
-        format_set_align(text, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
-        wrapped = workbook_add_format(workbook)
-        format_set_border(wrapped, UInt8(LXW_BORDER_THIN.rawValue))
-        format_set_text_wrap(wrapped)
-        format_set_align(wrapped, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        self.x = x
+        title = x.workbook_add_format(workbook)
+        x.format_set_bold(title)
+        x.format_set_font_size(title, 14)
+        meta = x.workbook_add_format(workbook)
+        x.format_set_font_color(meta, 0x555555)
+        header = x.workbook_add_format(workbook)
+        x.format_set_bold(header)
+        x.format_set_bg_color(header, 0xDDE4EE)
+        x.format_set_border(header, UInt8(LXW_BORDER_THIN.rawValue))
+        x.format_set_text_wrap(header)
+        x.format_set_align(header, UInt8(LXW_ALIGN_CENTER.rawValue))
+        text = x.workbook_add_format(workbook)
+        x.format_set_border(text, UInt8(LXW_BORDER_THIN.rawValue))
+        x.format_set_align(text, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        wrapped = x.workbook_add_format(workbook)
+        x.format_set_border(wrapped, UInt8(LXW_BORDER_THIN.rawValue))
+        x.format_set_text_wrap(wrapped)
+        x.format_set_align(wrapped, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
     }
 
     /// Money with thousands separators, areas and decimals with their places, percentages with a %.
@@ -129,10 +134,10 @@ private final class Styles {
         let fraction = places > 0 ? "." + String(repeating: "0", count: places) : ""
         let pattern = key.hasSuffix("_wan") ? "#,##0" + fraction : key.hasSuffix("percent") ? "0" + fraction + "\"%\"" : "0" + fraction
         if let made = numbers[pattern] { return made }
-        let format = workbook_add_format(workbook)
-        format_set_num_format(format, pattern)
-        format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue))
-        format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        let format = x.workbook_add_format(workbook)
+        x.format_set_num_format(format, pattern)
+        x.format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue))
+        x.format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
         numbers[pattern] = format
         return format
     }
