@@ -7,7 +7,7 @@
 #include <dlfcn.h>
 
 #define ZL_XLSX_FUNCTIONS(X) \
-    X(workbook_new) X(workbook_set_properties) X(workbook_add_worksheet) X(workbook_add_format) X(workbook_close) \
+    X(workbook_new_opt) X(workbook_set_properties) X(workbook_add_worksheet) X(workbook_add_format) X(workbook_close) \
     X(lxw_strerror) X(worksheet_merge_range) X(worksheet_write_string) X(worksheet_write_number) \
     X(worksheet_write_blank) X(worksheet_set_column) X(worksheet_freeze_panes) X(worksheet_set_landscape) \
     X(worksheet_set_paper) X(worksheet_repeat_rows) X(format_set_bold) X(format_set_font_size) \

@@ -35,11 +35,11 @@ struct Sheet: ParsableCommand {
         }
         let ledger = try global.openForReading()
         let labels = SheetLabels(lang)
-        // Every format but xlsx streams: rows go out as the ledger yields them, so memory stays
-        // flat however many projects and milestones the sheet lists.
+        // Every format streams: rows go out as the ledger yields them, so memory stays flat however
+        // many projects and milestones the sheet lists (xlsx through libxlsxwriter's temporary files).
         try ledger.withSheet(month: month, today: today, generatedAt: Self.generatedAt()) { sheet in
             if format == .xlsx {
-                let data = try SheetXLSX.render(try sheet.collected(), labels)
+                let data = try SheetXLSX.render(sheet, labels)
                 if let out { try OutputFile.write(data, to: out) } else { FileHandle.standardOutput.write(data) }
                 return
             }

@@ -4,14 +4,18 @@ import ZoneLedgerCore
 
 /// A real workbook through libxlsxwriter: a sheet per section with its Chinese name, the heading
 /// merged over the table, a styled header row frozen, widths that fit Chinese text, number formats.
+/// Rows stream into the workbook in libxlsxwriter's constant-memory mode (each row goes to a
+/// temporary file as the next begins), so a province's sheet does not sit in memory twice.
 enum SheetXLSX {
-    static func render(_ sheet: MonthlySheet, _ labels: SheetLabels) throws -> Data {
+    static func render(_ sheet: SheetStream, _ labels: SheetLabels) throws -> Data {
         guard let x = zl_xlsx()?.pointee else {
             throw LedgerError.data("写 xlsx 需要 libxlsxwriter：请运行 scripts/install-deps（或 apt-get install libxlsxwriter-dev）")
         }
         let path = NSTemporaryDirectory() + "zoneledger-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).xlsx"
         defer { try? FileManager.default.removeItem(atPath: path) }
-        guard let workbook = x.workbook_new(path) else { throw LedgerError.data("无法创建 xlsx 工作簿") }
+        var options = lxw_workbook_options()
+        options.constant_memory = 1
+        guard let workbook = x.workbook_new_opt(path, &options) else { throw LedgerError.data("无法创建 xlsx 工作簿") }
         // With SOURCE_DATE_EPOCH the workbook's own creation time is pinned too, so a month's
         // workbook regenerates byte for byte; otherwise libxlsxwriter stamps the current time.
         let title = strdup(labels.title(sheet))
@@ -25,7 +29,7 @@ enum SheetXLSX {
         for section in sheet.sections {
             let name = sheetName(labels.section(section), used: &usedNames)
             guard let worksheet = x.workbook_add_worksheet(workbook, name) else { continue }
-            write(section, of: sheet, to: worksheet, styles, labels, x)
+            try write(section, of: sheet, to: worksheet, styles, labels, x)
         }
         let status = x.workbook_close(workbook)
         guard status == LXW_NO_ERROR, let data = FileManager.default.contents(atPath: path) else {
@@ -34,9 +38,9 @@ enum SheetXLSX {
         return data
     }
 
-    private static func write(_ section: MonthlySheet.Section, of sheet: MonthlySheet, to worksheet: UnsafeMutablePointer<lxw_worksheet>,
-                              _ styles: Styles, _ labels: SheetLabels, _ x: zl_xlsx_api) {
-        let columns = section.table.columns
+    private static func write(_ section: StreamSection, of sheet: SheetStream, to worksheet: UnsafeMutablePointer<lxw_worksheet>,
+                              _ styles: Styles, _ labels: SheetLabels, _ x: zl_xlsx_api) throws {
+        let columns = section.rows.columns
         let lastColumn = lxw_col_t(max(columns.count - 1, 0))
         // Rows 0–1: the heading merged across the table; row 2 the header; data from row 3.
         let heading = "\(labels.title(sheet))　\(labels.section(section))"
@@ -51,8 +55,10 @@ enum SheetXLSX {
         for (index, column) in columns.enumerated() {
             _ = x.worksheet_write_string(worksheet, 2, lxw_col_t(index), labels.column(column), styles.header)
         }
-        for (rowIndex, row) in section.table.rows.enumerated() {
+        var rowIndex = 0
+        try section.rows.forEach { row in
             let excelRow = lxw_row_t(rowIndex + 3)
+            rowIndex += 1
             for (index, (column, cell)) in zip(columns, row).enumerated() {
                 let excelColumn = lxw_col_t(index)
                 switch cell {
