@@ -6,14 +6,15 @@ import ZoneLedgerCore
 /// The streamed writers must write exactly what the whole-document writers write, for tables
 /// small enough to hold and for tables big enough to spill to a temporary file.
 @Suite struct StreamRenderingTests {
-    /// A table of `count` rows: Chinese text, numbers, days, an empty column, a control character.
+    /// A table of `count` rows: Chinese text, numbers, days, lists, flags, an empty column, control characters.
     static func table(_ count: Int) -> ZoneLedgerCore.Table {
         ZoneLedgerCore.Table(columns: [
             Column("code", "编号"), Column("name", "名称"), Column("due_on", "到期日"), Column("days", "天数", numeric: true),
             Column("blank", "空列"), Column("note", "说明"),
         ], rows: (0..<count).map { i in
             [.text("M\(i)"), .text(String(repeating: "园", count: i % 7) + "区\(i)"), .day(Day(iso: "2021-02-11")!.adding(days: i % 400)),
-             .integer(Int64(i * 37 % 1000 - 300)), .empty, i % 5 == 0 ? .text("第一行\n第二行\t\"引号\"") : .list(["甲", "乙\(i)"])]
+             .integer(Int64(i * 37 % 1000 - 300)), .empty, [Cell.text("第一行\n第二行\t\"引号\""), .list([]), .number("144.73"), .flag(i % 2 == 0),
+                                                                .list(["甲", "乙\(i)"])][i % 5]]
         })
     }
 

@@ -20,12 +20,39 @@ enum StreamJSON {
             var rows = 0
             try section.rows.forEach { row in
                 sink.write(rows == 0 ? "[\n    " : ",\n    ")
-                sink.write(Output.jsonObject(section.rows.columns, row).serialized(depth: 2))
+                sink.write(rowObject(section.rows.columns, row))
                 rows += 1
             }
             sink.write(rows == 0 ? "[]" : "\n  ]")
         }
         sink.write(members == 0 ? "{}\n" : "\n}\n")
+    }
+
+    /// One row as `JSONValue.object(…).serialized(depth: 2)` writes it, without building the tree:
+    /// a province's overdue list is hundreds of thousands of these.
+    static func rowObject(_ columns: [Column], _ row: [Cell]) -> String {
+        guard !columns.isEmpty, !row.isEmpty else { return "{}" }
+        var out = "{"
+        for (index, (column, cell)) in zip(columns, row).enumerated() {
+            out += index == 0 ? "\n      " : ",\n      "
+            JSONValue.writeString(column.key, to: &out)
+            out += ": "
+            switch cell {
+            case .text(let text): JSONValue.writeString(text, to: &out)
+            case .day(let day): JSONValue.writeString(day.iso, to: &out)
+            case .integer(let value): out += String(value)
+            case .empty: out += "null"
+            case .list(let items) where !items.isEmpty:
+                out += "["
+                for (position, item) in items.enumerated() {
+                    out += position == 0 ? "\n        " : ",\n        "
+                    JSONValue.writeString(item, to: &out)
+                }
+                out += "\n      ]"
+            default: out += Output.jsonValue(cell).serialized(depth: 3)
+            }
+        }
+        return out + "\n    }"
     }
 }
 

@@ -74,8 +74,14 @@ public struct TextTable: Sendable {
     func renderLine(_ cells: [String], widths: [Int]) -> String {
         var parts: [String] = []
         for (i, cell) in cells.enumerated() {
-            let text = cell.truncated(toWidth: widths[i])
-            parts.append(text.padded(toWidth: widths[i], alignment: columns[i].alignment))
+            // Measured once: most cells fit and only need their padding.
+            let width = cell.displayWidth
+            if width > widths[i] {
+                parts.append(cell.truncated(toWidth: widths[i]).padded(toWidth: widths[i], alignment: columns[i].alignment))
+                continue
+            }
+            let padding = String(repeating: " ", count: widths[i] - width)
+            parts.append(columns[i].alignment == .left ? cell + padding : padding + cell)
         }
         var line = parts.joined(separator: Self.separator)
         // Padding of a left-aligned last column (or of blank trailing cells) would
