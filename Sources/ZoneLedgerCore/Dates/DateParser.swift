@@ -28,7 +28,9 @@ import Foundation
 public enum DateParser {
     /// `reference` is the day relative forms (年底, 明年, 上半年, 春节前) are read against.
     public static func parse(_ text: String, relativeTo reference: Day) throws(DateError) -> LedgerDate {
-        let given = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let given = text.trimmingWhitespaceAndNewlines()
+        // The form files and exports write, read without the scanner: what rule 1 would make of it.
+        if let day = Day(iso: given) { return LedgerDate(day: day, text: given, precision: .day) }
         let normal = DateScanner.normalised(given)
         let resolved: (day: Day, precision: DatePrecision)
         switch normal {

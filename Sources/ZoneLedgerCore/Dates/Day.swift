@@ -42,7 +42,14 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
         self.init(year: y, month: m, day: d)
     }
 
-    public var iso: String { "\(Day.pad(year, 4))-\(Day.pad(month, 2))-\(Day.pad(day, 2))" }
+    public var iso: String {
+        // Bound to every statement that takes a day, so built from digits rather than interpolated.
+        guard (0...9999).contains(year) else { return "\(Day.pad(year, 4))-\(Day.pad(month, 2))-\(Day.pad(day, 2))" }
+        let digit = { (value: Int) in UInt8(ascii: "0") + UInt8(value % 10) }
+        let bytes: [UInt8] = [digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), UInt8(ascii: "-"),
+                              digit(month / 10), digit(month), UInt8(ascii: "-"), digit(day / 10), digit(day)]
+        return String(decoding: bytes, as: UTF8.self)
+    }
     public var description: String { iso }
     public var chinese: String { "\(year)年\(month)月\(day)日" }
 

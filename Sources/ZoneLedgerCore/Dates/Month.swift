@@ -31,7 +31,7 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Errors: `月份无效“2021-13”：月份应为1至12`, `年份超出范围“1800-01”：应在1900至2200之间`,
     /// anything else `无法识别的月份“…”：应写作 2021-02 或 2021年2月`.
     public static func parse(_ text: String) throws(DateError) -> Month {
-        let given = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let given = text.trimmingWhitespaceAndNewlines()
         let normal = DateScanner.normalised(given)
         guard let (year, month) = yearAndMonth(normal) else { throw .unrecognisedMonth(given) }
         guard Day.validYears.contains(year) else { throw .yearOutOfRange(given) }

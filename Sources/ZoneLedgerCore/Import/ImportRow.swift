@@ -9,29 +9,36 @@ public struct ImportProblem: Error, Sendable, Equatable, CustomStringConvertible
 /// One data row, its cells by column key, read into typed values; every refusal names its column.
 struct ImportRow {
     let line: Int
-    private let cells: [String: (header: String, value: String)]
-    private let moneyUnits: [String: String]
+    private let fields: [String]
+    private let layout: ImportLayout
     /// The day relative dates in the row are read against.
-    let today: Day
+    var today: Day { layout.today }
 
-    init(line: Int, cells: [String: (header: String, value: String)], moneyUnits: [String: String], today: Day) {
+    init(line: Int, fields: [String], layout: ImportLayout) {
         self.line = line
-        self.cells = cells
-        self.moneyUnits = moneyUnits
-        self.today = today
+        self.fields = fields
+        self.layout = layout
     }
 
-    func header(_ key: String) -> String { cells[key]?.header ?? key }
+    /// The field under the column, nil when the row stops short of it.
+    private func field(_ key: String) -> Int? {
+        guard let index = layout.fieldIndex[key], index < fields.count else { return nil }
+        return index
+    }
+
+    func header(_ key: String) -> String { field(key).map { layout.headers[$0] } ?? key }
 
     /// The cell's text, or nil when empty. The apostrophe CSV exports put before text a spreadsheet
     /// would run as a formula (or before an apostrophe) is dropped.
     func text(_ key: String) -> String? {
-        guard var value = cells[key]?.value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
-        if value.hasPrefix("'"), let next = value.unicodeScalars.dropFirst().first, "=+-@\t\r'".unicodeScalars.contains(next) {
-            value.removeFirst()
-        }
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.isEmpty ? nil : trimmed
+        guard let index = field(key) else { return nil }
+        let value = fields[index]
+        let trimmed = value.trimmingWhitespaceAndNewlines()
+        guard !trimmed.isEmpty else { return nil }
+        var scalars = value.unicodeScalars.makeIterator()
+        guard scalars.next() == "'", let next = scalars.next(), "=+-@\t\r'".unicodeScalars.contains(next) else { return trimmed }
+        let unquoted = String(value.unicodeScalars.dropFirst()).trimmingWhitespaceAndNewlines()
+        return unquoted.isEmpty ? nil : unquoted
     }
 
     func problem(_ key: String, _ reason: String) -> ImportProblem {
@@ -60,7 +67,7 @@ struct ImportRow {
         try read(key) { text in
             // A bare number takes the unit of the header: 总投资(亿元) 9 is 9亿元.
             let hasUnit = text.hasSuffix("元") || text.hasSuffix("万") || text.hasSuffix("亿")
-            return try Money.parse(hasUnit ? text : text + (moneyUnits[key] ?? "万元"), what: header(key))
+            return try Money.parse(hasUnit ? text : text + (layout.moneyUnits[key] ?? "万元"), what: header(key))
         }
     }
 
@@ -95,6 +102,6 @@ struct ImportRow {
     }
 
     func choice<Value: Labeled>(_ key: String, _ type: Value.Type) throws -> Value? {
-        try read(key) { try Value.parse($0) }
+        try read(key) { try layout.choices.parse($0, as: Value.self) }
     }
 }

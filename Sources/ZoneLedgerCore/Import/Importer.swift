@@ -110,16 +110,16 @@ struct ImportTable {
             problems.append(ImportProblem(line: header.line, column: column.header, reason: "缺少必需的列"))
         }
         headerIsBroken = !problems.isEmpty
+        // Of two columns with one key (a broken header) the later wins, as it would in a row's cells.
+        var fieldIndex: [String: Int] = [:]
+        for (index, key) in keys.sorted(by: { $0.key < $1.key }) { fieldIndex[key] = index }
+        let layout = ImportLayout(fieldIndex: fieldIndex, headers: header.fields, moneyUnits: units, today: today)
         for record in records.dropFirst() {
             if record.fields.count > header.fields.count, record.fields[header.fields.count...].contains(where: { !$0.isEmpty }) {
                 problems.append(ImportProblem(line: record.line, column: "", reason: "比表头多出\(record.fields.count - header.fields.count)列"))
                 continue
             }
-            var cells: [String: (header: String, value: String)] = [:]
-            for (index, value) in record.fields.enumerated() {
-                if let key = keys[index] { cells[key] = (header.fields[index], value) }
-            }
-            rows.append(ImportRow(line: record.line, cells: cells, moneyUnits: units, today: today))
+            rows.append(ImportRow(line: record.line, fields: record.fields, layout: layout))
         }
     }
 

@@ -8,6 +8,8 @@ final class ImportBatches {
     let ledger: Ledger
     let context: WriteContext
     let command: String
+    /// Codes for rows the files give none, handed out without a scan per row.
+    let codes = CodeCounter()
     private var root: Int64?
     private var current: (author: String, recordedAt: String, id: Int64)?
 
@@ -42,6 +44,7 @@ final class RowImporter {
     let context: WriteContext
     let db: Database
     let batches: ImportBatches
+    let subjects = KnownSubjects()
 
     init(ledger: Ledger, kind: ImportKind, batches: ImportBatches, db: Database) {
         self.ledger = ledger
@@ -68,7 +71,7 @@ final class RowImporter {
 
     private func reference(_ row: ImportRow, _ key: String, _ kind: SubjectKind) throws -> Subject? {
         guard let text = row.text(key) else { return nil }
-        do { return try References.resolve(text, kind: kind, in: db) } catch let error as LedgerError { throw row.problem(key, error.message) }
+        do { return try subjects.resolve(text, kind: kind, in: db) } catch let error as LedgerError { throw row.problem(key, error.message) }
     }
 
     func importRow(_ row: ImportRow) throws -> Bool {
@@ -99,7 +102,7 @@ final class RowImporter {
 
     private func park(_ row: ImportRow) throws -> Bool {
         let name = try row.required("name")
-        if try alreadyThere(row, .park, "SELECT 1 FROM park WHERE \(isLive(.park)) AND name = ?", [name.trimmingCharacters(in: .whitespacesAndNewlines)]) { return false }
+        if try alreadyThere(row, .park, "SELECT 1 FROM park WHERE \(isLive(.park)) AND name = ?", [name.trimmingWhitespaceAndNewlines()]) { return false }
         var draft = ParkDraft(name: name, kind: try row.choice("kind", ParkKind.self) ?? .microPark, on: try row.day("on") ?? row.today)
         draft.code = row.text("code")
         draft.figures.area = try row.area("area_mu")
@@ -113,13 +116,13 @@ final class RowImporter {
         draft.figures.industries = row.text("industries")
         draft.note = row.text("note")
         draft.quote = row.text("quote")
-        _ = try ledger.insertPark(draft, batch: try sharedBatch(), context: context, in: db)
+        _ = try ledger.insertPark(draft, batch: try sharedBatch(), context: context, codes: batches.codes, in: db)
         return true
     }
 
     private func parcel(_ row: ImportRow) throws -> Bool {
         let name = try row.required("name")
-        if try alreadyThere(row, .parcel, "SELECT 1 FROM parcel WHERE \(isLive(.parcel)) AND name = ?", [name.trimmingCharacters(in: .whitespacesAndNewlines)]) { return false }
+        if try alreadyThere(row, .parcel, "SELECT 1 FROM parcel WHERE \(isLive(.parcel)) AND name = ?", [name.trimmingWhitespaceAndNewlines()]) { return false }
         guard let area = try row.area("area_mu") else { throw row.problem("area_mu", "不能为空") }
         var draft = ParcelDraft(name: name, area: area, on: try row.day("on") ?? row.today)
         draft.code = row.text("code")
@@ -128,13 +131,13 @@ final class RowImporter {
         draft.project = try reference(row, "project", .project)?.code
         draft.note = row.text("note")
         draft.quote = row.text("quote")
-        _ = try ledger.insertParcel(draft, batch: try sharedBatch(), context: context, in: db)
+        _ = try ledger.insertParcel(draft, batch: try sharedBatch(), context: context, codes: batches.codes, in: db)
         return true
     }
 
     private func project(_ row: ImportRow) throws -> Bool {
         let name = try row.required("name")
-        if try alreadyThere(row, .project, "SELECT 1 FROM project WHERE \(isLive(.project)) AND name = ?", [name.trimmingCharacters(in: .whitespacesAndNewlines)]) { return false }
+        if try alreadyThere(row, .project, "SELECT 1 FROM project WHERE \(isLive(.project)) AND name = ?", [name.trimmingWhitespaceAndNewlines()]) { return false }
         let on = try row.day("on") ?? row.today
         var draft = ProjectDraft(name: name, kind: try row.choice("kind", ProjectKind.self) ?? .industrial, on: on)
         draft.code = row.text("code")
@@ -150,14 +153,14 @@ final class RowImporter {
         draft.plannedCompletion = try row.day("planned_completion", relativeTo: on)
         draft.note = row.text("note")
         draft.quote = row.text("quote")
-        _ = try ledger.insertProject(draft, batch: try sharedBatch(), context: context, in: db)
+        _ = try ledger.insertProject(draft, batch: try sharedBatch(), context: context, codes: batches.codes, in: db)
         return true
     }
 
     private func tenant(_ row: ImportRow) throws -> Bool {
         let name = try row.required("name")
         guard let park = try reference(row, "park", .park) else { throw row.problem("park", "不能为空") }
-        if try alreadyThere(row, .tenant, "SELECT 1 FROM tenant WHERE \(isLive(.tenant)) AND park_id = ? AND name = ?", [park.id, name.trimmingCharacters(in: .whitespacesAndNewlines)]) {
+        if try alreadyThere(row, .tenant, "SELECT 1 FROM tenant WHERE \(isLive(.tenant)) AND park_id = ? AND name = ?", [park.id, name.trimmingWhitespaceAndNewlines()]) {
             return false
         }
         var draft = TenantDraft(name: name, park: park.code, on: try row.day("on") ?? row.today)
@@ -165,13 +168,13 @@ final class RowImporter {
         draft.status = try row.choice("status", TenantStatus.self) ?? .signed
         draft.note = row.text("note")
         draft.quote = row.text("quote")
-        _ = try ledger.insertTenant(draft, batch: try sharedBatch(), context: context, in: db)
+        _ = try ledger.insertTenant(draft, batch: try sharedBatch(), context: context, codes: batches.codes, in: db)
         return true
     }
 
     private func milestone(_ row: ImportRow) throws -> Bool {
-        let subjects: [(String, SubjectKind)] = [("project", .project), ("parcel", .parcel), ("park", .park), ("tenant", .tenant)]
-        let given = try subjects.compactMap { key, kind in try reference(row, key, kind) }
+        let columns: [(String, SubjectKind)] = [("project", .project), ("parcel", .parcel), ("park", .park), ("tenant", .tenant)]
+        let given = try columns.compactMap { key, kind in try reference(row, key, kind) }
         guard given.count == 1, let subject = given.first else {
             throw row.problem("", "项目、地块、园区、企业四列中应恰好填一列，指明节点关于谁")
         }
@@ -179,13 +182,13 @@ final class RowImporter {
         let on = try row.day("on") ?? row.today
         guard let due = try row.date("due", relativeTo: on) else { throw row.problem("due", "不能为空") }
         if try alreadyThere(row, .milestone, "SELECT 1 FROM milestone WHERE \(isLive(.milestone)) AND \(subject.kind.foreignKey) = ? AND title = ? AND due_text = ?",
-                      [subject.id, title.trimmingCharacters(in: .whitespacesAndNewlines), due.text]) { return false }
+                      [subject.id, title.trimmingWhitespaceAndNewlines(), due.text]) { return false }
         var draft = MilestoneDraft(title: title, subjectKind: subject.kind, subject: subject.code, due: due, on: on)
         draft.code = row.text("code")
         draft.department = row.text("department")
         draft.note = row.text("note")
         draft.quote = row.text("quote")
-        _ = try ledger.insertMilestone(draft, batch: try sharedBatch(), context: context, in: db)
+        _ = try ledger.insertMilestone(draft, about: subject, batch: try sharedBatch(), context: context, codes: batches.codes, in: db)
         return true
     }
 
@@ -206,7 +209,7 @@ final class RowImporter {
         draft.approximate = try row.flag("approximate") ?? false
         draft.yoyPercent = try row.decimal("yoy")
         draft.quote = row.text("quote")
-        _ = try ledger.insertFigure(draft, batch: try sharedBatch(), in: db)
+        _ = try ledger.insertFigure(draft, batch: try sharedBatch(), codes: batches.codes, in: db)
         return true
     }
 }

@@ -7,7 +7,7 @@ extension RowImporter {
     func update(_ row: ImportRow) throws -> Bool {
         let subjectText = try row.required("subject")
         let subject: Subject
-        do { subject = try References.resolveAny(subjectText, in: db) } catch let error as LedgerError { throw row.problem("subject", error.message) }
+        do { subject = try subjects.resolve(subjectText, kind: nil, in: db) } catch let error as LedgerError { throw row.problem("subject", error.message) }
         guard let on = try row.day("on") else { throw row.problem("on", "不能为空") }
         let action = try row.read("action") { text -> EntryAction in
             guard let action = EntryAction.allCases.first(where: { $0.label == text || $0.rawValue == text.lowercased() }), action != .add else {
@@ -26,28 +26,28 @@ extension RowImporter {
             update.progress = try row.integer("progress")
             update.note = note
             update.correction = try row.flag("correction") ?? false
-            _ = try ledger.recordProjectUpdate(subject.code, update, batch: batch, context: context, in: db)
+            _ = try ledger.recordProjectUpdate(subject, update, batch: batch, context: context, in: db)
         case (.parcel, .update):
             guard let status = try row.choice("status", ParcelStatus.self) else { throw row.problem("status", "地块的状态记录须填状态") }
             var update = StatusUpdate(status: status, on: on)
             update.note = note
             update.correction = try row.flag("correction") ?? false
-            _ = try ledger.recordParcelUpdate(subject.code, update, batch: batch, context: context, in: db)
+            _ = try ledger.recordParcelUpdate(subject, update, batch: batch, context: context, in: db)
         case (.tenant, .update):
             guard let status = try row.choice("status", TenantStatus.self) else { throw row.problem("status", "企业的状态记录须填状态") }
             var update = StatusUpdate(status: status, on: on)
             update.note = note
             update.correction = try row.flag("correction") ?? false
-            _ = try ledger.recordTenantUpdate(subject.code, update, batch: batch, context: context, in: db)
+            _ = try ledger.recordTenantUpdate(subject, update, batch: batch, context: context, in: db)
         case (.park, .update):
             guard let note else { throw row.problem("note", "园区的记录须填说明") }
-            _ = try ledger.recordParkNote(subject.code, note: note, on: on, batch: batch, context: context, in: db)
+            _ = try ledger.recordParkNote(subject, note: note, on: on, batch: batch, context: context, in: db)
         case (.milestone, .done), (.milestone, .cancel), (.milestone, .reopen):
             if action != .done, note == nil { throw row.problem("note", "取消或重开须在说明里写原因") }
-            _ = try ledger.recordMilestoneAction(action, subject.code, on: on, note: note, batch: batch, context: context, in: db)
+            _ = try ledger.recordMilestoneAction(action, subject, on: on, note: note, batch: batch, context: context, in: db)
         case (.milestone, .reschedule):
             guard let due else { throw row.problem("due", "改期须填新的到期日") }
-            _ = try ledger.recordReschedule(subject.code, to: due, on: on, reason: note ?? "", batch: batch, context: context, in: db)
+            _ = try ledger.recordReschedule(subject, to: due, on: on, reason: note ?? "", batch: batch, context: context, in: db)
         case (_, .edit):
             try recordEdit(row, subject, on: on, note: note, batch: batch)
         default:
@@ -66,17 +66,19 @@ extension RowImporter {
         var entry = Entry(batchId: batch, on: on, action: .edit, subject: subject.subjectID)
         entry.changes = changes
         entry.note = try Validate.note(note)
-        try entry.insert(db)
+        try entry.insertPrepared(db)
     }
 
     /// The same entry already in the ledger: skipped, so the same history imports once.
     private func alreadyRecorded(_ row: ImportRow, _ subject: Subject, _ on: Day, _ action: EntryAction,
                                  note: String?, due: Day?) throws -> Bool {
         let status = row.text("status").flatMap { ParcelStatus(key: $0)?.rawValue ?? TenantStatus(key: $0)?.rawValue }
+        // The action is written into the SQL, not bound: SQLite re-prepares a statement on every run
+        // when a bound value decides whether a partial index (WHERE action = 'edit') applies.
         return try Bool.fetchOne(try db.cachedStatement(sql: """
-            SELECT EXISTS (SELECT 1 FROM live_entry WHERE \(subject.kind.foreignKey) = ? AND effective_on = ? AND action = ?
+            SELECT EXISTS (SELECT 1 FROM live_entry WHERE \(subject.kind.foreignKey) = ? AND effective_on = ? AND action = '\(action.rawValue)'
               AND stage IS ? AND progress IS ? AND coalesce(parcel_status, tenant_status) IS ? AND due_on IS ? AND note IS ?)
-            """), arguments: [subject.id, on, action.rawValue, try row.choice("stage", ProjectStage.self)?.rawValue,
+            """), arguments: [subject.id, on, try row.choice("stage", ProjectStage.self)?.rawValue,
                              try row.integer("progress"), status, due, note]) ?? false
     }
 

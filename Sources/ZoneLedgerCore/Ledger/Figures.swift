@@ -31,7 +31,7 @@ extension Ledger {
         try write { db in try insertFigure(draft, batch: try beginBatch(db, context), in: db) }
     }
 
-    func insertFigure(_ draft: FigureDraft, batch: Int64, in db: Database) throws -> Figure {
+    func insertFigure(_ draft: FigureDraft, batch: Int64, codes: CodeCounter? = nil, in db: Database) throws -> Figure {
         guard draft.from <= draft.to else {
             throw LedgerError.data("统计期无效：起始\(draft.from.iso)晚于截止\(draft.to.iso)")
         }
@@ -39,8 +39,8 @@ extension Ledger {
         if let key = draft.key, key.isEmpty || !key.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) {
             throw LedgerError.data("键名无效“\(key)”：只用小写英文字母、数字和下划线")
         }
-        let code = try Validate.code(draft.code) ?? Self.nextFigureCode(in: db)
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM figure WHERE code = ? COLLATE NOCASE", arguments: [code]) == true {
+        let code = try Validate.code(draft.code) ?? Self.nextFigureCode(in: db, counter: codes)
+        if try Bool.fetchOne(try db.cachedStatement(sql: "SELECT 1 FROM figure WHERE code = ? COLLATE NOCASE"), arguments: [code]) == true {
             throw LedgerError.data("编号“\(code)”已被另一条数据使用")
         }
         var figure = Figure(
@@ -49,15 +49,16 @@ extension Ledger {
             periodFrom: draft.from, periodTo: draft.to, value: draft.value.plainText,
             unit: try Validate.unit(draft.unit), approximate: draft.approximate,
             yoyPercent: draft.yoyPercent?.plainText, batchId: batch, quote: draft.quote)
-        try figure.insert(db)
+        try figure.insertPrepared(db)
         return figure
     }
 
-    static func nextFigureCode(in db: Database) throws -> String {
-        let highest = try Int64.fetchOne(db, sql: """
+    static func nextFigureCode(in db: Database, counter: CodeCounter? = nil) throws -> String {
+        if let counter { return try counter.next(table: "figure", prefix: "F", in: db) }
+        let highest = try Int64.fetchOne(try db.cachedStatement(sql: """
             SELECT max(CAST(substr(code, 2) AS INTEGER)) FROM figure
             WHERE code GLOB 'F[0-9]*' AND substr(code, 2) NOT GLOB '*[^0-9]*'
-            """) ?? 0
+            """)) ?? 0
         return "F\(highest + 1)"
     }
 }

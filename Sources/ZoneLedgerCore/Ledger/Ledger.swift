@@ -40,11 +40,16 @@ public struct WriteContext: Sendable {
     }
 
     /// Local time with its offset, so the office reads it as the clock on the wall.
+    /// Formatted by hand: an ISO8601DateFormatter costs more to build than the whole write it stamps.
     var recordedAt: String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = .current
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: now)
+        var seconds = time_t(now.timeIntervalSince1970.rounded(.down))
+        var local = tm()
+        localtime_r(&seconds, &local)
+        let pad = { (value: Int32, width: Int) in String(repeating: "0", count: max(0, width - String(value).count)) + String(value) }
+        let offset = Int32(local.tm_gmtoff / 60)
+        let zone = offset == 0 ? "Z" : (offset < 0 ? "-" : "+") + pad(abs(offset) / 60, 2) + ":" + pad(abs(offset) % 60, 2)
+        return "\(pad(local.tm_year + 1900, 4))-\(pad(local.tm_mon + 1, 2))-\(pad(local.tm_mday, 2))T"
+            + "\(pad(local.tm_hour, 2)):\(pad(local.tm_min, 2)):\(pad(local.tm_sec, 2))\(zone)"
     }
 }
 
@@ -56,11 +61,11 @@ extension Ledger {
 
     /// A batch with its own author and time: an import keeps those of the history it brings back.
     func beginBatch(_ db: Database, author: String, recordedAt: String, command: String, partOf: Int64? = nil) throws -> Int64 {
-        guard !author.trimmingCharacters(in: .whitespaces).isEmpty, author.count <= 100 else {
+        guard !author.trimmingWhitespace().isEmpty, author.count <= 100 else {
             throw LedgerError.data("记录人无效“\(author)”：应为1至100个字符")
         }
         var batch = Batch(recordedAt: recordedAt, author: author, command: command, partOf: partOf)
-        try batch.insert(db)
+        try batch.insertPrepared(db)
         return batch.id ?? db.lastInsertedRowID
     }
 

@@ -30,8 +30,15 @@ extension Ledger {
     func insertMilestone(_ draft: MilestoneDraft, batch: Int64, context: WriteContext, in db: Database) throws -> Milestone {
         guard draft.subjectKind != .milestone else { throw LedgerError.usage("节点的对象须是项目、地块、园区或企业") }
         let subject = try References.resolve(draft.subject, kind: draft.subjectKind, in: db)
+        return try insertMilestone(draft, about: subject, batch: batch, context: context, in: db)
+    }
+
+    /// The same for a subject already resolved (of the draft's kind): an import has resolved it once.
+    func insertMilestone(_ draft: MilestoneDraft, about subject: Subject, batch: Int64, context: WriteContext,
+                         codes: CodeCounter? = nil, in db: Database) throws -> Milestone {
+        guard draft.subjectKind != .milestone else { throw LedgerError.usage("节点的对象须是项目、地块、园区或企业") }
         try checkEntryDay(draft.on, for: subject, context: context, in: db)
-        let code = try Validate.code(draft.code) ?? Self.nextCode(.milestone, in: db)
+        let code = try Validate.code(draft.code) ?? Self.nextCode(.milestone, in: db, counter: codes)
         try Self.checkCodeFree(code, .milestone, in: db)
         var milestone = Milestone(
             code: code, title: try Validate.name(draft.title, what: "节点内容"),
@@ -45,10 +52,10 @@ extension Ledger {
         case .tenant: milestone.tenantId = subject.id
         case .milestone: break
         }
-        try milestone.insert(db)
+        try milestone.insertPrepared(db)
         var entry = Entry(batchId: batch, on: draft.on, action: .add, subject: SubjectID(kind: .milestone, id: milestone.id ?? db.lastInsertedRowID))
         entry.note = try Validate.note(draft.note)
-        try entry.insert(db)
+        try entry.insertPrepared(db)
         return milestone
     }
 
@@ -80,6 +87,12 @@ extension Ledger {
                           context: WriteContext, in db: Database) throws -> Entry {
         let reason = try Self.reason(reason)
         let subject = try References.resolve(ref, kind: .milestone, in: db)
+        return try recordReschedule(subject, to: due, on: day, reason: reason, batch: batch, context: context, in: db)
+    }
+
+    func recordReschedule(_ subject: Subject, to due: LedgerDate, on day: Day, reason: String, batch: Int64?,
+                          context: WriteContext, in db: Database) throws -> Entry {
+        let reason = try Self.reason(reason)
         try checkEntryDay(day, for: subject, context: context, in: db)
         let status = try MilestoneStatus.of(subject.id, asOf: day, in: db)
         guard status.state == .open else { throw LedgerError.data("节点\(subject.listing)\(status.state.label)，不能改期") }
@@ -91,7 +104,7 @@ extension Ledger {
         entry.dueText = try Validate.name(due.text, what: "到期日写法")
         entry.duePrecision = due.precision
         entry.note = reason
-        try entry.insert(db)
+        try entry.insertPrepared(db)
         return entry
     }
 
@@ -102,6 +115,12 @@ extension Ledger {
     /// Done, cancel and reopen: each allowed only from the states that make sense.
     func recordMilestoneAction(_ action: EntryAction, _ ref: String, on day: Day, note: String?, batch: Int64?,
                                context: WriteContext, in db: Database) throws -> Entry {
+        let subject = try References.resolve(ref, kind: .milestone, in: db)
+        return try recordMilestoneAction(action, subject, on: day, note: note, batch: batch, context: context, in: db)
+    }
+
+    func recordMilestoneAction(_ action: EntryAction, _ subject: Subject, on day: Day, note: String?, batch: Int64?,
+                               context: WriteContext, in db: Database) throws -> Entry {
         let allowed: (MilestoneState, Subject) throws -> Void = { state, subject in
             switch action {
             case .done: guard state == .open else { throw LedgerError.data("节点\(subject.listing)\(state.label)，不能再标记完成") }
@@ -109,44 +128,26 @@ extension Ledger {
             default: guard state != .open else { throw LedgerError.data("节点\(subject.listing)尚未完成或取消，无需重开") }
             }
         }
-        let subject = try References.resolve(ref, kind: .milestone, in: db)
         if let created = try State.createdOn(subject.subjectID, in: db), day < created {
             throw LedgerError.data("节点\(subject.listing)于\(created.iso)立下，不能在此之前（\(day.iso)）\(action.label)")
         }
         try checkEffective(day, context)
         try allowed(try MilestoneStatus.of(subject.id, asOf: day, in: db).state, subject)
-        if let later = try Day.fetchOne(db, sql: """
+        if let later = try Day.fetchOne(try db.cachedStatement(sql: """
             SELECT effective_on FROM live_entry WHERE milestone_id = ? AND action IN ('done', 'cancel', 'reopen')
             AND effective_on > ? LIMIT 1
-            """, arguments: [subject.id, day]) {
+            """), arguments: [subject.id, day]) {
             throw LedgerError.data("节点\(subject.listing)在\(later.iso)已有完成、取消或重开的记录：不能在它之前再记一次")
         }
         var entry = Entry(batchId: try batch ?? beginBatch(db, context), on: day, action: action, subject: subject.subjectID)
         entry.note = try Validate.note(note)
-        try entry.insert(db)
+        try entry.insertPrepared(db)
         return entry
     }
 
     static func reason(_ text: String) throws -> String {
         guard let reason = try Validate.note(text) else { throw LedgerError.usage("请用 --reason 写明原因") }
         return reason
-    }
-}
-
-/// A milestone as of a day: open, done or cancelled; its current due date; its reschedules.
-public struct MilestoneStatus: Sendable {
-    public var state: MilestoneState
-    public var due: Day
-    public var dueText: String
-    public var reschedules: Int
-    /// When it was done or cancelled, if it was.
-    public var closedOn: Day?
-
-    static func of(_ id: Int64, asOf day: Day, in db: Database) throws -> MilestoneStatus {
-        guard let row = try Row.fetchOne(db, sql: MilestoneQuery.sql(where: "m.id = :id"), arguments: ["day": day, "id": id]) else {
-            throw LedgerError.data("节点 \(id) 在\(day.iso)尚未立下")
-        }
-        return MilestoneQuery.status(row)
     }
 }
 

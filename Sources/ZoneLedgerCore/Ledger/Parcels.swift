@@ -44,22 +44,22 @@ extension Ledger {
         try write { db in try insertParcel(draft, batch: try beginBatch(db, context), context: context, in: db) }
     }
 
-    func insertParcel(_ draft: ParcelDraft, batch: Int64, context: WriteContext, in db: Database) throws -> Parcel {
+    func insertParcel(_ draft: ParcelDraft, batch: Int64, context: WriteContext, codes: CodeCounter? = nil, in db: Database) throws -> Parcel {
         try checkEffective(draft.on, context)
         let name = try Validate.name(draft.name, what: "地块名称")
         let revived = try Self.undoneRow(name, .parcel, in: db)
         if revived == nil { try Self.checkNameFree(name, .parcel, in: db) }
-        let code = try Validate.code(draft.code) ?? revived?.code ?? Self.nextCode(.parcel, in: db)
+        let code = try Validate.code(draft.code) ?? revived?.code ?? Self.nextCode(.parcel, in: db, counter: codes)
         try Self.checkCodeFree(code, .parcel, in: db, except: revived?.id)
         var parcel = Parcel(code: code, name: name, areaMuHundredths: draft.area.hundredths,
                             landUse: try Validate.optionalText(draft.landUse, what: "用地性质", limit: 100), quote: draft.quote)
         parcel.id = revived?.id
-        if revived == nil { try parcel.insert(db) } else { try parcel.update(db) }
+        if revived == nil { try parcel.insertPrepared(db) } else { try parcel.update(db) }
         let id = parcel.id ?? db.lastInsertedRowID
         var entry = Entry(batchId: batch, on: draft.on, action: .add, subject: SubjectID(kind: .parcel, id: id))
         entry.parcelStatus = draft.status
         entry.note = try Validate.note(draft.note)
-        try entry.insert(db)
+        try entry.insertPrepared(db)
         // A parcel serving a project: the project points to it, and that change is an entry of its own.
         if let ref = draft.project {
             let subject = try References.resolve(ref, kind: .project, in: db)
@@ -71,7 +71,7 @@ extension Ledger {
                              action: .edit, subject: subject.subjectID)
             link.changes = changes.json
             link.note = "地块 \(parcel.code) 服务此项目"
-            try link.insert(db)
+            try link.insertPrepared(db)
         }
         return parcel
     }
@@ -82,22 +82,27 @@ extension Ledger {
     }
 
     func recordParcelUpdate(_ ref: String, _ update: StatusUpdate<ParcelStatus>, batch: Int64?, context: WriteContext, in db: Database) throws -> Entry {
-        try recordStatus(ref, .parcel, column: "parcel_status", update, batch: batch, context: context, in: db) { $0.parcelStatus = $1 }
+        try recordParcelUpdate(try References.resolve(ref, kind: .parcel, in: db), update, batch: batch, context: context, in: db)
+    }
+
+    func recordParcelUpdate(_ subject: Subject, _ update: StatusUpdate<ParcelStatus>, batch: Int64?, context: WriteContext, in db: Database) throws -> Entry {
+        try recordStatus(subject, column: "parcel_status", update, batch: batch, context: context, in: db) { $0.parcelStatus = $1 }
     }
 
     /// A parcel's or a tenant's status entry: in order (or a correction), not before the subject existed.
     func recordStatus<Status: Progression & DatabaseValueConvertible>(
-        _ ref: String, _ kind: SubjectKind, column: String, _ update: StatusUpdate<Status>, batch: Int64?,
+        _ subject: Subject, column: String, _ update: StatusUpdate<Status>, batch: Int64?,
         context: WriteContext, in db: Database, set: (inout Entry, Status) -> Void
     ) throws -> Entry {
-        let subject = try References.resolve(ref, kind: kind, in: db)
-        try checkEntryDay(update.on, for: subject, context: context, in: db)
-        try State.checkOrder(update.status, column: column, subject: subject, on: update.on, correction: update.correction, in: db)
+        let around = try State.surroundings(of: subject.subjectID, on: update.on, columns: update.correction ? [] : [column], in: db)
+        try checkEntryDay(update.on, for: subject, createdOn: around.createdOn, context: context)
+        try State.checkOrder(update.status, previous: around.previous(column), following: around.following(column),
+                             subject: subject, on: update.on, correction: update.correction)
         var entry = Entry(batchId: try batch ?? beginBatch(db, context), on: update.on, action: .update, subject: subject.subjectID)
         set(&entry, update.status)
         entry.note = try Validate.note(update.note)
         entry.correction = update.correction
-        try entry.insert(db)
+        try entry.insertPrepared(db)
         return entry
     }
 

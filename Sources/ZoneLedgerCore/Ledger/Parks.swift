@@ -45,21 +45,21 @@ extension Ledger {
         try write { db in try insertPark(draft, batch: try beginBatch(db, context), context: context, in: db) }
     }
 
-    func insertPark(_ draft: ParkDraft, batch: Int64, context: WriteContext, in db: Database) throws -> Park {
+    func insertPark(_ draft: ParkDraft, batch: Int64, context: WriteContext, codes: CodeCounter? = nil, in db: Database) throws -> Park {
         try checkEffective(draft.on, context)
         let name = try Validate.name(draft.name, what: "园区名称")
         let revived = try Self.undoneRow(name, .park, in: db)
         if revived == nil { try Self.checkNameFree(name, .park, in: db) }
-        let code = try Validate.code(draft.code) ?? revived?.code ?? Self.nextCode(.park, in: db)
+        let code = try Validate.code(draft.code) ?? revived?.code ?? Self.nextCode(.park, in: db, counter: codes)
         try Self.checkCodeFree(code, .park, in: db, except: revived?.id)
         var park = Park(code: code, name: name, kind: draft.kind, quote: draft.quote)
         var ignored = ChangeSet()
         try apply(draft.figures, to: &park, changes: &ignored)
         park.id = revived?.id
-        if revived == nil { try park.insert(db) } else { try park.update(db) }
+        if revived == nil { try park.insertPrepared(db) } else { try park.update(db) }
         var entry = Entry(batchId: batch, on: draft.on, action: .add, subject: SubjectID(kind: .park, id: park.id ?? db.lastInsertedRowID))
         entry.note = try Validate.note(draft.note)
-        try entry.insert(db)
+        try entry.insertPrepared(db)
         return park
     }
 
@@ -70,12 +70,15 @@ extension Ledger {
     }
 
     func recordParkNote(_ ref: String, note: String, on day: Day, batch: Int64?, context: WriteContext, in db: Database) throws -> Entry {
-        let subject = try References.resolve(ref, kind: .park, in: db)
+        try recordParkNote(try References.resolve(ref, kind: .park, in: db), note: note, on: day, batch: batch, context: context, in: db)
+    }
+
+    func recordParkNote(_ subject: Subject, note: String, on day: Day, batch: Int64?, context: WriteContext, in db: Database) throws -> Entry {
         try checkEntryDay(day, for: subject, context: context, in: db)
         guard let text = try Validate.note(note) else { throw LedgerError.usage("说明不能为空：请给出 --note") }
         var entry = Entry(batchId: try batch ?? beginBatch(db, context), on: day, action: .update, subject: subject.subjectID)
         entry.note = text
-        try entry.insert(db)
+        try entry.insertPrepared(db)
         return entry
     }
 

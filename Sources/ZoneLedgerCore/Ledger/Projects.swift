@@ -58,12 +58,12 @@ extension Ledger {
         try write { db in try insertProject(draft, batch: try beginBatch(db, context), context: context, in: db) }
     }
 
-    func insertProject(_ draft: ProjectDraft, batch: Int64, context: WriteContext, in db: Database) throws -> Project {
+    func insertProject(_ draft: ProjectDraft, batch: Int64, context: WriteContext, codes: CodeCounter? = nil, in db: Database) throws -> Project {
         try checkEffective(draft.on, context)
         let name = try Validate.name(draft.name, what: "项目名称")
         let revived = try Self.undoneRow(name, .project, in: db)
         if revived == nil { try Self.checkNameFree(name, .project, in: db) }
-        let code = try Validate.code(draft.code) ?? revived?.code ?? Self.nextCode(.project, in: db)
+        let code = try Validate.code(draft.code) ?? revived?.code ?? Self.nextCode(.project, in: db, counter: codes)
         try Self.checkCodeFree(code, .project, in: db, except: revived?.id)
         try Self.checkPlan(draft.plannedStart, draft.plannedCompletion)
         var project = Project(
@@ -74,12 +74,12 @@ extension Ledger {
             department: try Validate.optionalText(draft.department, what: "责任部门", limit: 100),
             plannedStart: draft.plannedStart, plannedCompletion: draft.plannedCompletion, quote: draft.quote)
         project.id = revived?.id
-        if revived == nil { try project.insert(db) } else { try project.update(db) }
+        if revived == nil { try project.insertPrepared(db) } else { try project.update(db) }
         var entry = Entry(batchId: batch, on: draft.on, action: .add, subject: SubjectID(kind: .project, id: project.id ?? 0))
         entry.stage = draft.stage
         entry.progress = try Validate.progress(draft.progress)
         entry.note = try Validate.note(draft.note)
-        try entry.insert(db)
+        try entry.insertPrepared(db)
         return project
     }
 
@@ -90,19 +90,26 @@ extension Ledger {
     }
 
     func recordProjectUpdate(_ ref: String, _ update: ProjectUpdate, batch: Int64?, context: WriteContext, in db: Database) throws -> Entry {
-        let subject = try References.resolve(ref, kind: .project, in: db)
+        try recordProjectUpdate(try References.resolve(ref, kind: .project, in: db), update, batch: batch, context: context, in: db)
+    }
+
+    /// The same for a project already resolved: an import has resolved each row's subject once.
+    func recordProjectUpdate(_ subject: Subject, _ update: ProjectUpdate, batch: Int64?, context: WriteContext, in db: Database) throws -> Entry {
         guard update.stage != nil || update.progress != nil || update.note != nil else {
             throw LedgerError.usage("没有要记录的内容：请给出 --stage、--progress 或 --note")
         }
-        try checkEntryDay(update.on, for: subject, context: context, in: db)
+        let checked: [String] = update.correction ? [] : (update.stage == nil ? [] : ["stage"]) + (update.progress == nil ? [] : ["progress"])
+        let around = try State.surroundings(of: subject.subjectID, on: update.on, columns: checked, in: db)
+        try checkEntryDay(update.on, for: subject, createdOn: around.createdOn, context: context)
         if let stage = update.stage {
-            try State.checkOrder(stage, column: "stage", subject: subject, on: update.on, correction: update.correction, in: db)
+            try State.checkOrder(stage, previous: around.previous("stage"), following: around.following("stage"),
+                                 subject: subject, on: update.on, correction: update.correction)
         }
         if let progress = try Validate.progress(update.progress), !update.correction {
-            if let previous: Int = try State.latest("progress", of: subject.subjectID, asOf: update.on, in: db), progress < previous {
+            if let previous: Int = around.previous("progress"), progress < previous {
                 throw LedgerError.data("\(subject.listing)的进度已是\(previous)%，改为\(progress)%是倒退：如确为更正，请加 --correction")
             }
-            if let following: Int = try State.next("progress", of: subject.subjectID, after: update.on, in: db), following < progress {
+            if let following: Int = around.following("progress"), following < progress {
                 throw LedgerError.data("\(subject.listing)在\(update.on.iso)之后已记为\(following)%，此前不能是更高的\(progress)%：如确为更正，请加 --correction")
             }
         }
@@ -111,7 +118,7 @@ extension Ledger {
         entry.progress = update.progress
         entry.note = try Validate.note(update.note)
         entry.correction = update.correction
-        try entry.insert(db)
+        try entry.insertPrepared(db)
         return entry
     }
 
@@ -153,8 +160,13 @@ extension Ledger {
 
     /// Shared by every status command: not in the future, not before the subject existed.
     func checkEntryDay(_ day: Day, for subject: Subject, context: WriteContext, in db: Database) throws {
+        try checkEntryDay(day, for: subject, createdOn: try State.createdOn(subject.subjectID, in: db), context: context)
+    }
+
+    /// The same, with the day the subject was added already read (`Surroundings`).
+    func checkEntryDay(_ day: Day, for subject: Subject, createdOn created: Day?, context: WriteContext) throws {
         try checkEffective(day, context)
-        if let created = try State.createdOn(subject.subjectID, in: db), day < created {
+        if let created, day < created {
             throw LedgerError.data("\(subject.listing)于\(created.iso)记入账本，不能记录更早（\(day.iso)）的情况")
         }
     }
@@ -167,7 +179,7 @@ extension Ledger {
         var entry = Entry(batchId: try beginBatch(db, context), on: day, action: .edit, subject: subject.subjectID)
         entry.changes = changes.json
         entry.note = try Validate.note(note)
-        try entry.insert(db)
+        try entry.insertPrepared(db)
         return entry
     }
 }
@@ -187,7 +199,9 @@ struct ChangeSet {
     /// A link to another row is kept by its code, which survives export and import; ids may not.
     mutating func link(_ field: String, _ target: inout Int64?, to subject: Subject, in db: Database) throws {
         guard target != subject.id else { return }
-        let old = try target.flatMap { try String.fetchOne(db, sql: "SELECT code FROM \(subject.kind.table) WHERE id = ?", arguments: [$0]) }
+        let old = try target.flatMap {
+            try String.fetchOne(try db.cachedStatement(sql: "SELECT code FROM \(subject.kind.table) WHERE id = ?"), arguments: [$0])
+        }
         fields[field] = (old, subject.code)
         target = subject.id
     }

@@ -48,7 +48,7 @@ enum References {
     }
 
     static func resolve(_ ref: String, kind: SubjectKind, in db: Database) throws -> Subject {
-        let text = ref.trimmingCharacters(in: .whitespaces)
+        let text = ref.trimmingWhitespace()
         guard !text.isEmpty else { throw LedgerError.data("\(kind.label)引用为空：请写编号、id 或名称的一部分") }
         switch try lookup(text, kind: kind, in: db) {
         case .found(let subject):
@@ -68,7 +68,7 @@ enum References {
 
     /// For commands that take any kind (log): a code decides the kind, else names of every kind.
     static func resolveAny(_ ref: String, in db: Database) throws -> Subject {
-        let text = ref.trimmingCharacters(in: .whitespaces)
+        let text = ref.trimmingWhitespace()
         guard !text.isEmpty else { throw LedgerError.data("引用为空：请写编号或名称的一部分") }
         if let kind = SubjectKind.allCases.first(where: { codeLooksLike(text, $0) }),
            case .found(let subject) = try lookup(text, kind: kind, in: db) {
@@ -100,8 +100,15 @@ enum References {
         subjects.prefix(10).map(\.listing).joined(separator: "、") + (subjects.count > 10 ? "…" : "")
     }
 
-    private static func codeLooksLike(_ text: String, _ kind: SubjectKind) -> Bool {
+    static func codeLooksLike(_ text: String, _ kind: SubjectKind) -> Bool {
         text.uppercased().hasPrefix(kind.codePrefix) && text.dropFirst().allSatisfy(\.isASCIIDigit) && text.count > 1
+    }
+
+    /// Whether the text is the subject's code as `code = ? COLLATE NOCASE` compares (ASCII letters
+    /// only), so that looking the text up finds this subject first.
+    static func isCode(_ text: String, of subject: Subject) -> Bool {
+        let folded = { (byte: UInt8) in (65...90).contains(byte) ? byte + 32 : byte }
+        return text.utf8.count == subject.code.utf8.count && zip(text.utf8, subject.code.utf8).allSatisfy { folded($0) == folded($1) }
     }
 
     private static func subject(_ row: Row, _ kind: SubjectKind) -> Subject {

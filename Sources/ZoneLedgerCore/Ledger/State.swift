@@ -40,14 +40,15 @@ enum State {
 
     /// Refuses a status that runs backwards from the one before it, or into the one after it,
     /// unless the user marks the entry as a correction.
-    static func checkOrder<Status: Progression & DatabaseValueConvertible>(
-        _ new: Status, column: String, subject: Subject, on day: Day, correction: Bool, in db: Database
+    /// `previous` and `following` are the column's values around the day (`Surroundings`).
+    static func checkOrder<Status: Progression>(
+        _ new: Status, previous: Status?, following: Status?, subject: Subject, on day: Day, correction: Bool
     ) throws {
         guard !correction else { return }
-        if let previous: Status = try latest(column, of: subject.subjectID, asOf: day, in: db), previous.isBackwards(to: new) {
+        if let previous, previous.isBackwards(to: new) {
             throw LedgerError.data("\(subject.listing)的\(Status.noun)已是“\(previous.label)”，改回“\(new.label)”是倒退：如确为更正，请加 --correction")
         }
-        if let following: Status = try next(column, of: subject.subjectID, after: day, in: db), new.isBackwards(to: following) {
+        if let following, new.isBackwards(to: following) {
             throw LedgerError.data("\(subject.listing)在\(day.iso)之后已记为“\(following.label)”，此前不能是更后的“\(new.label)”：如确为更正，请加 --correction")
         }
     }

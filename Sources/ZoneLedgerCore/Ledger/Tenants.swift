@@ -30,20 +30,20 @@ extension Ledger {
         try write { db in try insertTenant(draft, batch: try beginBatch(db, context), context: context, in: db) }
     }
 
-    func insertTenant(_ draft: TenantDraft, batch: Int64, context: WriteContext, in db: Database) throws -> Tenant {
+    func insertTenant(_ draft: TenantDraft, batch: Int64, context: WriteContext, codes: CodeCounter? = nil, in db: Database) throws -> Tenant {
         try checkEffective(draft.on, context)
         let name = try Validate.name(draft.name, what: "企业名称")
         let park = try References.resolve(draft.park, kind: .park, in: db)
         let revived = try Self.undoneRow(name, .tenant, park: park.id, in: db)
         if revived == nil { try checkTenantNameFree(name, parkID: park.id, park: park, in: db) }
-        let code = try Validate.code(draft.code) ?? revived?.code ?? Self.nextCode(.tenant, in: db)
+        let code = try Validate.code(draft.code) ?? revived?.code ?? Self.nextCode(.tenant, in: db, counter: codes)
         try Self.checkCodeFree(code, .tenant, in: db, except: revived?.id)
         var tenant = Tenant(id: revived?.id, code: code, name: name, parkId: park.id, quote: draft.quote)
-        if revived == nil { try tenant.insert(db) } else { try tenant.update(db) }
+        if revived == nil { try tenant.insertPrepared(db) } else { try tenant.update(db) }
         var entry = Entry(batchId: batch, on: draft.on, action: .add, subject: SubjectID(kind: .tenant, id: tenant.id ?? db.lastInsertedRowID))
         entry.tenantStatus = draft.status
         entry.note = try Validate.note(draft.note)
-        try entry.insert(db)
+        try entry.insertPrepared(db)
         return tenant
     }
 
@@ -53,7 +53,11 @@ extension Ledger {
     }
 
     func recordTenantUpdate(_ ref: String, _ update: StatusUpdate<TenantStatus>, batch: Int64?, context: WriteContext, in db: Database) throws -> Entry {
-        try recordStatus(ref, .tenant, column: "tenant_status", update, batch: batch, context: context, in: db) { $0.tenantStatus = $1 }
+        try recordTenantUpdate(try References.resolve(ref, kind: .tenant, in: db), update, batch: batch, context: context, in: db)
+    }
+
+    func recordTenantUpdate(_ subject: Subject, _ update: StatusUpdate<TenantStatus>, batch: Int64?, context: WriteContext, in db: Database) throws -> Entry {
+        try recordStatus(subject, column: "tenant_status", update, batch: batch, context: context, in: db) { $0.tenantStatus = $1 }
     }
 
     @discardableResult
@@ -78,7 +82,7 @@ extension Ledger {
     }
 
     private func checkTenantNameFree(_ name: String, parkID: Int64, park: Subject, in db: Database, except id: Int64? = nil) throws {
-        if let clash = try String.fetchOne(db, sql: "SELECT code FROM tenant WHERE park_id = ? AND name = ? AND id IS NOT ?",
+        if let clash = try String.fetchOne(try db.cachedStatement(sql: "SELECT code FROM tenant WHERE park_id = ? AND name = ? AND id IS NOT ?"),
                                            arguments: [parkID, name, id]) {
             throw LedgerError.data("\(park.name)已有企业“\(name)”（\(clash)）")
         }

@@ -11,13 +11,13 @@ enum Validate {
     /// Names and titles: not empty, at most 200 characters, no control characters.
     /// Quotes, semicolons and the like are fine: values are bound, never spliced into SQL.
     static func name(_ text: String, what: String = "名称") throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespaceAndNewlines()
         guard !trimmed.isEmpty else { throw LedgerError.data("\(what)不能为空") }
         // Counted as SQLite's length() counts (code points), so the schema's CHECK never refuses first.
         guard trimmed.unicodeScalars.count <= 200 else {
             throw LedgerError.data("\(what)过长（\(trimmed.unicodeScalars.count)个字符）：最多200个字符")
         }
-        guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        guard !trimmed.unicodeScalars.contains(where: \.isControl) else {
             throw LedgerError.data("\(what)“\(trimmed.prefix(40))”含有控制字符")
         }
         return trimmed
@@ -25,7 +25,7 @@ enum Validate {
 
     static func optionalText(_ text: String?, what: String, limit: Int) throws -> String? {
         guard let text else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespaceAndNewlines()
         if trimmed.isEmpty { return nil }
         guard trimmed.unicodeScalars.count <= limit else {
             throw LedgerError.data("\(what)过长（\(trimmed.unicodeScalars.count)个字符）：最多\(limit)个字符")
@@ -50,7 +50,7 @@ enum Validate {
     /// A user-chosen code: short, no spaces, not all digits (those are ids).
     static func code(_ text: String?) throws -> String? {
         guard let text else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= 40, !trimmed.contains(" "),
               !trimmed.allSatisfy(\.isASCIIDigit) else {
             throw LedgerError.data("编号无效“\(text)”：1至40个字符，不含空格，不能全是数字")
@@ -61,7 +61,9 @@ enum Validate {
 
 extension Ledger {
     /// The next free code of a kind: P1, P2, … (gaps left by custom codes are not reused).
-    static func nextCode(_ kind: SubjectKind, in db: Database) throws -> String {
+    /// An import passes its counter, which gives the same answer without a scan per row.
+    static func nextCode(_ kind: SubjectKind, in db: Database, counter: CodeCounter? = nil) throws -> String {
+        if let counter { return try counter.next(table: kind.table, prefix: kind.codePrefix, in: db) }
         let prefix = kind.codePrefix
         let highest = try Int64.fetchOne(try db.cachedStatement(sql: """
             SELECT max(CAST(substr(code, 2) AS INTEGER)) FROM \(kind.table)

@@ -6,7 +6,7 @@ public struct Area: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// "144.73", "144.73亩": positive, at most two decimals (the precision land records use).
     public static func parse(_ text: String, what: String = "面积") throws(LedgerError) -> Area {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         let number = trimmed.hasSuffix("亩") ? String(trimmed.dropLast()) : trimmed
         guard let value = ExactDecimal(number) else {
             throw .data("\(what)无效“\(text)”：应为以亩计的数字，如 144.73")
@@ -33,7 +33,7 @@ public func parseHundredths(_ text: String, what: String) throws(LedgerError) ->
 
 /// A positive whole number with an optional unit suffix ("20", "20幢", "375000平方米", "37.5万平方米").
 public func parseCount(_ text: String, what: String, units: [String] = []) throws(LedgerError) -> Int64 {
-    var body = text.trimmingCharacters(in: .whitespaces)
+    var body = text.trimmingWhitespace()
     if let unit = units.first(where: { body.hasSuffix($0) }) { body = String(body.dropLast(unit.count)) }
     var factor: Int64 = 1
     if body.hasSuffix("万") { factor = 10_000; body.removeLast() }

@@ -6,7 +6,7 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// "9亿元", "2.5亿", "5000万元", "6.63万", "66300元". A bare number is 万元, the unit of the sheet.
     public static func parse(_ text: String, what: String = "金额") throws(LedgerError) -> Money {
-        var body = text.trimmingCharacters(in: .whitespaces)
+        var body = text.trimmingWhitespace()
         // Commas only as thousands separators (1,200,000); "3,5" is refused, not read as 35.
         if body.contains(",") {
             guard body.wholeMatch(of: /[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?[亿万]?元?/) != nil else {
@@ -18,7 +18,7 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
         var factor: Int64 = 10_000
         if body.hasSuffix("亿") { factor = 100_000_000; body.removeLast() }
         else if body.hasSuffix("万") { factor = 10_000; body.removeLast() }
-        else if text.trimmingCharacters(in: .whitespaces).hasSuffix("元") { factor = 1 }
+        else if text.trimmingWhitespace().hasSuffix("元") { factor = 1 }
         guard let value = ExactDecimal(body) else {
             throw .data("\(what)无效“\(text)”：应写作 9亿元、5000万元 或 66300元（只写数字时按万元计）")
         }

@@ -10,7 +10,7 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
 
     /// Plain decimals only: "144.73", "-1.5", "9". No exponents, no thousands separators.
     public init?(_ text: String) {
-        var digits = Substring(text.trimmingCharacters(in: .whitespaces))
+        var digits = Substring(text.trimmingWhitespace())
         var negative = false
         if digits.first == "-" { negative = true; digits = digits.dropFirst() }
         else if digits.first == "+" { digits = digits.dropFirst() }
