@@ -72,10 +72,12 @@ struct SpilledTextTable {
             rewind(spill)
             var buffer: UnsafeMutablePointer<CChar>?
             var capacity = 0
-            while getline(&buffer, &capacity, spill) > 0, let buffer {
-                var text = String(cString: buffer)
-                text.removeLast()
-                emit(text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init))
+            var length = getline(&buffer, &capacity, spill)
+            while length > 0, let line = buffer {
+                // Split as bytes: the tab and the newline are single bytes, and so never inside a character.
+                let bytes = UnsafeRawBufferPointer(start: line, count: length - 1).bindMemory(to: UInt8.self)
+                emit(bytes.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) })
+                length = getline(&buffer, &capacity, spill)
             }
             free(buffer)
             fclose(spill)

@@ -72,22 +72,29 @@ public struct TextTable: Sendable {
     }
 
     func renderLine(_ cells: [String], widths: [Int]) -> String {
-        var parts: [String] = []
+        var line = ""
         for (i, cell) in cells.enumerated() {
+            if i > 0 { line += Self.separator }
             // Measured once: most cells fit and only need their padding.
             let width = cell.displayWidth
             if width > widths[i] {
-                parts.append(cell.truncated(toWidth: widths[i]).padded(toWidth: widths[i], alignment: columns[i].alignment))
-                continue
+                line += cell.truncated(toWidth: widths[i]).padded(toWidth: widths[i], alignment: columns[i].alignment)
+            } else if columns[i].alignment == .left {
+                line += cell
+                line += String(repeating: " ", count: widths[i] - width)
+            } else {
+                line += String(repeating: " ", count: widths[i] - width)
+                line += cell
             }
-            let padding = String(repeating: " ", count: widths[i] - width)
-            parts.append(columns[i].alignment == .left ? cell + padding : padding + cell)
         }
-        var line = parts.joined(separator: Self.separator)
         // Padding of a left-aligned last column (or of blank trailing cells) would
         // leave trailing spaces, which diff badly and wrap oddly when copied.
-        while line.last == " " { line.removeLast() }
-        return line + "\n"
+        // Trimmed byte by byte: a space is one byte, and walking back by characters is slow.
+        var end = line.utf8.endIndex
+        while end > line.utf8.startIndex, line.utf8[line.utf8.index(before: end)] == UInt8(ascii: " ") {
+            end = line.utf8.index(before: end)
+        }
+        return line[..<end] + "\n"
     }
 
     /// A cell must stay on one line: newlines, tabs and other control
