@@ -9,6 +9,7 @@ extension Ledger {
         ("0003_command_parts.sql", PackageResources._003_command_parts_sql),
         ("0004_subject_indexes.sql", PackageResources._004_subject_indexes_sql),
         ("0005_hot_path_indexes.sql", PackageResources._005_hot_path_indexes_sql),
+        ("0006_check_without_in_lists.sql", PackageResources._006_check_without_in_lists_sql),
     ]
 
     static let migrator: DatabaseMigrator = {
