@@ -15,14 +15,8 @@ public struct MilestoneStatus: Sendable {
         guard let row = try Row.fetchOne(try db.cachedStatement(sql: statusSQL), arguments: ["day": day, "id": id]) else {
             throw LedgerError.data("节点 \(id) 在\(day.iso)尚未立下")
         }
-        let closingAction: String? = row["closing_action"]
-        let state: MilestoneState = closingAction == "done" ? .done : closingAction == "cancel" ? .cancelled : .open
-        return MilestoneStatus(
-            state: state,
-            due: row["rescheduled_due_on"] ?? row["due_on"],
-            dueText: row["rescheduled_due_text"] ?? row["due_text"],
-            reschedules: row["reschedules"],
-            closedOn: state == .open ? nil : row["closing_on"])
+        // The same columns as MilestoneQuery's, so the same mapping reads them.
+        return MilestoneQuery.status(row)
     }
 
     private static let statusSQL: String = {
