@@ -58,14 +58,8 @@ enum Output {
         }
     }
 
-    /// Several titled tables: one JSON object keyed by section, CSV sections, or tables one after another.
-    static func emitSections(_ sections: [(key: String, title: String, table: ZoneLedgerCore.Table)],
-                             heading: [(String, Cell)], format: OutputFormat) {
-        // Held tables cannot fail to stream.
-        try? emitStreams(sections.map { ($0.key, $0.title, RowStream($0.table)) }, heading: heading, format: format)
-    }
-
-    /// Titled streams, written as their rows come: the same output as `emitSections`.
+    /// Several titled tables, written as their rows come: one JSON object keyed by section, CSV
+    /// sections, or text tables one after another.
     static func emitStreams(_ sections: [(key: String, title: String, rows: RowStream)], heading: [(String, Cell)],
                             format: OutputFormat, to sink: OutputSink = .standardOutput) throws {
         switch format {
