@@ -54,8 +54,6 @@ SELECT y.id, y.code, y.name,
 FROM park y WHERE EXISTS (SELECT 1 FROM live_entry WHERE park_id = y.id AND action = 'add' AND effective_on <= '2022-06-30') ORDER BY y.id;
 SELECT t.park_id, (SELECT tenant_status FROM live_entry WHERE tenant_id = t.id AND tenant_status IS NOT NULL AND effective_on <= '2022-06-30'
  ORDER BY effective_on DESC, id DESC LIMIT 1) AS tenant_status FROM tenant t WHERE EXISTS (SELECT 1 FROM live_entry WHERE tenant_id = t.id AND action = 'add' AND effective_on <= '2022-06-30');
-SELECT * FROM live_entry WHERE action = 'edit' AND changes IS NOT NULL AND effective_on > '2022-06-30'
-ORDER BY effective_on DESC, id DESC;
 SELECT * FROM live_figure WHERE category = 'target' AND substr(period_to, 1, 4) = '2022' ORDER BY id;
 SELECT y.id, y.code, y.name, y.kind, y.area_mu_hundredths, y.area_approximate, y.investment_yuan,
   (SELECT count(*) FROM tenant t WHERE t.park_id = y.id AND EXISTS (SELECT 1 FROM live_entry WHERE tenant_id = t.id AND action = 'add' AND effective_on <= '2022-06-30')) AS tenants,
@@ -68,8 +66,6 @@ WHERE f.category <> 'target' AND f.period_to <= '2022-06-30' AND substr(f.period
   AND NOT EXISTS (SELECT 1 FROM live_figure g WHERE g.metric = f.metric AND g.park_id IS f.park_id
                   AND g.category <> 'target' AND g.period_to <= '2022-06-30' AND g.period_to > f.period_to)
 ORDER BY f.id;
-SELECT * FROM live_entry WHERE action = 'edit' AND changes IS NOT NULL AND effective_on > '2022-06-30'
-ORDER BY effective_on DESC, id DESC;
 SELECT p.id, p.code, p.name, p.kind, p.investment_yuan, p.planned_start, p.planned_completion,
   (SELECT stage FROM live_entry WHERE project_id = p.id AND stage IS NOT NULL AND effective_on <= '2022-06-30'
  ORDER BY effective_on DESC, id DESC LIMIT 1) AS stage, (SELECT progress FROM live_entry WHERE project_id = p.id AND progress IS NOT NULL AND effective_on <= '2022-06-30'

@@ -71,12 +71,12 @@ extension Ledger {
             guard let zone = try Zone.fetchOne(db, key: 1) else { throw LedgerError.data("账本缺少开发区信息") }
             let edits = try EditOverrides(after: asOf, in: db)
             let notes = try SheetNotes(month: month, in: db)
-            var sections = try SheetSummary.sections(month: month, asOf: asOf, in: db).map(StreamSection.init)
+            var sections = try SheetSummary.sections(month: month, asOf: asOf, edits: edits, in: db).map(StreamSection.init)
             sections.append(SheetProjects.section(asOf: asOf, notes: notes, edits: edits, in: db))
             sections.append(SheetOverdue.section(asOf: asOf, edits: edits, in: db))
             sections.append(StreamSection(try SheetPlaces.parks(asOf: asOf, notes: notes, edits: edits, in: db)))
             sections.append(SheetPlaces.parcels(asOf: asOf, notes: notes, edits: edits, in: db))
-            sections.append(StreamSection(try SheetPlaces.indicators(asOf: asOf, in: db)))
+            sections.append(StreamSection(try SheetPlaces.indicators(asOf: asOf, edits: edits, in: db)))
             return try body(SheetStream(zone: zone.name, month: month, asOf: asOf, generatedAt: generatedAt, sections: sections))
         }
     }

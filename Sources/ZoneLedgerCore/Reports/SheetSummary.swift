@@ -2,12 +2,12 @@ import GRDB
 
 /// The summary tables at the top of the sheet.
 enum SheetSummary {
-    static func sections(month: Month, asOf: Day, in db: Database) throws -> [MonthlySheet.Section] {
+    static func sections(month: Month, asOf: Day, edits: EditOverrides, in db: Database) throws -> [MonthlySheet.Section] {
         [
             try stages(asOf: asOf, in: db),
             try milestones(month: month, asOf: asOf, in: db),
             try land(asOf: asOf, in: db),
-            try tenants(asOf: asOf, in: db),
+            try tenants(asOf: asOf, edits: edits, in: db),
             try targets(asOf: asOf, in: db),
         ]
     }
@@ -117,7 +117,7 @@ enum SheetSummary {
     }
 
     /// Tenants by status for each park: the itemised tenants, and what the report counted without names.
-    static func tenants(asOf: Day, in db: Database) throws -> MonthlySheet.Section {
+    static func tenants(asOf: Day, edits: EditOverrides, in db: Database) throws -> MonthlySheet.Section {
         let rows = try Row.fetchAll(db, sql: """
             SELECT y.id, y.code, y.name,
               (SELECT group_concat(metric || value || unit, '；') FROM live_figure f
@@ -130,7 +130,6 @@ enum SheetSummary {
         var columns = [Column("code", "编号", "Code"), Column("park", "园区", "Park")]
         columns += TenantStatus.allCases.map { Column($0.rawValue.replacingOccurrences(of: "-", with: "_"), $0.label, $0.rawValue, numeric: true) }
         columns.append(Column("reported", "报告数(未列名)", "Reported, not itemised"))
-        let edits = try EditOverrides(after: asOf, in: db)
         let byPark = Dictionary(grouping: statuses, by: { $0["park_id"] as Int64 })
         let table = Table(columns: columns, rows: rows.map { row in
             let id: Int64 = row["id"]

@@ -190,7 +190,7 @@ enum SheetPlaces {
     }
 
     /// The latest figure of each metric and scope reported this year by the as-of day.
-    static func indicators(asOf: Day, in db: Database) throws -> MonthlySheet.Section {
+    static func indicators(asOf: Day, edits: EditOverrides, in db: Database) throws -> MonthlySheet.Section {
         let rows = try Row.fetchAll(db, sql: """
             SELECT f.*, y.name AS park_name FROM live_figure f LEFT JOIN park y ON y.id = f.park_id
             WHERE f.category <> 'target' AND f.period_to <= :day AND substr(f.period_to, 1, 4) = :year
@@ -199,7 +199,6 @@ enum SheetPlaces {
             ORDER BY f.id
             """, arguments: ["day": asOf, "year": String(asOf.year)])
         // A park renamed later is named as it was.
-        let edits = try EditOverrides(after: asOf, in: db)
         let table = Table(columns: Ledger.figureColumns, rows: rows.map { row in
             var cells = Ledger.figureRow(row)
             if let park = row["park_id"] as Int64?, let name = edits.text(SubjectID(kind: .park, id: park), "name", row["park_name"]) {
