@@ -27,6 +27,6 @@ struct Init: ParsableCommand {
         let ledger = try Ledger.create(at: path, seeded: !empty, context: context)
         let counts = try ledger.counts()
         let contents = counts.map { "\($0.label)\($0.count)" }.joined(separator: "、")
-        Output.write("已创建账本 \(path)\(empty ? "（空）" : "，载入2020年工作报告：" + contents)\n")
+        try Output.confirm("已创建账本 \(path)\(empty ? "（空）" : "，载入2020年工作报告：" + contents)\n", done: "已创建账本“\(path)”")
     }
 }

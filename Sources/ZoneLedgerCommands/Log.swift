@@ -25,6 +25,6 @@ struct Log: ParsableCommand {
         query.since = try since.map { try parseDate($0, relativeTo: today).startDay }
         query.until = try until.map { try parseDate($0, relativeTo: today).day }
         query.limit = limit
-        Output.emit(try global.openForReading().history(query), output.format)
+        try Output.emit(try global.openForReading().history(query), output.format)
     }
 }

@@ -38,7 +38,7 @@ struct Overdue: ParsableCommand {
             var sections = [("overdue", "逾期节点（截至\(report.asOf.iso)）", report.overdue.map { overdue += 1; return $0 })]
             if let within = report.within, let soon = report.dueSoon { sections.append(("due_soon", "预警：\(within)天内到期", soon)) }
             if let behind = report.behind { sections.append(("behind", "滞后项目", behind)) }
-            try Output.emitStreams(sections, heading: [("as_of", .day(report.asOf))], format: output.format)
+            try OutputSink.toStandardOutput { try Output.emitStreams(sections, heading: [("as_of", .day(report.asOf))], format: output.format, to: $0) }
             return overdue > 0
         }
         if failIfAny && anyOverdue { throw ExitCode(1) }

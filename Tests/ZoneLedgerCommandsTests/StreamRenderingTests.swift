@@ -26,9 +26,7 @@ import ZoneLedgerCore
         nonisolated(unsafe) var data = Data()
         let done = DispatchSemaphore(value: 0)
         Thread { data = reader.readDataToEndOfFile(); done.signal() }.start()
-        let sink = OutputSink(descriptor: ends[1])
-        try body(sink)
-        sink.flush()
+        try OutputSink.to(ends[1], target: .standardOutput, body)
         close(ends[1])
         done.wait()
         return String(decoding: data, as: UTF8.self)
@@ -41,7 +39,7 @@ import ZoneLedgerCore
             let streamed = try Self.captured { sink in
                 let spilled = try SpilledTextTable(RowStream(table))
                 #expect(spilled.count == rows)
-                spilled.render(maxWidth: width, to: sink)
+                try spilled.render(maxWidth: width, to: sink)
             }
             let whole = rows == 0 ? "" : Output.textTable(table).render(maxWidth: width)
             #expect(streamed == whole, "rows \(rows), width \(String(describing: width))")

@@ -29,7 +29,7 @@ struct Import: ParsableCommand {
 
     func run() throws {
         if let template {
-            Output.write(CSVWriter.document(header: Ledger.template(try importKind(template)), rows: []))
+            try Output.write(CSVWriter.document(header: Ledger.template(try importKind(template)), rows: []))
             return
         }
         guard let kind, let file else { return }
@@ -41,9 +41,10 @@ struct Import: ParsableCommand {
         let context = WriteContext(author: by ?? Clock.loginName, now: Date(), today: Clock.today, command: "import")
         do {
             let results = try global.openForWriting().importCSV(files, encoding: chosen, dryRun: dryRun, context: context)
-            for result in results {
-                Output.write("\(dryRun ? "试导入（未写入）" : "已导入")\(result.kind.label)：新增\(result.added)行，跳过\(result.skipped)行（已在账本中）；编码 \(result.encoding.rawValue)\n")
-            }
+            let report = results.map { result in
+                "\(dryRun ? "试导入（未写入）" : "已导入")\(result.kind.label)：新增\(result.added)行，跳过\(result.skipped)行（已在账本中）；编码 \(result.encoding.rawValue)\n"
+            }.joined()
+            if dryRun { try Output.write(report) } else { try Output.confirm(report, done: "已导入账本") }
         } catch let failures as ImportFailures {
             let lines = failures.failures.flatMap { failure in failure.problems.map { "  \(failure.file) \($0)" } }
             throw LedgerError.data("导入失败，未写入任何数据（\(lines.count)处问题）：\n" + lines.joined(separator: "\n"))

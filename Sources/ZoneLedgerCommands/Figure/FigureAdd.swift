@@ -36,6 +36,6 @@ struct FigureAdd: ParsableCommand {
             return number
         }
         let figure = try ledger.addFigure(draft, context: write.context("figure add"))
-        Output.write("已新增数据 \(figure.code) \(figure.metric)：\(figure.value)\(figure.unit)（\(figure.periodFrom.iso)至\(figure.periodTo.iso)）\n")
+        try Output.confirm("已新增数据 \(figure.code) \(figure.metric)：\(figure.value)\(figure.unit)（\(figure.periodFrom.iso)至\(figure.periodTo.iso)）\n")
     }
 }

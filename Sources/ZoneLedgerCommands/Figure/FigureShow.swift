@@ -9,6 +9,6 @@ struct FigureShow: ParsableCommand {
     @Argument(help: "数据编号，如 F1") var ref: String
 
     func run() throws {
-        Output.emit(try global.openForReading().showFigure(ref), output.format)
+        try Output.emit(try global.openForReading().showFigure(ref), output.format)
     }
 }

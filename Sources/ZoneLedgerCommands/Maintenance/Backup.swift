@@ -12,6 +12,7 @@ struct Backup: ParsableCommand {
 
     func run() throws {
         let counts = try global.openForReading().backup(to: file)
-        Output.write("已备份到 \(file)，校验通过：项目\(counts.projects)个，记录\(counts.entries)条\n")
+        try Output.confirm("已备份到 \(file)，校验通过：项目\(counts.projects)个，记录\(counts.entries)条\n",
+                           done: "已备份到“\(file)”并校验", seeAlso: nil)
     }
 }

@@ -20,7 +20,7 @@ struct Check: ParsableCommand {
         }
         let problems = try global.openForReading().check(selected.isEmpty ? LedgerCheck.allCases : selected, today: Clock.today)
         guard !problems.isEmpty else { return }
-        Output.write(problems.map { "\($0)\n" }.joined())
+        try Output.write(problems.map { "\($0)\n" }.joined())
         throw ExitCode(65)
     }
 }

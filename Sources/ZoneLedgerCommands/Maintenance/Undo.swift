@@ -15,11 +15,13 @@ struct Undo: ParsableCommand {
     func run() throws {
         if list {
             let candidates = try global.openForReading().undoCandidates()
-            Output.write(candidates.isEmpty ? "没有可以撤销的命令\n" : candidates.map(describe).joined(separator: "\n"))
+            try Output.write(candidates.isEmpty ? "没有可以撤销的命令\n" : candidates.map(describe).joined(separator: "\n"))
             return
         }
         let context = WriteContext(author: by ?? Clock.loginName, now: Date(), today: Clock.today, command: "undo")
-        Output.write("已撤销 " + describe(try global.openForWriting().undo(context: context)))
+        let undone = try global.openForWriting().undo(context: context)
+        // Run again, undo would take back the command before this one.
+        try Output.confirm("已撤销 " + describe(undone), done: "已撤销 #\(undone.batch)")
     }
 
     private func describe(_ candidate: UndoCandidate) -> String {

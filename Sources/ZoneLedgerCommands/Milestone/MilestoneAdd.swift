@@ -36,6 +36,6 @@ struct MilestoneAdd: ParsableCommand {
         draft.department = department
         draft.note = note
         let milestone = try ledger.addMilestone(draft, context: write.context("milestone add"))
-        Output.write("已新增节点 \(milestone.code) \(milestone.title)，到期：\(milestone.dueText)（\(milestone.dueOn.iso)）\n")
+        try Output.confirm("已新增节点 \(milestone.code) \(milestone.title)，到期：\(milestone.dueText)（\(milestone.dueOn.iso)）\n")
     }
 }

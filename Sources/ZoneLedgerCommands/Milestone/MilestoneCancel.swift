@@ -14,6 +14,6 @@ struct MilestoneCancel: ParsableCommand {
     func run() throws {
         let ledger = try global.openForWriting()
         let entry = try ledger.cancelMilestone(ref, on: try write.effectiveDay(), reason: reason, context: write.context("milestone cancel"))
-        Output.write(confirmation(entry, subject: try ledger.resolve(ref, kind: .milestone)))
+        try Output.confirm(confirmation(entry, subject: try ledger.resolve(ref, kind: .milestone)))
     }
 }

@@ -14,6 +14,6 @@ struct MilestoneDone: ParsableCommand {
     func run() throws {
         let ledger = try global.openForWriting()
         let entry = try ledger.completeMilestone(ref, on: try write.effectiveDay(), note: note, context: write.context("milestone done"))
-        Output.write(confirmation(entry, subject: try ledger.resolve(ref, kind: .milestone)))
+        try Output.confirm(confirmation(entry, subject: try ledger.resolve(ref, kind: .milestone)))
     }
 }

@@ -16,6 +16,6 @@ struct MilestoneEdit: ParsableCommand {
         let ledger = try global.openForWriting()
         let entry = try ledger.editMilestone(ref, title: title, department: department, note: note,
                                              on: try write.effectiveDay(), context: write.context("milestone edit"))
-        Output.write(confirmation(entry, subject: try ledger.resolve(entry.milestoneId.map(String.init) ?? ref, kind: .milestone)))
+        try Output.confirm(confirmation(entry, subject: try ledger.resolve(entry.milestoneId.map(String.init) ?? ref, kind: .milestone)))
     }
 }

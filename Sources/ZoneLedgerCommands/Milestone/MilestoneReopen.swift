@@ -13,6 +13,6 @@ struct MilestoneReopen: ParsableCommand {
     func run() throws {
         let ledger = try global.openForWriting()
         let entry = try ledger.reopenMilestone(ref, on: try write.effectiveDay(), reason: reason, context: write.context("milestone reopen"))
-        Output.write(confirmation(entry, subject: try ledger.resolve(ref, kind: .milestone)))
+        try Output.confirm(confirmation(entry, subject: try ledger.resolve(ref, kind: .milestone)))
     }
 }

@@ -17,6 +17,6 @@ struct MilestoneReschedule: ParsableCommand {
         let on = try write.effectiveDay()
         let entry = try ledger.rescheduleMilestone(ref, to: try parseDate(due, relativeTo: on), on: on, reason: reason,
                                                    context: write.context("milestone reschedule"))
-        Output.write(confirmation(entry, subject: try ledger.resolve(ref, kind: .milestone)))
+        try Output.confirm(confirmation(entry, subject: try ledger.resolve(ref, kind: .milestone)))
     }
 }

@@ -21,6 +21,6 @@ struct ParcelEdit: ParsableCommand {
         edit.landUse = landUse
         edit.note = note
         let entry = try ledger.editParcel(ref, edit, context: write.context("parcel edit"))
-        Output.write(confirmation(entry, subject: try ledger.resolve(entry.parcelId.map(String.init) ?? ref, kind: .parcel)))
+        try Output.confirm(confirmation(entry, subject: try ledger.resolve(entry.parcelId.map(String.init) ?? ref, kind: .parcel)))
     }
 }

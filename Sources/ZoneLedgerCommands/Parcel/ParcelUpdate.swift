@@ -19,6 +19,6 @@ struct ParcelUpdate: ParsableCommand {
         update.note = note
         update.correction = correction
         let entry = try ledger.updateParcel(ref, update, context: write.context("parcel update"))
-        Output.write(confirmation(entry, subject: try ledger.resolve(ref, kind: .parcel)))
+        try Output.confirm(confirmation(entry, subject: try ledger.resolve(ref, kind: .parcel)))
     }
 }

@@ -21,6 +21,6 @@ struct ParkEdit: ParsableCommand {
         edit.figures = try figures.figures()
         edit.note = note
         let entry = try ledger.editPark(ref, edit, context: write.context("park edit"))
-        Output.write(confirmation(entry, subject: try ledger.resolve(entry.parkId.map(String.init) ?? ref, kind: .park)))
+        try Output.confirm(confirmation(entry, subject: try ledger.resolve(entry.parkId.map(String.init) ?? ref, kind: .park)))
     }
 }

@@ -14,6 +14,6 @@ struct ParkUpdate: ParsableCommand {
     func run() throws {
         let ledger = try global.openForWriting()
         let entry = try ledger.notePark(ref, note: note, on: try write.effectiveDay(), context: write.context("park update"))
-        Output.write(confirmation(entry, subject: try ledger.resolve(ref, kind: .park)))
+        try Output.confirm(confirmation(entry, subject: try ledger.resolve(ref, kind: .park)))
     }
 }

@@ -37,7 +37,7 @@ struct ProjectEdit: ParsableCommand {
         edit.plannedCompletion = try plannedCompletion.map { try parseDate($0, relativeTo: on).day }
         edit.note = note
         let entry = try ledger.editProject(ref, edit, context: write.context("project edit"))
-        Output.write(confirmation(entry, subject: try ledger.resolve(entry.projectId.map(String.init) ?? ref, kind: .project)))
+        try Output.confirm(confirmation(entry, subject: try ledger.resolve(entry.projectId.map(String.init) ?? ref, kind: .project)))
     }
 }
 

@@ -22,7 +22,7 @@ struct ProjectUpdate: ParsableCommand {
         update.note = note
         update.correction = correction
         let entry = try ledger.updateProject(ref, update, context: write.context("project update"))
-        Output.write(confirmation(entry, subject: try ledger.resolve(ref, kind: .project)))
+        try Output.confirm(confirmation(entry, subject: try ledger.resolve(ref, kind: .project)))
     }
 }
 

@@ -1,51 +1,70 @@
 import Foundation
 import ZoneLedgerCore
 
-/// Where a streamed report goes, written as it is made in 64 KiB chunks, so a province's sheet
-/// never sits whole in memory: standard output, or a file that appears only when complete.
+/// Where output goes, written as it is made in 64 KiB chunks, so a province's sheet never sits
+/// whole in memory: standard output, or a file that appears only when complete. A failed write
+/// throws an `OutputError` at once, so rendering stops instead of making output nobody gets.
 final class OutputSink {
+    private static let chunk = 1 << 16
     private var buffer: [UInt8] = []
     private let descriptor: Int32
+    private let target: OutputError.Target
 
-    init(descriptor: Int32) {
+    private init(descriptor: Int32, target: OutputError.Target) {
         self.descriptor = descriptor
-        buffer.reserveCapacity(1 << 16)
+        self.target = target
+        buffer.reserveCapacity(Self.chunk)
     }
 
-    static var standardOutput: OutputSink { OutputSink(descriptor: 1) }
-
-    func write(_ text: String) {
+    func write(_ text: String) throws {
         buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 { flush() }
+        if buffer.count >= Self.chunk { try flush() }
     }
 
-    func flush() {
-        var offset = 0
-        while offset < buffer.count {
-            let written = buffer[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            // The reader went away (`| head`): the rest has nowhere to go, like any Unix filter.
-            guard written > 0 else { exit(0) }
-            offset += written
-        }
+    /// Bytes made whole elsewhere (the workbook): written as they are, not copied into the buffer.
+    func write(_ data: Data) throws {
+        try flush()
+        try data.withUnsafeBytes { try put($0) }
+    }
+
+    private func flush() throws {
+        try buffer.withUnsafeBytes { try put($0) }
         buffer.removeAll(keepingCapacity: true)
     }
 
+    private func put(_ bytes: UnsafeRawBufferPointer) throws {
+        if let code = StandardStreams.writeAll(bytes, to: descriptor) { throw OutputError(code: code, target: target) }
+    }
+
+    /// Streams `body`'s output to an open descriptor, everything flushed before it returns.
+    static func to(_ descriptor: Int32, target: OutputError.Target, _ body: (OutputSink) throws -> Void) throws {
+        let sink = OutputSink(descriptor: descriptor, target: target)
+        try body(sink)
+        try sink.flush()
+    }
+
+    static func toStandardOutput(_ body: (OutputSink) throws -> Void) throws {
+        try to(STDOUT_FILENO, target: .standardOutput, body)
+    }
+
     /// Streams into `path` through a temporary file in the same folder, renamed into place
-    /// only when `body` finishes: a failed or interrupted run leaves no half-written sheet.
+    /// only when `body` finishes: a failed or interrupted run leaves no half-written file.
     static func toFile(_ path: String, _ body: (OutputSink) throws -> Void) throws {
         let temporary = try OutputFile.temporaryPath(for: path)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw LedgerError(.permission, "无法写入“\(path)”：检查文件夹权限") }
-        let sink = OutputSink(descriptor: descriptor)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputFile.cannotCreate(path, errno) }
         do {
-            try body(sink)
-            sink.flush()
-            close(descriptor)
+            try to(descriptor, target: .file(path), body)
         } catch {
             close(descriptor)
             unlink(temporary)
             throw error
+        }
+        // Some file systems (NFS) report a full disk only when the file is closed.
+        guard close(descriptor) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw OutputError(code: code, target: .file(path))
         }
         try OutputFile.commit(temporary, to: path)
     }

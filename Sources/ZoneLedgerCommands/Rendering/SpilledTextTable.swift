@@ -54,7 +54,7 @@ struct SpilledTextTable {
     }
 
     /// The table's lines: header, rule, rows; `line` may recolour a row before it is written.
-    func render(maxWidth: Int?, to sink: OutputSink, line: (String) -> String = { $0 }) {
+    func render(maxWidth: Int?, to sink: OutputSink, line: (String) -> String = { $0 }) throws {
         let kept = columns.indices.filter { !dropEmpty || filled[$0] }
         let table = TextTable(columns: kept.map { index in
             let column = columns[index]
@@ -65,24 +65,26 @@ struct SpilledTextTable {
         var keptWidths = kept.enumerated().map { max(widths[$0.element], headers[$0.offset].displayWidth) }
         guard !kept.isEmpty else { return }
         if let maxWidth { table.shrink(&keptWidths, toFit: maxWidth) }
-        sink.write(table.renderLine(headers, widths: keptWidths))
-        sink.write(String(repeating: "─", count: keptWidths.reduce(0, +) + TextTable.separator.count * (kept.count - 1)) + "\n")
-        func emit(_ texts: [String]) { sink.write(line(table.renderLine(kept.map { texts[$0] }, widths: keptWidths))) }
+        try sink.write(table.renderLine(headers, widths: keptWidths))
+        try sink.write(String(repeating: "─", count: keptWidths.reduce(0, +) + TextTable.separator.count * (kept.count - 1)) + "\n")
+        func emit(_ texts: [String]) throws { try sink.write(line(table.renderLine(kept.map { texts[$0] }, widths: keptWidths))) }
         if let spill {
+            defer { fclose(spill) }
+            // A spill that could not be written (a full /tmp) would lose rows without a word.
+            guard fflush(spill) == 0, ferror(spill) == 0 else { throw OutputError(code: errno == 0 ? EIO : errno, target: .temporary) }
             rewind(spill)
             var buffer: UnsafeMutablePointer<CChar>?
+            defer { free(buffer) }
             var capacity = 0
             var length = getline(&buffer, &capacity, spill)
             while length > 0, let line = buffer {
                 // Split as bytes: the tab and the newline are single bytes, and so never inside a character.
                 let bytes = UnsafeRawBufferPointer(start: line, count: length - 1).bindMemory(to: UInt8.self)
-                emit(bytes.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) })
+                try emit(bytes.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) })
                 length = getline(&buffer, &capacity, spill)
             }
-            free(buffer)
-            fclose(spill)
         } else {
-            for texts in held { emit(texts) }
+            for texts in held { try emit(texts) }
         }
     }
 }

@@ -5,27 +5,27 @@ import ZoneLedgerCore
 enum StreamJSON {
     static func write(heading: [(String, JSONValue)], sections: [(key: String, rows: RowStream)], to sink: OutputSink) throws {
         var members = 0
-        func member(_ key: String) {
+        func member(_ key: String) throws {
             var name = ""
             JSONValue.writeString(key, to: &name)
-            sink.write((members == 0 ? "{\n  " : ",\n  ") + name + ": ")
+            try sink.write((members == 0 ? "{\n  " : ",\n  ") + name + ": ")
             members += 1
         }
         for (key, value) in heading {
-            member(key)
-            sink.write(value.serialized(depth: 1))
+            try member(key)
+            try sink.write(value.serialized(depth: 1))
         }
         for section in sections {
-            member(section.key)
+            try member(section.key)
             var rows = 0
             try section.rows.forEach { row in
-                sink.write(rows == 0 ? "[\n    " : ",\n    ")
-                sink.write(rowObject(section.rows.columns, row))
+                try sink.write(rows == 0 ? "[\n    " : ",\n    ")
+                try sink.write(rowObject(section.rows.columns, row))
                 rows += 1
             }
-            sink.write(rows == 0 ? "[]" : "\n  ]")
+            try sink.write(rows == 0 ? "[]" : "\n  ]")
         }
-        sink.write(members == 0 ? "{}\n" : "\n}\n")
+        try sink.write(members == 0 ? "{}\n" : "\n}\n")
     }
 
     /// One row as `JSONValue.object(…).serialized(depth: 2)` writes it, without building the tree:
@@ -60,12 +60,12 @@ enum StreamJSON {
 /// after a line with its title, tables apart by an empty line.
 enum StreamCSV {
     static func write(_ sections: [(title: String, header: [String], rows: RowStream)], to sink: OutputSink) throws {
-        sink.write(CSVWriter.byteOrderMark)
+        try sink.write(CSVWriter.byteOrderMark)
         for (index, section) in sections.enumerated() {
-            if index > 0 { sink.write(CSVWriter.lineEnding) }
-            sink.write(CSVWriter.line([.text(section.title)]))
-            sink.write(CSVWriter.line(section.header.map(CSVCell.text)))
-            try section.rows.forEach { sink.write(CSVWriter.line($0.map(Output.csvCell))) }
+            if index > 0 { try sink.write(CSVWriter.lineEnding) }
+            try sink.write(CSVWriter.line([.text(section.title)]))
+            try sink.write(CSVWriter.line(section.header.map(CSVCell.text)))
+            try section.rows.forEach { try sink.write(CSVWriter.line($0.map(Output.csvCell))) }
         }
     }
 }

@@ -40,7 +40,7 @@ struct Sheet: ParsableCommand {
         try ledger.withSheet(month: month, today: today, generatedAt: Self.generatedAt()) { sheet in
             if format == .xlsx {
                 let data = try SheetXLSX.render(sheet, labels)
-                if let out { try OutputFile.write(data, to: out) } else { FileHandle.standardOutput.write(data) }
+                if let out { try OutputFile.write(data, to: out) } else { try Output.write(data) }
                 return
             }
             let render = { (sink: OutputSink) throws in
@@ -59,9 +59,7 @@ struct Sheet: ParsableCommand {
             if let out {
                 try OutputSink.toFile(out, render)
             } else {
-                let sink = OutputSink.standardOutput
-                try render(sink)
-                sink.flush()
+                try OutputSink.toStandardOutput(render)
             }
         }
     }

@@ -4,13 +4,13 @@ import ZoneLedgerCore
 /// a bar for each progress %, project rows grouped under their kind.
 enum SheetHTML {
     static func write(_ sheet: SheetStream, _ labels: SheetLabels, to sink: OutputSink) throws {
-        sink.write(page(labels.english, title: labels.title(sheet)))
-        sink.write("<h1>\(escape(labels.title(sheet)))</h1>\n<p class=\"meta\">\(escape(labels.asOf(sheet)))　\(escape(labels.generated(sheet)))</p>\n")
+        try sink.write(page(labels.english, title: labels.title(sheet)))
+        try sink.write("<h1>\(escape(labels.title(sheet)))</h1>\n<p class=\"meta\">\(escape(labels.asOf(sheet)))　\(escape(labels.generated(sheet)))</p>\n")
         for section in sheet.sections {
-            sink.write("<h2>\(escape(labels.section(section)))</h2>\n")
+            try sink.write("<h2>\(escape(labels.section(section)))</h2>\n")
             try table(section.rows, labels, groupBy: section.key == "projects" ? "kind" : nil, to: sink)
         }
-        sink.write("</body>\n</html>\n")
+        try sink.write("</body>\n</html>\n")
     }
 
     /// Everything before the sheet's own content: the page's head and its print style.
@@ -54,16 +54,16 @@ enum SheetHTML {
         var count = 0
         try rows.forEach { row in
             if count == 0 {
-                sink.write("<table\(columns.count > 6 ? " class=\"wide\"" : "")>\n<thead><tr>" + columns.map { "<th>\(escape(labels.column($0)))</th>" }.joined() + "</tr></thead>\n<tbody>\n")
+                try sink.write("<table\(columns.count > 6 ? " class=\"wide\"" : "")>\n<thead><tr>" + columns.map { "<th>\(escape(labels.column($0)))</th>" }.joined() + "</tr></thead>\n<tbody>\n")
             }
             count += 1
             if let groupIndex, row[groupIndex].plain != group {
                 group = row[groupIndex].plain
-                sink.write("<tr class=\"group\"><td colspan=\"\(columns.count)\">\(escape(group ?? ""))</td></tr>\n")
+                try sink.write("<tr class=\"group\"><td colspan=\"\(columns.count)\">\(escape(group ?? ""))</td></tr>\n")
             }
-            sink.write("<tr>" + zip(columns, row).map { cell($0, $1) }.joined() + "</tr>\n")
+            try sink.write("<tr>" + zip(columns, row).map { cell($0, $1) }.joined() + "</tr>\n")
         }
-        sink.write(count == 0 ? "<p class=\"none\">\(escape(labels.none))</p>\n" : "</tbody>\n</table>\n")
+        try sink.write(count == 0 ? "<p class=\"none\">\(escape(labels.none))</p>\n" : "</tbody>\n</table>\n")
     }
 
     private static func cell(_ column: Column, _ cell: Cell) -> String {

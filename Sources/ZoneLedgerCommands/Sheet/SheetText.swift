@@ -3,12 +3,12 @@ import ZoneLedgerCore
 /// The terminal sheet: each section a table aligned by display width, cut to the terminal's width.
 enum SheetText {
     static func write(_ sheet: SheetStream, _ labels: SheetLabels, width: Int?, color: Bool = false, to sink: OutputSink) throws {
-        sink.write(labels.title(sheet) + "\n" + labels.asOf(sheet) + "    " + labels.generated(sheet) + "\n")
+        try sink.write(labels.title(sheet) + "\n" + labels.asOf(sheet) + "    " + labels.generated(sheet) + "\n")
         for section in sheet.sections {
-            sink.write("\n【\(labels.section(section))】\n")
+            try sink.write("\n【\(labels.section(section))】\n")
             let table = try SpilledTextTable(section.rows, label: labels.column, dropEmpty: false)
-            guard table.count > 0 else { sink.write(labels.none + "\n"); continue }
-            table.render(maxWidth: width, to: sink, line: color && section.key == "projects" ? colored : { $0 })
+            guard table.count > 0 else { try sink.write(labels.none + "\n"); continue }
+            try table.render(maxWidth: width, to: sink, line: color && section.key == "projects" ? colored : { $0 })
         }
     }
 

@@ -4,11 +4,14 @@ import ZoneLedgerCore
 /// Writes a file whole or not at all: a temporary file in the same folder, then a rename.
 enum OutputFile {
     static func write(_ data: Data, to path: String) throws {
-        let temporary = try temporaryPath(for: path)
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-            throw LedgerError(.permission, "无法写入“\(path)”：检查文件夹权限")
-        }
-        try commit(temporary, to: path)
+        try OutputSink.toFile(path) { try $0.write(data) }
+    }
+
+    /// A refused permission is the folder's (77); anything else, a full disk say, is an I/O error (74).
+    static func cannotCreate(_ path: String, _ code: Int32) -> Error {
+        [EACCES, EPERM, EROFS].contains(code)
+            ? LedgerError(.permission, "无法写入“\(path)”：检查文件夹权限")
+            : OutputError(code: code, target: .file(path))
     }
 
     /// The hidden temporary next to `path`, after checking that `path` can be a file there.

@@ -13,23 +13,20 @@ struct FormatOptions: ParsableArguments {
     var format: OutputFormat = .table
 }
 
+/// Rendering per format; the bytes leave through StandardStreams.swift.
 enum Output {
-    static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
-
-    static func emit(_ table: ZoneLedgerCore.Table, _ format: OutputFormat) {
+    static func emit(_ table: ZoneLedgerCore.Table, _ format: OutputFormat) throws {
         switch format {
         case .table:
-            write(table.rows.isEmpty ? "（无）\n" : textTable(table).render(maxWidth: Terminal.columns()))
+            try write(table.rows.isEmpty ? "（无）\n" : textTable(table).render(maxWidth: Terminal.columns()))
         case .json:
-            write(json(table).serialized() + "\n")
+            try write(json(table).serialized() + "\n")
         case .csv:
-            write(CSVWriter.document(header: table.columns.map(\.label), rows: table.rows.map { $0.map(csvCell) }))
+            try write(CSVWriter.document(header: table.columns.map(\.label), rows: table.rows.map { $0.map(csvCell) }))
         }
     }
 
-    static func emit(_ detail: Detail, _ format: OutputFormat) {
+    static func emit(_ detail: Detail, _ format: OutputFormat) throws {
         switch format {
         case .table:
             var text = detail.title + "\n"
@@ -42,11 +39,11 @@ enum Output {
                 text += "\n" + section.label + "\n"
                 text += section.table.rows.isEmpty ? "（无）\n" : textTable(section.table).render(maxWidth: Terminal.columns())
             }
-            write(text)
+            try write(text)
         case .json:
             var object = detail.fields.map { ($0.0.key, jsonValue($0.1)) }
             for section in detail.sections { object.append((section.key, json(section.table))) }
-            write(JSONValue.object(object).serialized() + "\n")
+            try write(JSONValue.object(object).serialized() + "\n")
         case .csv:
             var sections: [(title: String, header: [String], rows: [[CSVCell]])] = [
                 (detail.title, ["字段", "值"], detail.fields.map { [.text($0.0.label), csvCell($0.1)] }),
@@ -54,27 +51,26 @@ enum Output {
             for section in detail.sections {
                 sections.append((section.label, section.table.columns.map(\.label), section.table.rows.map { $0.map(csvCell) }))
             }
-            write(CSVWriter.sections(sections))
+            try write(CSVWriter.sections(sections))
         }
     }
 
     /// Several titled tables, written as their rows come: one JSON object keyed by section, CSV
     /// sections, or text tables one after another.
     static func emitStreams(_ sections: [(key: String, title: String, rows: RowStream)], heading: [(String, Cell)],
-                            format: OutputFormat, to sink: OutputSink = .standardOutput) throws {
+                            format: OutputFormat, to sink: OutputSink) throws {
         switch format {
         case .table:
             for (index, section) in sections.enumerated() {
                 let table = try SpilledTextTable(section.rows)
-                sink.write((index > 0 ? "\n" : "") + "\(section.title)：\(table.count)项\n")
-                if table.count > 0 { table.render(maxWidth: Terminal.columns(), to: sink) }
+                try sink.write((index > 0 ? "\n" : "") + "\(section.title)：\(table.count)项\n")
+                if table.count > 0 { try table.render(maxWidth: Terminal.columns(), to: sink) }
             }
         case .json:
             try StreamJSON.write(heading: heading.map { ($0.0, jsonValue($0.1)) }, sections: sections.map { ($0.key, $0.rows) }, to: sink)
         case .csv:
             try StreamCSV.write(sections.map { ($0.title, $0.rows.columns.map(\.label), $0.rows) }, to: sink)
         }
-        sink.flush()
     }
 
     /// For people: columns empty in every row are left out (JSON and CSV keep them), and only

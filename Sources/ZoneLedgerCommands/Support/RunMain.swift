@@ -5,22 +5,40 @@ import ZoneLedgerCore
 extension ZoneLedger {
     /// Parses, runs, and turns every failure into one line on stderr and a documented exit code.
     public static func runMain(_ arguments: [String]? = nil) -> Never {
+        StandardStreams.prepare()
         do {
             var command = try parseAsRoot(GlobalOptions.hoistingLedgerOption(arguments ?? Array(CommandLine.arguments.dropFirst())))
             try command.run()
             Foundation.exit(0)
-        } catch let error as LedgerError {
-            FileHandle.standardError.write(Data("zoneledger: \(error.message)\n".utf8))
-            Foundation.exit(error.kind.exitCode)
-        } catch let error as ExitCode {
-            Foundation.exit(error.rawValue)
         } catch {
-            // Help and --version print as the parser does; any other refusal is one line, like ours.
+            Foundation.exit(exitCode(after: error))
+        }
+    }
+
+    /// Reports `error` (one line on stderr, unless it has none) and gives the exit code for it.
+    private static func exitCode(after error: Error) -> Int32 {
+        switch error {
+        case let error as LedgerError:
+            StandardStreams.report("zoneledger: \(error.message)")
+            return error.kind.exitCode
+        case let error as OutputError:
+            if error.readerWentAway { return 0 }
+            StandardStreams.report("zoneledger: \(error.message)")
+            return 74
+        case let error as ExitCode:
+            return error.rawValue
+        default:
             let code = exitCode(for: error)
-            guard code != .success else { exit(withError: error) }
-            let message = oneLine(self.message(for: error))
-            FileHandle.standardError.write(Data("zoneledger: \(message)（用 --help 查看用法）\n".utf8))
-            Foundation.exit(code.rawValue)
+            // Help and --version: the parser's text, but written as our own output is, so that a
+            // failed write is told and not lost under exit 0.
+            guard code != .success else {
+                let text = fullMessage(for: error)
+                do { if !text.isEmpty { try Output.write(text + "\n") } } catch { return exitCode(after: error) }
+                return 0
+            }
+            // Any other refusal is one line, like ours.
+            StandardStreams.report("zoneledger: \(oneLine(message(for: error)))（用 --help 查看用法）")
+            return code.rawValue
         }
     }
 }
@@ -37,7 +55,8 @@ func oneLine(_ message: String) -> String {
 }
 
 extension LedgerError.Kind {
-    /// sysexits(3), as the README documents.
+    /// sysexits(3), as the README documents (and 74, EX_IOERR, for output that could not be
+    /// written: an `OutputError`, not a kind of ledger error).
     var exitCode: Int32 {
         switch self {
         case .usage: 64

@@ -18,6 +18,6 @@ struct TenantEdit: ParsableCommand {
         edit.park = park
         edit.note = note
         let entry = try ledger.editTenant(ref, edit, context: write.context("tenant edit"))
-        Output.write(confirmation(entry, subject: try ledger.resolve(entry.tenantId.map(String.init) ?? ref, kind: .tenant)))
+        try Output.confirm(confirmation(entry, subject: try ledger.resolve(entry.tenantId.map(String.init) ?? ref, kind: .tenant)))
     }
 }

@@ -19,6 +19,6 @@ struct TenantUpdate: ParsableCommand {
         update.note = note
         update.correction = correction
         let entry = try ledger.updateTenant(ref, update, context: write.context("tenant update"))
-        Output.write(confirmation(entry, subject: try ledger.resolve(ref, kind: .tenant)))
+        try Output.confirm(confirmation(entry, subject: try ledger.resolve(ref, kind: .tenant)))
     }
 }

@@ -13,6 +13,6 @@ struct ZoneRename: ParsableCommand {
     func run() throws {
         let context = WriteContext(author: by ?? Clock.loginName, now: .now, today: Clock.today, command: "zone rename")
         let change = try global.openForWriting().renameZone(name, context: context)
-        Output.write("开发区名称：\(change.old) → \(change.new)\n")
+        try Output.confirm("开发区名称：\(change.old) → \(change.new)\n")
     }
 }

@@ -14,6 +14,6 @@ struct ZoneShow: ParsableCommand {
             (Column("report_day", "报告数据截至"), zone.reportDay.map(Cell.day) ?? .empty),
             (Column("ledger", "账本"), .text(global.path)),
         ], sections: [])
-        Output.emit(detail, output.format)
+        try Output.emit(detail, output.format)
     }
 }
