@@ -14,7 +14,7 @@ import Testing
             #expect(help.lines.contains { $0.hasPrefix("  \(command) ") }, "\(command) missing from\n\(help.stdout)")
         }
         // The exit codes are documented where people look.
-        for code in ["64 用法错误", "65 数据被拒绝", "66 没有账本", "77 账本不可写"] { #expect(help.stdout.contains(code)) }
+        for code in ["64 用法错误", "65 数据被拒绝", "66 没有账本", "74 无法写出结果", "77 账本不可写"] { #expect(help.stdout.contains(code)) }
         // No subcommand at all shows the same help, successfully or as a usage error, never a crash.
         let bare = try sandbox.run([])
         #expect(bare.status == 0 || bare.status == 64, "\(bare)")
