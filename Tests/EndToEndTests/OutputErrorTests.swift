@@ -115,13 +115,13 @@ import Testing
     ]
 
     /// What a write command leaves: every ledger's contents (history, figures, zone) and every
-    /// file, with what differs between two sandboxes run a second apart (recording times, paths) left out.
+    /// file, with what differs between two sandboxes run seconds apart (recording times, paths) masked.
     static func state(_ sandbox: Sandbox) throws -> String {
         let names = try FileManager.default.subpathsOfDirectory(atPath: sandbox.folderPath).sorted()
             .filter { !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") }
         let ledgers = try names.filter { $0.hasSuffix(".sqlite") }.map { "\($0)\n" + (try sandbox.contents($0)) }
         return (names + ledgers).joined(separator: "\n")
-            .split(separator: "\n").filter { !$0.contains("\"recorded_at\"") }.joined(separator: "\n")
+            .replacing(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)/, with: "TIME")
             .replacingOccurrences(of: sandbox.root.path, with: "SANDBOX")
     }
 
