@@ -29,6 +29,8 @@ let package = Package(
                 .embedInCode("Schema/0004_subject_indexes.sql"),
                 .embedInCode("Schema/0005_hot_path_indexes.sql"),
                 .embedInCode("Schema/0006_check_without_in_lists.sql"),
+                .embedInCode("Schema/0007_every_fact_an_entry.sql"),
+                .embedInCode("Schema/0008_spans.sql"),
                 .embedInCode("Seeds/work-report-2020.txt"),
                 .embedInCode("Seeds/parks.txt"),
                 .embedInCode("Seeds/parcels.txt"),

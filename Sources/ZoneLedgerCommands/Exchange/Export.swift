@@ -23,12 +23,12 @@ struct Export: ParsableCommand {
             try makeFolder(folder)
             for file in export.files {
                 let text = CSVWriter.document(header: file.table.columns.map(\.label), rows: file.table.rows.map { $0.map(Output.csvCell) })
-                try OutputFile.write(Data(text.utf8), to: folder + "/" + file.kind.rawValue + ".csv")
+                try OutputFile.write(Data(text.utf8), to: folder + "/" + file.name + ".csv")
             }
-            let summary = export.files.map { "\($0.kind.rawValue).csv \($0.table.rows.count)行" }.joined(separator: "，")
+            let summary = export.files.map { "\($0.name).csv \($0.table.rows.count)行" }.joined(separator: "，")
             try Output.confirm("已导出到 \(folder)：\(summary)\n", done: "已导出到“\(folder)”", seeAlso: nil)
         case (.json, let folder):
-            let json = JSONValue.object(export.files.map { ($0.kind.rawValue, Output.json($0.table)) }).serialized() + "\n"
+            let json = JSONValue.object(export.files.map { ($0.name, Output.json($0.table)) }).serialized() + "\n"
             if let folder {
                 try makeFolder(folder)
                 try OutputFile.write(Data(json.utf8), to: folder + "/ledger.json")

@@ -26,7 +26,7 @@ struct FigureAdd: ParsableCommand {
         guard let number = ExactDecimal(value) else { throw LedgerError.data("数值无效“\(value)”：应为数字，如 34.36") }
         var draft = FigureDraft(category: try FigureCategory.parse(category), metric: metric,
                                 from: try parseDate(from, relativeTo: today).startDay, to: try parseDate(to, relativeTo: today).day,
-                                value: number, unit: unit)
+                                knownOn: try write.effectiveDay(), value: number, unit: unit)
         draft.code = code
         draft.key = key
         draft.park = park
@@ -36,6 +36,6 @@ struct FigureAdd: ParsableCommand {
             return number
         }
         let figure = try ledger.addFigure(draft, context: write.context("figure add"))
-        try Output.confirm("已新增数据 \(figure.code) \(figure.metric)：\(figure.value)\(figure.unit)（\(figure.periodFrom.iso)至\(figure.periodTo.iso)）\n")
+        try Output.confirm("已新增数据 \(figure.code) \(figure.metric)：\(figure.value)\(figure.unit)（\(figure.periodFrom.iso)至\(figure.periodTo.iso)，\(figure.knownOn.iso)获知）\n")
     }
 }

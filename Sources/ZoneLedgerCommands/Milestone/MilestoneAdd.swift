@@ -36,6 +36,6 @@ struct MilestoneAdd: ParsableCommand {
         draft.department = department
         draft.note = note
         let milestone = try ledger.addMilestone(draft, context: write.context("milestone add"))
-        try Output.confirm("已新增节点 \(milestone.code) \(milestone.title)，到期：\(milestone.dueText)（\(milestone.dueOn.iso)）\n")
+        try Output.confirm("已新增节点 \(milestone.subject.code) \(milestone.subject.name)，到期：\(draft.due.text)（\(draft.due.day.iso)）\n")
     }
 }

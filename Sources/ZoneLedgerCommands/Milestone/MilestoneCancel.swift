@@ -13,7 +13,7 @@ struct MilestoneCancel: ParsableCommand {
 
     func run() throws {
         let ledger = try global.openForWriting()
-        let entry = try ledger.cancelMilestone(ref, on: try write.effectiveDay(), reason: reason, context: write.context("milestone cancel"))
-        try Output.confirm(confirmation(entry, subject: try ledger.resolve(ref, kind: .milestone)))
+        let receipt = try ledger.cancelMilestone(ref, on: try write.effectiveDay(), reason: reason, context: write.context("milestone cancel"))
+        try Output.confirm(confirmation(receipt))
     }
 }

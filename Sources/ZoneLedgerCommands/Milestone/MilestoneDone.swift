@@ -13,7 +13,7 @@ struct MilestoneDone: ParsableCommand {
 
     func run() throws {
         let ledger = try global.openForWriting()
-        let entry = try ledger.completeMilestone(ref, on: try write.effectiveDay(), note: note, context: write.context("milestone done"))
-        try Output.confirm(confirmation(entry, subject: try ledger.resolve(ref, kind: .milestone)))
+        let receipt = try ledger.completeMilestone(ref, on: try write.effectiveDay(), note: note, context: write.context("milestone done"))
+        try Output.confirm(confirmation(receipt))
     }
 }

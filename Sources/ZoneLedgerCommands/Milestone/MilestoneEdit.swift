@@ -14,8 +14,8 @@ struct MilestoneEdit: ParsableCommand {
 
     func run() throws {
         let ledger = try global.openForWriting()
-        let entry = try ledger.editMilestone(ref, title: title, department: department, note: note,
+        let receipt = try ledger.editMilestone(ref, title: title, department: department, note: note,
                                              on: try write.effectiveDay(), context: write.context("milestone edit"))
-        try Output.confirm(confirmation(entry, subject: try ledger.resolve(entry.milestoneId.map(String.init) ?? ref, kind: .milestone)))
+        try Output.confirm(confirmation(receipt))
     }
 }

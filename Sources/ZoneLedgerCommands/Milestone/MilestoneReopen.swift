@@ -12,7 +12,7 @@ struct MilestoneReopen: ParsableCommand {
 
     func run() throws {
         let ledger = try global.openForWriting()
-        let entry = try ledger.reopenMilestone(ref, on: try write.effectiveDay(), reason: reason, context: write.context("milestone reopen"))
-        try Output.confirm(confirmation(entry, subject: try ledger.resolve(ref, kind: .milestone)))
+        let receipt = try ledger.reopenMilestone(ref, on: try write.effectiveDay(), reason: reason, context: write.context("milestone reopen"))
+        try Output.confirm(confirmation(receipt))
     }
 }

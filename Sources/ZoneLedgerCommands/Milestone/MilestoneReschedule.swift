@@ -15,8 +15,8 @@ struct MilestoneReschedule: ParsableCommand {
     func run() throws {
         let ledger = try global.openForWriting()
         let on = try write.effectiveDay()
-        let entry = try ledger.rescheduleMilestone(ref, to: try parseDate(due, relativeTo: on), on: on, reason: reason,
+        let receipt = try ledger.rescheduleMilestone(ref, to: try parseDate(due, relativeTo: on), on: on, reason: reason,
                                                    context: write.context("milestone reschedule"))
-        try Output.confirm(confirmation(entry, subject: try ledger.resolve(ref, kind: .milestone)))
+        try Output.confirm(confirmation(receipt))
     }
 }

@@ -25,6 +25,6 @@ struct ParcelAdd: ParsableCommand {
         draft.project = project
         draft.note = note
         let parcel = try ledger.addParcel(draft, context: write.context("parcel add"))
-        try Output.confirm("已新增地块 \(parcel.code) \(parcel.name)（\(parcel.area)亩，\(draft.status.label)）\n")
+        try Output.confirm("已新增地块 \(parcel.subject.code) \(parcel.subject.name)（\(draft.area)亩，\(draft.status.label)）\n")
     }
 }

@@ -20,7 +20,7 @@ struct ParcelEdit: ParsableCommand {
         edit.area = try area.map { try Area.parse($0) }
         edit.landUse = landUse
         edit.note = note
-        let entry = try ledger.editParcel(ref, edit, context: write.context("parcel edit"))
-        try Output.confirm(confirmation(entry, subject: try ledger.resolve(entry.parcelId.map(String.init) ?? ref, kind: .parcel)))
+        let receipt = try ledger.editParcel(ref, edit, context: write.context("parcel edit"))
+        try Output.confirm(confirmation(receipt))
     }
 }

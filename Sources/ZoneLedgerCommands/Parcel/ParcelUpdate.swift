@@ -18,7 +18,7 @@ struct ParcelUpdate: ParsableCommand {
         var update = StatusUpdate(status: try ParcelStatus.parse(status), on: try write.effectiveDay())
         update.note = note
         update.correction = correction
-        let entry = try ledger.updateParcel(ref, update, context: write.context("parcel update"))
-        try Output.confirm(confirmation(entry, subject: try ledger.resolve(ref, kind: .parcel)))
+        let receipt = try ledger.updateParcel(ref, update, context: write.context("parcel update"))
+        try Output.confirm(confirmation(receipt))
     }
 }

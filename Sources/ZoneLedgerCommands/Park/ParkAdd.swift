@@ -21,6 +21,6 @@ struct ParkAdd: ParsableCommand {
         draft.figures = try figures.figures()
         draft.note = note
         let park = try ledger.addPark(draft, context: write.context("park add"))
-        try Output.confirm("已新增园区 \(park.code) \(park.name)（\(park.kind.label)）\n")
+        try Output.confirm("已新增园区 \(park.subject.code) \(park.subject.name)（\(draft.kind.label)）\n")
     }
 }

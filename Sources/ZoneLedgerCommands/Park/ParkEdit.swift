@@ -20,7 +20,7 @@ struct ParkEdit: ParsableCommand {
         edit.kind = try choice(kind, ParkKind.self)
         edit.figures = try figures.figures()
         edit.note = note
-        let entry = try ledger.editPark(ref, edit, context: write.context("park edit"))
-        try Output.confirm(confirmation(entry, subject: try ledger.resolve(entry.parkId.map(String.init) ?? ref, kind: .park)))
+        let receipt = try ledger.editPark(ref, edit, context: write.context("park edit"))
+        try Output.confirm(confirmation(receipt))
     }
 }

@@ -13,7 +13,7 @@ struct ParkUpdate: ParsableCommand {
 
     func run() throws {
         let ledger = try global.openForWriting()
-        let entry = try ledger.notePark(ref, note: note, on: try write.effectiveDay(), context: write.context("park update"))
-        try Output.confirm(confirmation(entry, subject: try ledger.resolve(ref, kind: .park)))
+        let receipt = try ledger.notePark(ref, note: note, on: try write.effectiveDay(), context: write.context("park update"))
+        try Output.confirm(confirmation(receipt))
     }
 }

@@ -40,6 +40,6 @@ struct ProjectAdd: ParsableCommand {
         draft.plannedCompletion = try plannedCompletion.map { try parseDate($0, relativeTo: on).day }
         draft.note = note
         let project = try ledger.addProject(draft, context: write.context("project add"))
-        try Output.confirm("已新增项目 \(project.code) \(project.name)（\(on.iso)，\(draft.stage.label)）\n")
+        try Output.confirm("已新增项目 \(project.subject.code) \(project.subject.name)（\(on.iso)，\(draft.stage.label)）\n")
     }
 }

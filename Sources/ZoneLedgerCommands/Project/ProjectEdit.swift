@@ -36,8 +36,8 @@ struct ProjectEdit: ParsableCommand {
         edit.plannedStart = try plannedStart.map { try parseDate($0, relativeTo: on).day }
         edit.plannedCompletion = try plannedCompletion.map { try parseDate($0, relativeTo: on).day }
         edit.note = note
-        let entry = try ledger.editProject(ref, edit, context: write.context("project edit"))
-        try Output.confirm(confirmation(entry, subject: try ledger.resolve(entry.projectId.map(String.init) ?? ref, kind: .project)))
+        let receipt = try ledger.editProject(ref, edit, context: write.context("project edit"))
+        try Output.confirm(confirmation(receipt))
     }
 }
 

@@ -21,13 +21,13 @@ struct ProjectUpdate: ParsableCommand {
         update.progress = progress
         update.note = note
         update.correction = correction
-        let entry = try ledger.updateProject(ref, update, context: write.context("project update"))
-        try Output.confirm(confirmation(entry, subject: try ledger.resolve(ref, kind: .project)))
+        let receipt = try ledger.updateProject(ref, update, context: write.context("project update"))
+        try Output.confirm(confirmation(receipt))
     }
 }
 
 /// "已记录 P5 台邦精密减速器项目（2020-12-20）：阶段：在建；进度：15%"
-func confirmation(_ entry: Entry, subject: Subject) -> String {
-    let summary = [entry.summary, entry.note.map { "说明：\($0)" } ?? ""].filter { !$0.isEmpty }.joined(separator: "；")
-    return "已记录 \(subject.listing)（\(entry.effectiveOn.iso)）\(summary.isEmpty ? "" : "：" + summary)\n"
+func confirmation(_ receipt: Receipt) -> String {
+    let summary = [receipt.summary, receipt.entry.note.map { "说明：\($0)" } ?? ""].filter { !$0.isEmpty }.joined(separator: "；")
+    return "已记录 \(receipt.subject.listing)（\(receipt.entry.effectiveOn.iso)）\(summary.isEmpty ? "" : "：" + summary)\n"
 }

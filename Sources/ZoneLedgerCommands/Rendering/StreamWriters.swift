@@ -28,14 +28,23 @@ enum StreamJSON {
         try sink.write(members == 0 ? "{}\n" : "\n}\n")
     }
 
+    /// A choice cell as its key and its label, as `Output.jsonMembers` gives them.
+    private static func choiceMembers(_ column: Column, _ cell: Cell) -> [(String, Cell)] {
+        if case .choice(let key, let label) = cell { return [(column.key, .text(key)), (column.key + "_label", .text(label))] }
+        return [(column.key, cell == .empty ? .empty : .text(cell.plain)), (column.key + "_label", cell == .empty ? .empty : .text(cell.plain))]
+    }
+
     /// One row as `JSONValue.object(…).serialized(depth: 2)` writes it, without building the tree:
     /// a province's overdue list is hundreds of thousands of these.
     static func rowObject(_ columns: [Column], _ row: [Cell]) -> String {
         guard !columns.isEmpty, !row.isEmpty else { return "{}" }
         var out = "{"
-        for (index, (column, cell)) in zip(columns, row).enumerated() {
+        var index = 0
+        for (column, whole) in zip(columns, row) {
+          for (key, cell) in column.choice ? choiceMembers(column, whole) : [(column.key, whole)] {
             out += index == 0 ? "\n      " : ",\n      "
-            JSONValue.writeString(column.key, to: &out)
+            index += 1
+            JSONValue.writeString(key, to: &out)
             out += ": "
             switch cell {
             case .text(let text): JSONValue.writeString(text, to: &out)
@@ -51,6 +60,7 @@ enum StreamJSON {
                 out += "\n      ]"
             default: out += Output.jsonValue(cell).serialized(depth: 3)
             }
+          }
         }
         return out + "\n    }"
     }

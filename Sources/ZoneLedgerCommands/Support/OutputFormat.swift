@@ -41,7 +41,7 @@ enum Output {
             }
             try write(text)
         case .json:
-            var object = detail.fields.map { ($0.0.key, jsonValue($0.1)) }
+            var object = detail.fields.flatMap { jsonMembers($0.0, $0.1) }
             for section in detail.sections { object.append((section.key, json(section.table))) }
             try write(JSONValue.object(object).serialized() + "\n")
         case .csv:
@@ -94,7 +94,15 @@ enum Output {
     }
 
     static func jsonObject(_ columns: [Column], _ row: [Cell]) -> JSONValue {
-        .object(zip(columns, row).map { ($0.key, jsonValue($1)) })
+        .object(zip(columns, row).flatMap { jsonMembers($0, $1) })
+    }
+
+    /// A cell as JSON members: an enumeration is its stable English key under the column's key and
+    /// its Chinese label under `key_label` ("stage": "started", "stage_label": "开工").
+    static func jsonMembers(_ column: Column, _ cell: Cell) -> [(String, JSONValue)] {
+        guard column.choice else { return [(column.key, jsonValue(cell))] }
+        if case .choice(let key, let label) = cell { return [(column.key, .string(key)), (column.key + "_label", .string(label))] }
+        return [(column.key, cell == .empty ? .null : jsonValue(cell)), (column.key + "_label", cell == .empty ? .null : .string(cell.plain))]
     }
 
     static func jsonValue(_ cell: Cell) -> JSONValue {
@@ -105,6 +113,7 @@ enum Output {
         case .day(let day): .string(day.iso)
         case .flag(let flag): .bool(flag)
         case .list(let items): .array(items.map(JSONValue.string))
+        case .choice(let key, _): .string(key)
         case .empty: .null
         }
     }

@@ -21,6 +21,6 @@ struct TenantAdd: ParsableCommand {
         draft.status = try choice(status, TenantStatus.self) ?? .signed
         draft.note = note
         let tenant = try ledger.addTenant(draft, context: write.context("tenant add"))
-        try Output.confirm("已新增企业 \(tenant.code) \(tenant.name)（\(draft.status.label)）\n")
+        try Output.confirm("已新增企业 \(tenant.subject.code) \(tenant.subject.name)（\(draft.status.label)）\n")
     }
 }

@@ -17,7 +17,7 @@ struct TenantEdit: ParsableCommand {
         edit.name = name
         edit.park = park
         edit.note = note
-        let entry = try ledger.editTenant(ref, edit, context: write.context("tenant edit"))
-        try Output.confirm(confirmation(entry, subject: try ledger.resolve(entry.tenantId.map(String.init) ?? ref, kind: .tenant)))
+        let receipt = try ledger.editTenant(ref, edit, context: write.context("tenant edit"))
+        try Output.confirm(confirmation(receipt))
     }
 }

@@ -18,7 +18,7 @@ struct TenantUpdate: ParsableCommand {
         var update = StatusUpdate(status: try TenantStatus.parse(status), on: try write.effectiveDay())
         update.note = note
         update.correction = correction
-        let entry = try ledger.updateTenant(ref, update, context: write.context("tenant update"))
-        try Output.confirm(confirmation(entry, subject: try ledger.resolve(ref, kind: .tenant)))
+        let receipt = try ledger.updateTenant(ref, update, context: write.context("tenant update"))
+        try Output.confirm(confirmation(receipt))
     }
 }

@@ -1,10 +1,17 @@
+import Foundation
 import GRDB
 
-/// The whole live ledger as tables with the import's own columns, so that importing an export
-/// into an empty ledger gives an equivalent ledger (same export again).
+/// The whole ledger as tables. Two sets in one export:
+/// - the files people read and edit in Excel, with the import's own columns: each subject with the
+///   state it was added with, and the later live entries (updates.csv); importing them into any
+///   ledger adds what is missing;
+/// - the whole truth, for a restore: every batch (author, recorded time, command, undo), every
+///   subject's code, every entry (undone ones included) with the fields it set, every void.
+///   `import all` of an export into an empty ledger replays these and gives back the same ledger:
+///   every view, the log and `--as-recorded` alike.
 public struct LedgerExport: Sendable {
     public struct File: Sendable {
-        public let kind: ImportKind
+        public let name: String
         public let table: Table
     }
     public let files: [File]
@@ -13,102 +20,121 @@ public struct LedgerExport: Sendable {
 extension Ledger {
     public func export() throws -> LedgerExport {
         try read { db in
-            LedgerExport(files: try ImportKind.loadOrder.map { kind in
-                let rows = try Self.exportRows(kind, in: db)
-                return LedgerExport.File(kind: kind, table: Table(
-                    columns: kind.columns.map { Column($0.key, $0.header, numeric: false) }, rows: rows))
-            })
+            var files = try ImportKind.loadOrder.map { kind in
+                LedgerExport.File(name: kind.rawValue, table: Table(
+                    columns: kind.columns.map { Column($0.key, $0.header) }, rows: try Self.exportRows(kind, in: db)))
+            }
+            files += try RestoreFile.allCases.map { file in
+                LedgerExport.File(name: file.rawValue, table: Table(columns: file.columns.map { Column($0, $0) }, rows: try file.rows(in: db)))
+            }
+            return LedgerExport(files: files)
         }
     }
 
     private static func exportRows(_ kind: ImportKind, in db: Database) throws -> [[Cell]] {
-        func text(_ value: String?) -> Cell { value.map(Cell.text) ?? .empty }
-        func flag(_ value: Bool) -> Cell { .text(value ? "是" : "否") }
-        func money(_ yuan: Int64?) -> Cell { yuan.map { .number(Money(yuan: $0).wan) } ?? .empty }
-        func area(_ hundredths: Int64?) -> Cell { hundredths.map { .number(Area(hundredths: $0).description) } ?? .empty }
-        // The add entry holds each subject's first state, day and note.
-        let added = """
-            (SELECT effective_on FROM live_entry a WHERE a.%@ = s.id AND a.action = 'add') AS added_on,
-            (SELECT note FROM live_entry a WHERE a.%@ = s.id AND a.action = 'add') AS added_note
-            """
-        func addedColumns(_ foreignKey: String) -> String { added.replacingOccurrences(of: "%@", with: foreignKey) }
-        func live(_ foreignKey: String) -> String { "EXISTS (SELECT 1 FROM live_entry a WHERE a.\(foreignKey) = s.id AND a.action = 'add')" }
         switch kind {
         case .zone:
             return try Row.fetchAll(db, sql: "SELECT * FROM zone").map { [.text($0["name"]), .optional($0["report_day"] as Day?)] }
-        case .parks:
-            return try Row.fetchAll(db, sql: "SELECT s.*, \(addedColumns("park_id")) FROM park s WHERE \(live("park_id")) ORDER BY s.id").map { row in
-                [.text(row["code"]), .text(row["name"]), .text(label(ParkKind.self, row["kind"])), area(row["area_mu_hundredths"]),
-                 flag(row["area_approximate"]), hundredthsCell(row["plot_ratio_hundredths"]), .optional(row["floor_area_m2"] as Int64?),
-                 money(row["investment_yuan"]), money(row["expected_output_yuan"]), money(row["expected_tax_yuan"]),
-                 .optional(row["buildings"] as Int64?), text(row["industries"]), .day(row["added_on"]), text(row["added_note"]), text(row["quote"])]
-            }
-        case .parcels:
-            return try Row.fetchAll(db, sql: """
-                SELECT s.*, \(addedColumns("parcel_id")),
-                  (SELECT parcel_status FROM live_entry a WHERE a.parcel_id = s.id AND a.action = 'add') AS first_status
-                FROM parcel s WHERE \(live("parcel_id")) ORDER BY s.id
-                """).map { row in
-                // The link to a project travels on the project (地块 column), and its history as an edit.
-                [.text(row["code"]), .text(row["name"]), area(row["area_mu_hundredths"]), text(row["land_use"]),
-                 .text(label(ParcelStatus.self, row["first_status"])), .empty, .day(row["added_on"]), text(row["added_note"]), text(row["quote"])]
-            }
-        case .projects:
-            return try Row.fetchAll(db, sql: """
-                SELECT s.*, \(addedColumns("project_id")), y.code AS park_code, l.code AS parcel_code,
-                  (SELECT stage FROM live_entry a WHERE a.project_id = s.id AND a.action = 'add') AS first_stage,
-                  (SELECT progress FROM live_entry a WHERE a.project_id = s.id AND a.action = 'add') AS first_progress
-                FROM project s LEFT JOIN park y ON y.id = s.park_id LEFT JOIN parcel l ON l.id = s.parcel_id
-                WHERE \(live("project_id")) ORDER BY s.id
-                """).map { row in
-                [.text(row["code"]), .text(row["name"]), .text(label(ProjectKind.self, row["kind"])),
-                 .text(label(ProjectStage.self, row["first_stage"])), .optional(row["first_progress"] as Int64?), money(row["investment_yuan"]),
-                 text(row["park_code"]), text(row["parcel_code"]), flag(row["provincial_major"]), flag(row["registered"]),
-                 text(row["department"]), .optional(row["planned_start"] as Day?), .optional(row["planned_completion"] as Day?),
-                 .day(row["added_on"]), text(row["added_note"]), text(row["quote"])]
-            }
-        case .tenants:
-            return try Row.fetchAll(db, sql: """
-                SELECT s.*, \(addedColumns("tenant_id")), y.code AS park_code,
-                  (SELECT tenant_status FROM live_entry a WHERE a.tenant_id = s.id AND a.action = 'add') AS first_status
-                FROM tenant s JOIN park y ON y.id = s.park_id WHERE \(live("tenant_id")) ORDER BY s.id
-                """).map { row in
-                [.text(row["code"]), .text(row["name"]), .text(row["park_code"]), .text(label(TenantStatus.self, row["first_status"])),
-                 .day(row["added_on"]), text(row["added_note"]), text(row["quote"])]
-            }
-        case .milestones:
-            return try Row.fetchAll(db, sql: """
-                SELECT s.*, \(addedColumns("milestone_id")), p.code AS project_code, l.code AS parcel_code, y.code AS park_code, t.code AS tenant_code
-                FROM milestone s LEFT JOIN project p ON p.id = s.project_id LEFT JOIN parcel l ON l.id = s.parcel_id
-                  LEFT JOIN park y ON y.id = s.park_id LEFT JOIN tenant t ON t.id = s.tenant_id
-                WHERE \(live("milestone_id")) ORDER BY s.id
-                """).map { row in
-                [.text(row["code"]), .text(row["title"]), text(row["project_code"]), text(row["parcel_code"]), text(row["park_code"]),
-                 text(row["tenant_code"]), .text(row["due_text"]), text(row["department"]), .day(row["added_on"]),
-                 text(row["added_note"]), text(row["quote"])]
-            }
+        case .parks, .parcels, .projects, .tenants, .milestones:
+            return try addedSubjects(kind, in: db)
         case .figures:
             return try Row.fetchAll(db, sql: """
                 SELECT s.*, y.code AS park_code FROM live_figure s LEFT JOIN park y ON y.id = s.park_id ORDER BY s.id
                 """).map { row in
-                [.text(row["code"]), .text(label(FigureCategory.self, row["category"])), .text(row["metric"]), text(row["key"]),
-                 text(row["park_code"]), .day(row["period_from"]), .day(row["period_to"]), .number(row["value"]), .text(row["unit"]),
-                 flag(row["approximate"]), (row["yoy_percent"] as String?).map(Cell.number) ?? .empty, text(row["quote"])]
+                [.text(row["code"]), .text(label(FigureCategory.self, row["category"])), .text(row["metric"]), .optional(row["key"] as String?),
+                 .optional(row["park_code"] as String?), .day(row["period_from"]), .day(row["period_to"]), .number(row["value"]), .text(row["unit"]),
+                 .text((row["approximate"] as Bool) ? "是" : "否"), (row["yoy_percent"] as String?).map(Cell.number) ?? .empty,
+                 .day(row["known_on"]), .optional(row["quote"] as String?)]
             }
         case .updates:
             return try Row.fetchAll(db, sql: """
-                SELECT e.*, b.author, b.recorded_at, coalesce(p.code, l.code, y.code, t.code, m.code) AS subject_code
-                FROM live_entry e JOIN batch b ON b.id = e.batch_id
-                  LEFT JOIN project p ON p.id = e.project_id LEFT JOIN parcel l ON l.id = e.parcel_id
-                  LEFT JOIN park y ON y.id = e.park_id LEFT JOIN tenant t ON t.id = e.tenant_id LEFT JOIN milestone m ON m.id = e.milestone_id
+                SELECT e.*, b.author, b.recorded_at, \(SubjectNames.select)
+                FROM live_entry e JOIN batch b ON b.id = e.batch_id \(SubjectNames.joins)
                 WHERE e.action <> 'add' ORDER BY e.id
                 """).map { row in
                 let entry = try Entry(row: row)
                 let status = entry.parcelStatus?.label ?? entry.tenantStatus?.label
-                return [.text(row["subject_code"]), .day(entry.effectiveOn), .text(entry.action.label), text(entry.stage?.label),
-                        .optional(entry.progress), text(status), text(entry.dueText), text(entry.note), flag(entry.correction),
-                        .text(row["author"]), .text(row["recorded_at"]), text(entry.changes)]
+                return [.text(row["subject_code"]), .day(entry.effectiveOn), .text(entry.action.label), .optional(entry.stage?.label),
+                        .optional(entry.progress), .optional(status), .optional(entry.action == .reschedule ? entry.due?.text : nil),
+                        .optional(entry.note), .text(entry.correction ? "是" : "否"), .text(row["author"]), .text(row["recorded_at"]),
+                        .optional(entry.action == .edit ? try fieldTexts(entry, in: db) : nil)]
             }
+        }
+    }
+
+    /// Each live subject with the state its add entry gave it, in the kind's import columns.
+    private static func addedSubjects(_ kind: ImportKind, in db: Database) throws -> [[Cell]] {
+        guard let subjectKind = kind.subjectKind else { return [] }
+        let layout = SpanLayout.of(subjectKind)
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT r.code, r.quote, a.* FROM \(subjectKind.table) r
+            JOIN entry a ON a.id = (SELECT max(x.id) FROM live_entry x WHERE x.\(subjectKind.foreignKey) = r.id AND x.action = 'add')
+            WHERE EXISTS (SELECT 1 FROM \(layout.table) s WHERE s.\(layout.key) = r.id AND s.recorded_to IS NULL)
+            ORDER BY r.id
+            """)
+        return try rows.map { row in
+            let entry = try Entry(row: row)
+            return try kind.columns.map { column -> Cell in
+                switch column.key {
+                case "code": return .text(row["code"])
+                case "quote": return .optional(row["quote"] as String?)
+                case "on": return .day(entry.effectiveOn)
+                case "note": return .optional(entry.note)
+                case "stage": return .optional(entry.stage?.label)
+                case "progress": return .optional(entry.progress)
+                case "status": return .optional(entry.parcelStatus?.label ?? entry.tenantStatus?.label)
+                case "due": return .optional(entry.due?.text)
+                case "project", "parcel", "park", "tenant" where subjectKind == .milestone:
+                    let link = entry.milestoneLink
+                    return .optional(link?.kind.rawValue == column.key ? code(link!.kind, link!.id, in: db) : nil)
+                default:
+                    guard let field = subjectKind.field(column.key) else { return .empty }
+                    return try exportCell(field, entry[field], in: db)
+                }
+            }
+        }
+    }
+
+    /// A field's stored value as the import reads it back: money in 万元, flags 是/否, links by code.
+    static func exportCell(_ field: Field, _ value: DatabaseValue, in db: Database) throws -> Cell {
+        if value.isNull { return field.type == .flag ? .text("否") : .empty }
+        switch field.type {
+        case .money: return .number(Money(yuan: Int64.fromDatabaseValue(value) ?? 0).wan)
+        case .area: return areaCell(Int64.fromDatabaseValue(value))
+        case .hundredths: return hundredthsCell(Int64.fromDatabaseValue(value))
+        case .flag: return .text(Bool.fromDatabaseValue(value) == true ? "是" : "否")
+        case .choice(let choice): return .text(choice.label(String.fromDatabaseValue(value)))
+        case .link(let kind): return .optional(Int64.fromDatabaseValue(value).flatMap { code(kind, $0, in: db) })
+        case .count: return .optional(Int64.fromDatabaseValue(value))
+        default: return .optional(String.fromDatabaseValue(value))
+        }
+    }
+
+    /// An edit's fields as the import's 修改内容: {"name": "甲", "investment": "90000万元", "park": "Y5"}.
+    static func fieldTexts(_ entry: Entry, in db: Database) throws -> String {
+        var object: [String: String] = [:]
+        for field in entry.fieldsSet {
+            let value = entry[field]
+            let key = field.key == "subject" ? entry.milestoneLink?.kind.rawValue ?? field.key : field.key
+            object[key] = switch field.type {
+            case .money: Money(yuan: Int64.fromDatabaseValue(value) ?? 0).wan + "万元"
+            default: try exportCell(field, value, in: db).plain
+            }
+        }
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension ImportKind {
+    var subjectKind: SubjectKind? {
+        switch self {
+        case .parks: .park
+        case .parcels: .parcel
+        case .projects: .project
+        case .tenants: .tenant
+        case .milestones: .milestone
+        default: nil
         }
     }
 }

@@ -11,7 +11,7 @@ final class ImportBatches {
     /// Codes for rows the files give none, handed out without a scan per row.
     let codes = CodeCounter()
     private var root: Int64?
-    private var current: (author: String, recordedAt: String, id: Int64)?
+    private var current: (author: String, recordedAt: String, batch: WriteBatch)?
 
     init(ledger: Ledger, context: WriteContext, command: String) {
         self.ledger = ledger
@@ -19,20 +19,22 @@ final class ImportBatches {
         self.command = command
     }
 
-    func shared(in db: Database) throws -> Int64 {
-        if let root { return root }
+    func shared(in db: Database) throws -> WriteBatch {
+        if let root { return WriteBatch(id: root) }
         let id = try ledger.beginBatch(db, author: context.author, recordedAt: context.recordedAt, command: String(command.prefix(100)))
         root = id
-        return id
+        return WriteBatch(id: id)
     }
 
-    /// Consecutive rows by one author at one time form one batch, as they did when recorded.
-    func history(author: String, recordedAt: String, in db: Database) throws -> Int64 {
-        if let current, current.author == author, current.recordedAt == recordedAt { return current.id }
-        let id = try ledger.beginBatch(db, author: author, recordedAt: recordedAt, command: String(command.prefix(100)),
-                                       partOf: try shared(in: db))
-        current = (author, recordedAt, id)
-        return id
+    /// Consecutive rows by one author at one time form one batch, as they did when recorded; the
+    /// import is still the one command that recorded them here.
+    func history(author: String, recordedAt: String, in db: Database) throws -> WriteBatch {
+        if let current, current.author == author, current.recordedAt == recordedAt { return current.batch }
+        let root = try shared(in: db)
+        let id = try ledger.beginBatch(db, author: author, recordedAt: recordedAt, command: String(command.prefix(100)), partOf: root.id)
+        let batch = WriteBatch(id: id, command: root.id)
+        current = (author, recordedAt, batch)
+        return batch
     }
 }
 
@@ -54,7 +56,7 @@ final class RowImporter {
         self.db = db
     }
 
-    func sharedBatch() throws -> Int64 { try batches.shared(in: db) }
+    func sharedBatch() throws -> WriteBatch { try batches.shared(in: db) }
 
     private func exists(_ sql: String, _ arguments: StatementArguments) throws -> Bool {
         try Bool.fetchOne(try db.cachedStatement(sql: "SELECT EXISTS (\(sql))"), arguments: arguments) ?? false
@@ -64,9 +66,18 @@ final class RowImporter {
     /// in content but with different codes are two rows), else by its content.
     private func alreadyThere(_ row: ImportRow, _ kind: SubjectKind, _ sql: String, _ arguments: StatementArguments) throws -> Bool {
         if let code = row.text("code") {
-            return try exists("SELECT 1 FROM \(kind.table) WHERE \(isLive(kind)) AND code = ? COLLATE NOCASE", [code])
+            let layout = SpanLayout.of(kind)
+            return try exists("""
+                SELECT 1 FROM \(kind.table) r JOIN \(layout.table) s ON s.\(layout.key) = r.id AND s.recorded_to IS NULL AND s.valid_to IS NULL
+                WHERE r.code = ? COLLATE NOCASE
+                """, [code])
         }
         return try exists(sql, arguments)
+    }
+
+    /// A subject of this kind, as it stands, named so (the first argument).
+    static func named(_ kind: SubjectKind) -> String {
+        "SELECT 1 FROM \(SpanLayout.of(kind).table) s WHERE s.recorded_to IS NULL AND s.valid_to IS NULL AND s.name = ?"
     }
 
     private func reference(_ row: ImportRow, _ key: String, _ kind: SubjectKind) throws -> Subject? {
@@ -93,7 +104,7 @@ final class RowImporter {
         guard var zone = try Zone.fetchOne(db, key: 1) else { throw row.problem("", "账本缺少开发区信息") }
         guard zone.name != name || zone.reportDay != reportDay else { return false }
         _ = try ledger.beginBatch(db, author: context.author, recordedAt: context.recordedAt, command: "zone rename: \(zone.name) → \(name)".prefix(100).description,
-                                  partOf: try sharedBatch())
+                                  partOf: try sharedBatch().id)
         zone.name = name
         zone.reportDay = reportDay ?? zone.reportDay
         try zone.update(db)
@@ -102,7 +113,7 @@ final class RowImporter {
 
     private func park(_ row: ImportRow) throws -> Bool {
         let name = try row.required("name")
-        if try alreadyThere(row, .park, "SELECT 1 FROM park WHERE \(isLive(.park)) AND name = ?", [name.trimmingWhitespaceAndNewlines()]) { return false }
+        if try alreadyThere(row, .park, Self.named(.park), [name.trimmingWhitespaceAndNewlines()]) { return false }
         var draft = ParkDraft(name: name, kind: try row.choice("kind", ParkKind.self) ?? .microPark, on: try row.day("on") ?? row.today)
         draft.code = row.text("code")
         draft.figures.area = try row.area("area_mu")
@@ -122,7 +133,7 @@ final class RowImporter {
 
     private func parcel(_ row: ImportRow) throws -> Bool {
         let name = try row.required("name")
-        if try alreadyThere(row, .parcel, "SELECT 1 FROM parcel WHERE \(isLive(.parcel)) AND name = ?", [name.trimmingWhitespaceAndNewlines()]) { return false }
+        if try alreadyThere(row, .parcel, Self.named(.parcel), [name.trimmingWhitespaceAndNewlines()]) { return false }
         guard let area = try row.area("area_mu") else { throw row.problem("area_mu", "不能为空") }
         var draft = ParcelDraft(name: name, area: area, on: try row.day("on") ?? row.today)
         draft.code = row.text("code")
@@ -137,7 +148,7 @@ final class RowImporter {
 
     private func project(_ row: ImportRow) throws -> Bool {
         let name = try row.required("name")
-        if try alreadyThere(row, .project, "SELECT 1 FROM project WHERE \(isLive(.project)) AND name = ?", [name.trimmingWhitespaceAndNewlines()]) { return false }
+        if try alreadyThere(row, .project, Self.named(.project), [name.trimmingWhitespaceAndNewlines()]) { return false }
         let on = try row.day("on") ?? row.today
         var draft = ProjectDraft(name: name, kind: try row.choice("kind", ProjectKind.self) ?? .industrial, on: on)
         draft.code = row.text("code")
@@ -160,7 +171,7 @@ final class RowImporter {
     private func tenant(_ row: ImportRow) throws -> Bool {
         let name = try row.required("name")
         guard let park = try reference(row, "park", .park) else { throw row.problem("park", "不能为空") }
-        if try alreadyThere(row, .tenant, "SELECT 1 FROM tenant WHERE \(isLive(.tenant)) AND park_id = ? AND name = ?", [park.id, name.trimmingWhitespaceAndNewlines()]) {
+        if try alreadyThere(row, .tenant, Self.named(.tenant) + " AND s.park_id = ?", [name.trimmingWhitespaceAndNewlines(), park.id]) {
             return false
         }
         var draft = TenantDraft(name: name, park: park.code, on: try row.day("on") ?? row.today)
@@ -181,8 +192,10 @@ final class RowImporter {
         let title = try row.required("title")
         let on = try row.day("on") ?? row.today
         guard let due = try row.date("due", relativeTo: on) else { throw row.problem("due", "不能为空") }
-        if try alreadyThere(row, .milestone, "SELECT 1 FROM milestone WHERE \(isLive(.milestone)) AND \(subject.kind.foreignKey) = ? AND title = ? AND due_text = ?",
-                      [subject.id, title.trimmingWhitespaceAndNewlines(), due.text]) { return false }
+        if try alreadyThere(row, .milestone, """
+            SELECT 1 FROM milestone_span s WHERE s.recorded_to IS NULL AND s.valid_to IS NULL
+              AND s.\(subject.kind.foreignKey) = ? AND s.title = ? AND s.original_due_text = ?
+            """, [subject.id, title.trimmingWhitespaceAndNewlines(), due.text]) { return false }
         var draft = MilestoneDraft(title: title, subjectKind: subject.kind, subject: subject.code, due: due, on: on)
         draft.code = row.text("code")
         draft.department = row.text("department")
@@ -198,7 +211,7 @@ final class RowImporter {
         guard let value = try row.decimal("value") else { throw row.problem("value", "不能为空") }
         let park = try reference(row, "park", .park)
         var draft = FigureDraft(category: category, metric: try row.required("metric"), from: from.startDay, to: to,
-                                value: value, unit: try row.required("unit"))
+                                knownOn: try row.day("known_on") ?? row.today, value: value, unit: try row.required("unit"))
         if try exists("""
             SELECT 1 FROM live_figure WHERE category = ? AND metric = ? AND park_id IS ? AND period_from = ? AND period_to = ?
               AND value = ? AND unit = ?
@@ -209,7 +222,7 @@ final class RowImporter {
         draft.approximate = try row.flag("approximate") ?? false
         draft.yoyPercent = try row.decimal("yoy")
         draft.quote = row.text("quote")
-        _ = try ledger.insertFigure(draft, batch: try sharedBatch(), codes: batches.codes, in: db)
+        _ = try ledger.insertFigure(draft, batch: try sharedBatch().id, context: context, codes: batches.codes, in: db)
         return true
     }
 }

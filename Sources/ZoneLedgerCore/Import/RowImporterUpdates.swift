@@ -17,9 +17,11 @@ extension RowImporter {
         } ?? .update
         let note = row.text("note")
         let due = action == .reschedule ? try row.date("due", relativeTo: on) : nil
-        if try alreadyRecorded(row, subject, on, action, note: note, due: due?.day) { return false }
+        if action != .edit, try alreadyRecorded(row, subject, on, action, note: note, due: due?.day) { return false }
         let batch = try historyBatch(for: row)
         switch (subject.kind, action) {
+        case (_, .edit):
+            return try recordEdit(row, subject, on: on, note: note, batch: batch)
         case (.project, .update):
             var update = ProjectUpdate(on: on)
             update.stage = try row.choice("stage", ProjectStage.self)
@@ -48,25 +50,35 @@ extension RowImporter {
         case (.milestone, .reschedule):
             guard let due else { throw row.problem("due", "改期须填新的到期日") }
             _ = try ledger.recordReschedule(subject, to: due, on: on, reason: note ?? "", batch: batch, context: context, in: db)
-        case (_, .edit):
-            try recordEdit(row, subject, on: on, note: note, batch: batch)
         default:
             throw row.problem("action", "\(subject.kind.label)没有“\(action.label)”这种记录")
         }
         return true
     }
 
-    /// An exported edit comes back as the same entry: the row already holds the values it led to.
-    private func recordEdit(_ row: ImportRow, _ subject: Subject, on: Day, note: String?, batch: Int64) throws {
+    /// An edit row: 修改内容 is a JSON object of field keys and values as a person writes them
+    /// ({"name": "甲", "investment": "9亿元", "park": "Y5"}), as exports write it. Each value is
+    /// checked by its field's own parser and applied exactly as `edit` applies it; a row that
+    /// changes nothing on its day is already in the ledger.
+    private func recordEdit(_ row: ImportRow, _ subject: Subject, on: Day, note: String?, batch: WriteBatch) throws -> Bool {
         guard let changes = row.text("changes") else { throw row.problem("changes", "修改记录须有修改内容") }
-        guard let data = changes.data(using: .utf8), (try? JSONSerialization.jsonObject(with: data)) is [String: [Any]] else {
-            throw row.problem("changes", "修改内容不是导出时的 JSON 格式")
+        guard let data = changes.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              !object.isEmpty else {
+            throw row.problem("changes", "修改内容应为 JSON 对象，如 {\"name\": \"新名称\"}")
         }
-        try ledger.checkEntryDay(on, for: subject, context: context, in: db)
-        var entry = Entry(batchId: batch, on: on, action: .edit, subject: subject.subjectID)
-        entry.changes = changes
-        entry.note = try Validate.note(note)
-        try entry.insertPrepared(db)
+        var texts: [(key: String, text: String)] = []
+        for key in object.keys.sorted() {
+            guard let text = object[key] as? String else { throw row.problem("changes", "“\(key)”的值应为文字") }
+            texts.append((key, text))
+        }
+        let values: [(Field, DatabaseValue)]
+        do { values = try Ledger.fieldValues(subject.kind, texts, on: on, in: db) } catch let error as LedgerError {
+            throw row.problem("changes", error.message)
+        }
+        var (entry, changed) = try ledger.prepareEdit(subject, values, note: note, on: on, context: context, in: db)
+        guard !changed.isEmpty else { return false }
+        try ledger.record(&entry, in: batch, db: db)
+        return true
     }
 
     /// The same entry already in the ledger: skipped, so the same history imports once.
@@ -82,7 +94,7 @@ extension RowImporter {
                              try row.integer("progress"), status, due, note]) ?? false
     }
 
-    private func historyBatch(for row: ImportRow) throws -> Int64 {
+    private func historyBatch(for row: ImportRow) throws -> WriteBatch {
         guard let author = row.text("author"), let recordedAt = row.text("recorded_at") else { return try sharedBatch() }
         return try batches.history(author: author, recordedAt: recordedAt, in: db)
     }

@@ -28,7 +28,9 @@ func translate(_ error: DatabaseError) -> LedgerError {
     case .SQLITE_FULL:
         return .data("磁盘已满：本次什么也没有写入")
     default:
-        return .data("账本操作失败（\(error.resultCode.rawValue)）：本次什么也没有写入")
+        // ZONELEDGER_DEBUG=1 shows SQLite's own words, for whoever works on zoneledger itself.
+        let detail = ProcessInfo.processInfo.environment["ZONELEDGER_DEBUG"] == "1" ? " [\(error)]" : ""
+        return .data("账本操作失败（\(error.resultCode.rawValue)）：本次什么也没有写入\(detail)")
     }
 }
 

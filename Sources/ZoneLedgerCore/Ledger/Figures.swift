@@ -9,17 +9,20 @@ public struct FigureDraft: Sendable {
     public var park: String?
     public var from: Day
     public var to: Day
+    /// The day it became known (its effective day): sheets as of earlier days leave it out.
+    public var knownOn: Day
     public var value: ExactDecimal
     public var unit: String
     public var approximate = false
     public var yoyPercent: ExactDecimal?
     public var quote: String?
 
-    public init(category: FigureCategory, metric: String, from: Day, to: Day, value: ExactDecimal, unit: String) {
+    public init(category: FigureCategory, metric: String, from: Day, to: Day, knownOn: Day, value: ExactDecimal, unit: String) {
         self.category = category
         self.metric = metric
         self.from = from
         self.to = to
+        self.knownOn = knownOn
         self.value = value
         self.unit = unit
     }
@@ -28,10 +31,11 @@ public struct FigureDraft: Sendable {
 extension Ledger {
     @discardableResult
     public func addFigure(_ draft: FigureDraft, context: WriteContext) throws -> Figure {
-        try write { db in try insertFigure(draft, batch: try beginBatch(db, context), in: db) }
+        try write { db in try insertFigure(draft, batch: try beginBatch(db, context), context: context, in: db) }
     }
 
-    func insertFigure(_ draft: FigureDraft, batch: Int64, codes: CodeCounter? = nil, in db: Database) throws -> Figure {
+    func insertFigure(_ draft: FigureDraft, batch: Int64, context: WriteContext, codes: CodeCounter? = nil, in db: Database) throws -> Figure {
+        try checkEffective(draft.knownOn, context)
         guard draft.from <= draft.to else {
             throw LedgerError.data("统计期无效：起始\(draft.from.iso)晚于截止\(draft.to.iso)")
         }
@@ -46,7 +50,7 @@ extension Ledger {
         var figure = Figure(
             code: code, category: draft.category, metric: try Validate.name(draft.metric, what: "指标名称"), key: draft.key,
             parkId: try draft.park.map { try References.resolve($0, kind: .park, in: db).id },
-            periodFrom: draft.from, periodTo: draft.to, value: draft.value.plainText,
+            periodFrom: draft.from, periodTo: draft.to, knownOn: draft.knownOn, value: draft.value.plainText,
             unit: try Validate.unit(draft.unit), approximate: draft.approximate,
             yoyPercent: draft.yoyPercent?.plainText, batchId: batch, quote: draft.quote)
         try figure.insertPrepared(db)

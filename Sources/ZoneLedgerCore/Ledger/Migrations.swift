@@ -10,13 +10,26 @@ extension Ledger {
         ("0004_subject_indexes.sql", PackageResources._004_subject_indexes_sql),
         ("0005_hot_path_indexes.sql", PackageResources._005_hot_path_indexes_sql),
         ("0006_check_without_in_lists.sql", PackageResources._006_check_without_in_lists_sql),
+        ("0007_every_fact_an_entry.sql", PackageResources._007_every_fact_an_entry_sql),
+        ("0008_spans.sql", PackageResources._008_spans_sql),
+    ]
+
+    /// What the program does after a migration's SQL, in the same transaction: moving a ledger's
+    /// facts into entries needs JSON and fold code that SQL alone does not have.
+    static let afterSQL: [String: @Sendable (Database) throws -> Void] = [
+        "0007_every_fact_an_entry.sql": { try LegacyConversion.run($0) },
+        "0008_spans.sql": { try SpanHistory.rebuildAll(in: $0) },
     ]
 
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
         for file in schemaFiles {
             let sql = String(decoding: file.bytes, as: UTF8.self)
-            migrator.registerMigration(file.name) { db in try db.execute(sql: sql) }
+            let after = afterSQL[file.name]
+            migrator.registerMigration(file.name) { db in
+                try db.execute(sql: sql)
+                try after?(db)
+            }
         }
         return migrator
     }()

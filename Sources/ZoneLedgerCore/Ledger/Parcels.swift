@@ -40,88 +40,82 @@ public struct ParcelEdit: Sendable {
 
 extension Ledger {
     @discardableResult
-    public func addParcel(_ draft: ParcelDraft, context: WriteContext) throws -> Parcel {
-        try write { db in try insertParcel(draft, batch: try beginBatch(db, context), context: context, in: db) }
+    public func addParcel(_ draft: ParcelDraft, context: WriteContext) throws -> Receipt {
+        try write { db in try insertParcel(draft, batch: try newBatch(db, context), context: context, in: db) }
     }
 
-    func insertParcel(_ draft: ParcelDraft, batch: Int64, context: WriteContext, codes: CodeCounter? = nil, in db: Database) throws -> Parcel {
+    func insertParcel(_ draft: ParcelDraft, batch: WriteBatch, context: WriteContext, codes: CodeCounter? = nil, in db: Database) throws -> Receipt {
         try checkEffective(draft.on, context)
         let name = try Validate.name(draft.name, what: "地块名称")
-        let revived = try Self.undoneRow(name, .parcel, in: db)
-        if revived == nil { try Self.checkNameFree(name, .parcel, in: db) }
-        let code = try Validate.code(draft.code) ?? revived?.code ?? Self.nextCode(.parcel, in: db, counter: codes)
-        try Self.checkCodeFree(code, .parcel, in: db, except: revived?.id)
-        var parcel = Parcel(code: code, name: name, areaMuHundredths: draft.area.hundredths,
-                            landUse: try Validate.optionalText(draft.landUse, what: "用地性质", limit: 100), quote: draft.quote)
-        parcel.id = revived?.id
-        if revived == nil { try parcel.insertPrepared(db) } else { try parcel.update(db) }
-        let id = parcel.id ?? db.lastInsertedRowID
-        var entry = Entry(batchId: batch, on: draft.on, action: .add, subject: SubjectID(kind: .parcel, id: id))
+        try Self.checkNameFree(name, .parcel, in: db)
+        let code = try Validate.code(draft.code) ?? Self.nextCode(.parcel, in: db, counter: codes)
+        try Self.checkCodeFree(code, .parcel, in: db)
+        let project = try draft.project.map { try References.resolve($0, kind: .project, in: db) }
+        var row = SubjectRow(kind: .parcel, code: code, createdBatch: batch.command, quote: draft.quote)
+        try row.insertPrepared(db)
+        let id = row.id ?? 0
+        var entry = Entry(batchId: batch.id, on: draft.on, action: .add, subject: SubjectID(kind: .parcel, id: id))
+        entry[.name] = name.databaseValue
+        entry[.parcelArea] = draft.area.hundredths.databaseValue
+        entry[.landUse] = try Validate.optionalText(draft.landUse, what: "用地性质", limit: 100)?.databaseValue ?? .null
         entry.parcelStatus = draft.status
         entry.note = try Validate.note(draft.note)
-        try entry.insertPrepared(db)
-        // A parcel serving a project: the project points to it, and that change is an entry of its own.
-        if let ref = draft.project {
-            let subject = try References.resolve(ref, kind: .project, in: db)
-            guard var project = try Project.fetchOne(db, key: subject.id) else { throw LedgerError.data("找不到项目\(subject.code)") }
-            var changes = ChangeSet()
-            try changes.link("parcel", &project.parcelId, to: Subject(kind: .parcel, id: id, code: parcel.code, name: parcel.name), in: db)
-            try project.update(db)
-            var link = Entry(batchId: batch, on: max(draft.on, try State.createdOn(subject.subjectID, in: db) ?? draft.on),
-                             action: .edit, subject: subject.subjectID)
-            link.changes = changes.json
-            link.note = "地块 \(parcel.code) 服务此项目"
-            try link.insertPrepared(db)
+        try record(&entry, in: batch, db: db)
+        let subject = Subject(kind: .parcel, id: id, code: code, name: name)
+        // A parcel serving a project: the project points to it, and that change is an entry of its own,
+        // effective when both exist.
+        if let project {
+            let on = max(draft.on, try SpanStore.createdOn(project.subjectID, in: db) ?? draft.on)
+            guard let before = try SpanStore.state(of: project.subjectID, on: on, in: db)?.state else {
+                throw LedgerError.data("找不到项目\(project.code)")
+            }
+            var link = Entry(batchId: batch.id, on: on, action: .edit, subject: project.subjectID)
+            _ = Self.setChanged([(.projectParcel, id.databaseValue)], on: &link, before: before, .project, in: db)
+            link.note = "地块 \(code) 服务此项目"
+            try record(&link, in: batch, db: db)
         }
-        return parcel
+        return try receipt(subject, entry, in: db)
     }
 
     @discardableResult
-    public func updateParcel(_ ref: String, _ update: StatusUpdate<ParcelStatus>, context: WriteContext) throws -> Entry {
-        try write { db in try recordParcelUpdate(ref, update, batch: nil, context: context, in: db) }
+    public func updateParcel(_ ref: String, _ update: StatusUpdate<ParcelStatus>, context: WriteContext) throws -> Receipt {
+        try write { db in
+            let subject = try References.resolve(ref, kind: .parcel, in: db)
+            let entry = try recordStatus(subject, column: "status", update, batch: try newBatch(db, context), context: context, in: db) { $0.parcelStatus = $1 }
+            return try receipt(subject, entry, in: db)
+        }
     }
 
-    func recordParcelUpdate(_ ref: String, _ update: StatusUpdate<ParcelStatus>, batch: Int64?, context: WriteContext, in db: Database) throws -> Entry {
-        try recordParcelUpdate(try References.resolve(ref, kind: .parcel, in: db), update, batch: batch, context: context, in: db)
-    }
-
-    func recordParcelUpdate(_ subject: Subject, _ update: StatusUpdate<ParcelStatus>, batch: Int64?, context: WriteContext, in db: Database) throws -> Entry {
-        try recordStatus(subject, column: "parcel_status", update, batch: batch, context: context, in: db) { $0.parcelStatus = $1 }
+    func recordParcelUpdate(_ subject: Subject, _ update: StatusUpdate<ParcelStatus>, batch: WriteBatch, context: WriteContext, in db: Database) throws -> Entry {
+        try recordStatus(subject, column: "status", update, batch: batch, context: context, in: db) { $0.parcelStatus = $1 }
     }
 
     /// A parcel's or a tenant's status entry: in order (or a correction), not before the subject existed.
     func recordStatus<Status: Progression & DatabaseValueConvertible>(
-        _ subject: Subject, column: String, _ update: StatusUpdate<Status>, batch: Int64?,
+        _ subject: Subject, column: String, _ update: StatusUpdate<Status>, batch: WriteBatch,
         context: WriteContext, in db: Database, set: (inout Entry, Status) -> Void
     ) throws -> Entry {
-        let around = try State.surroundings(of: subject.subjectID, on: update.on, columns: update.correction ? [] : [column], in: db)
-        try checkEntryDay(update.on, for: subject, createdOn: around.createdOn, context: context)
-        try State.checkOrder(update.status, previous: around.previous(column), following: around.following(column),
-                             subject: subject, on: update.on, correction: update.correction)
-        var entry = Entry(batchId: try batch ?? beginBatch(db, context), on: update.on, action: .update, subject: subject.subjectID)
+        try checkEntryDay(update.on, for: subject, context: context, in: db)
+        if !update.correction {
+            try StatusOrder(subject, on: update.on, in: db).check(update.status, column: column, subject: subject, on: update.on)
+        }
+        var entry = Entry(batchId: batch.id, on: update.on, action: .update, subject: subject.subjectID)
         set(&entry, update.status)
         entry.note = try Validate.note(update.note)
         entry.correction = update.correction
-        try entry.insertPrepared(db)
+        try record(&entry, in: batch, db: db)
         return entry
     }
 
     @discardableResult
-    public func editParcel(_ ref: String, _ edit: ParcelEdit, context: WriteContext) throws -> Entry {
+    public func editParcel(_ ref: String, _ edit: ParcelEdit, context: WriteContext) throws -> Receipt {
         try write { db in
             let subject = try References.resolve(ref, kind: .parcel, in: db)
-            try checkEntryDay(edit.on, for: subject, context: context, in: db)
-            guard var parcel = try Parcel.fetchOne(db, key: subject.id) else { throw LedgerError.data("找不到地块\(subject.code)") }
-            var changes = ChangeSet()
-            if let name = edit.name {
-                let valid = try Validate.name(name, what: "地块名称")
-                try Self.checkNameFree(valid, .parcel, in: db, except: parcel.id)
-                changes.set("name", &parcel.name, valid)
-            }
-            if let area = edit.area { changes.set("area_mu_hundredths", &parcel.areaMuHundredths, area.hundredths) }
-            if let use = edit.landUse { changes.set("land_use", &parcel.landUse, try Validate.optionalText(use, what: "用地性质", limit: 100)) }
-            try parcel.update(db)
-            return try recordEdit(changes, note: edit.note, subject: subject, on: edit.on, context: context, in: db)
+            var values: [(Field, DatabaseValue)] = []
+            if let name = edit.name { values.append((.name, try Validate.name(name, what: "地块名称").databaseValue)) }
+            if let area = edit.area { values.append((.parcelArea, area.hundredths.databaseValue)) }
+            if let use = edit.landUse { values.append((.landUse, (try Validate.optionalText(use, what: "用地性质", limit: 100) ?? "").databaseValue)) }
+            return try editSubject(subject, values, note: edit.note, on: edit.on, context: context, in: db)
         }
     }
 }

@@ -41,77 +41,70 @@ public struct ParkEdit: Sendable {
 
 extension Ledger {
     @discardableResult
-    public func addPark(_ draft: ParkDraft, context: WriteContext) throws -> Park {
-        try write { db in try insertPark(draft, batch: try beginBatch(db, context), context: context, in: db) }
+    public func addPark(_ draft: ParkDraft, context: WriteContext) throws -> Receipt {
+        try write { db in try insertPark(draft, batch: try newBatch(db, context), context: context, in: db) }
     }
 
-    func insertPark(_ draft: ParkDraft, batch: Int64, context: WriteContext, codes: CodeCounter? = nil, in db: Database) throws -> Park {
+    func insertPark(_ draft: ParkDraft, batch: WriteBatch, context: WriteContext, codes: CodeCounter? = nil, in db: Database) throws -> Receipt {
         try checkEffective(draft.on, context)
         let name = try Validate.name(draft.name, what: "园区名称")
-        let revived = try Self.undoneRow(name, .park, in: db)
-        if revived == nil { try Self.checkNameFree(name, .park, in: db) }
-        let code = try Validate.code(draft.code) ?? revived?.code ?? Self.nextCode(.park, in: db, counter: codes)
-        try Self.checkCodeFree(code, .park, in: db, except: revived?.id)
-        var park = Park(code: code, name: name, kind: draft.kind, quote: draft.quote)
-        var ignored = ChangeSet()
-        try apply(draft.figures, to: &park, changes: &ignored)
-        park.id = revived?.id
-        if revived == nil { try park.insertPrepared(db) } else { try park.update(db) }
-        var entry = Entry(batchId: batch, on: draft.on, action: .add, subject: SubjectID(kind: .park, id: park.id ?? db.lastInsertedRowID))
+        try Self.checkNameFree(name, .park, in: db)
+        let code = try Validate.code(draft.code) ?? Self.nextCode(.park, in: db, counter: codes)
+        try Self.checkCodeFree(code, .park, in: db)
+        var row = SubjectRow(kind: .park, code: code, createdBatch: batch.command, quote: draft.quote)
+        try row.insertPrepared(db)
+        var entry = Entry(batchId: batch.id, on: draft.on, action: .add, subject: SubjectID(kind: .park, id: row.id ?? 0))
+        entry[.name] = name.databaseValue
+        entry[.parkKind] = draft.kind.rawValue.databaseValue
+        for (field, value) in try Self.values(draft.figures) where !value.isNull { entry[field] = value }
         entry.note = try Validate.note(draft.note)
-        try entry.insertPrepared(db)
-        return park
+        try record(&entry, in: batch, db: db)
+        return try receipt(Subject(kind: .park, id: row.id ?? 0, code: code, name: name), entry, in: db)
     }
 
     /// A park has no stage of its own: its entries are dated notes.
     @discardableResult
-    public func notePark(_ ref: String, note: String, on day: Day, context: WriteContext) throws -> Entry {
-        try write { db in try recordParkNote(ref, note: note, on: day, batch: nil, context: context, in: db) }
+    public func notePark(_ ref: String, note: String, on day: Day, context: WriteContext) throws -> Receipt {
+        try write { db in
+            let subject = try References.resolve(ref, kind: .park, in: db)
+            let entry = try recordParkNote(subject, note: note, on: day, batch: try newBatch(db, context), context: context, in: db)
+            return try receipt(subject, entry, in: db)
+        }
     }
 
-    func recordParkNote(_ ref: String, note: String, on day: Day, batch: Int64?, context: WriteContext, in db: Database) throws -> Entry {
-        try recordParkNote(try References.resolve(ref, kind: .park, in: db), note: note, on: day, batch: batch, context: context, in: db)
-    }
-
-    func recordParkNote(_ subject: Subject, note: String, on day: Day, batch: Int64?, context: WriteContext, in db: Database) throws -> Entry {
+    func recordParkNote(_ subject: Subject, note: String, on day: Day, batch: WriteBatch, context: WriteContext, in db: Database) throws -> Entry {
         try checkEntryDay(day, for: subject, context: context, in: db)
         guard let text = try Validate.note(note) else { throw LedgerError.usage("说明不能为空：请给出 --note") }
-        var entry = Entry(batchId: try batch ?? beginBatch(db, context), on: day, action: .update, subject: subject.subjectID)
+        var entry = Entry(batchId: batch.id, on: day, action: .update, subject: subject.subjectID)
         entry.note = text
-        try entry.insertPrepared(db)
+        try record(&entry, in: batch, db: db)
         return entry
     }
 
     @discardableResult
-    public func editPark(_ ref: String, _ edit: ParkEdit, context: WriteContext) throws -> Entry {
+    public func editPark(_ ref: String, _ edit: ParkEdit, context: WriteContext) throws -> Receipt {
         try write { db in
             let subject = try References.resolve(ref, kind: .park, in: db)
-            try checkEntryDay(edit.on, for: subject, context: context, in: db)
-            guard var park = try Park.fetchOne(db, key: subject.id) else { throw LedgerError.data("找不到园区\(subject.code)") }
-            var changes = ChangeSet()
-            if let name = edit.name {
-                let valid = try Validate.name(name, what: "园区名称")
-                try Self.checkNameFree(valid, .park, in: db, except: park.id)
-                changes.set("name", &park.name, valid)
-            }
-            if let kind = edit.kind { changes.set("kind", &park.kind, kind) }
-            try apply(edit.figures, to: &park, changes: &changes)
-            try park.update(db)
-            return try recordEdit(changes, note: edit.note, subject: subject, on: edit.on, context: context, in: db)
+            var values: [(Field, DatabaseValue)] = []
+            if let name = edit.name { values.append((.name, try Validate.name(name, what: "园区名称").databaseValue)) }
+            if let kind = edit.kind { values.append((.parkKind, kind.rawValue.databaseValue)) }
+            values += try Self.values(edit.figures).filter { !$0.1.isNull }
+            return try editSubject(subject, values, note: edit.note, on: edit.on, context: context, in: db)
         }
     }
 
-    private func apply(_ figures: ParkFigures, to park: inout Park, changes: inout ChangeSet) throws {
-        if let area = figures.area { changes.set("area_mu_hundredths", &park.areaMuHundredths, area.hundredths) }
-        if let approximate = figures.areaApproximate { changes.set("area_approximate", &park.areaApproximate, approximate) }
-        if let ratio = figures.plotRatioHundredths { changes.set("plot_ratio_hundredths", &park.plotRatioHundredths, ratio) }
-        if let floor = figures.floorAreaM2 { changes.set("floor_area_m2", &park.floorAreaM2, floor) }
-        if let money = figures.investment { changes.set("investment_yuan", &park.investmentYuan, money.yuan) }
-        if let money = figures.expectedOutput { changes.set("expected_output_yuan", &park.expectedOutputYuan, money.yuan) }
-        if let money = figures.expectedTax { changes.set("expected_tax_yuan", &park.expectedTaxYuan, money.yuan) }
-        if let buildings = figures.buildings { changes.set("buildings", &park.buildings, buildings) }
-        if let industries = figures.industries {
-            changes.set("industries", &park.industries, try Validate.optionalText(industries, what: "主导产业", limit: 500))
-        }
+    /// A park's figures as field values; a figure not given is NULL (left alone).
+    private static func values(_ figures: ParkFigures) throws -> [(Field, DatabaseValue)] {
+        [
+            (.area, figures.area?.hundredths.databaseValue ?? .null),
+            (.areaApproximate, figures.areaApproximate?.databaseValue ?? .null),
+            (.plotRatio, figures.plotRatioHundredths?.databaseValue ?? .null),
+            (.floorArea, figures.floorAreaM2?.databaseValue ?? .null),
+            (.investment, figures.investment?.yuan.databaseValue ?? .null),
+            (.expectedOutput, figures.expectedOutput?.yuan.databaseValue ?? .null),
+            (.expectedTax, figures.expectedTax?.yuan.databaseValue ?? .null),
+            (.buildings, figures.buildings?.databaseValue ?? .null),
+            (.industries, try figures.industries.map { (try Validate.optionalText($0, what: "主导产业", limit: 500) ?? "").databaseValue } ?? .null),
+        ]
     }
 }

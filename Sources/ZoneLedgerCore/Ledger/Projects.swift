@@ -54,166 +54,98 @@ public struct ProjectEdit: Sendable {
 
 extension Ledger {
     @discardableResult
-    public func addProject(_ draft: ProjectDraft, context: WriteContext) throws -> Project {
-        try write { db in try insertProject(draft, batch: try beginBatch(db, context), context: context, in: db) }
+    public func addProject(_ draft: ProjectDraft, context: WriteContext) throws -> Receipt {
+        try write { db in try insertProject(draft, batch: try newBatch(db, context), context: context, in: db) }
     }
 
-    func insertProject(_ draft: ProjectDraft, batch: Int64, context: WriteContext, codes: CodeCounter? = nil, in db: Database) throws -> Project {
+    func insertProject(_ draft: ProjectDraft, batch: WriteBatch, context: WriteContext, codes: CodeCounter? = nil, in db: Database) throws -> Receipt {
         try checkEffective(draft.on, context)
         let name = try Validate.name(draft.name, what: "项目名称")
-        let revived = try Self.undoneRow(name, .project, in: db)
-        if revived == nil { try Self.checkNameFree(name, .project, in: db) }
-        let code = try Validate.code(draft.code) ?? revived?.code ?? Self.nextCode(.project, in: db, counter: codes)
-        try Self.checkCodeFree(code, .project, in: db, except: revived?.id)
+        try Self.checkNameFree(name, .project, in: db)
+        let code = try Validate.code(draft.code) ?? Self.nextCode(.project, in: db, counter: codes)
+        try Self.checkCodeFree(code, .project, in: db)
         try Self.checkPlan(draft.plannedStart, draft.plannedCompletion)
-        var project = Project(
-            code: code, name: name, kind: draft.kind, investmentYuan: draft.investment?.yuan,
-            parkId: try draft.park.map { try References.resolve($0, kind: .park, in: db).id },
-            parcelId: try draft.parcel.map { try References.resolve($0, kind: .parcel, in: db).id },
-            provincialMajor: draft.provincialMajor, registered: draft.registered,
-            department: try Validate.optionalText(draft.department, what: "责任部门", limit: 100),
-            plannedStart: draft.plannedStart, plannedCompletion: draft.plannedCompletion, quote: draft.quote)
-        project.id = revived?.id
-        if revived == nil { try project.insertPrepared(db) } else { try project.update(db) }
-        var entry = Entry(batchId: batch, on: draft.on, action: .add, subject: SubjectID(kind: .project, id: project.id ?? 0))
+        let park = try draft.park.map { try References.resolve($0, kind: .park, in: db) }
+        let parcel = try draft.parcel.map { try References.resolve($0, kind: .parcel, in: db) }
+        var row = SubjectRow(kind: .project, code: code, createdBatch: batch.command, quote: draft.quote)
+        try row.insertPrepared(db)
+        var entry = Entry(batchId: batch.id, on: draft.on, action: .add, subject: SubjectID(kind: .project, id: row.id ?? 0))
+        entry[.name] = name.databaseValue
+        entry[.projectKind] = draft.kind.rawValue.databaseValue
         entry.stage = draft.stage
         entry.progress = try Validate.progress(draft.progress)
+        entry[.investment] = draft.investment?.yuan.databaseValue ?? .null
+        entry[.projectPark] = park?.id.databaseValue ?? .null
+        entry[.projectParcel] = parcel?.id.databaseValue ?? .null
+        entry[.provincialMajor] = draft.provincialMajor.databaseValue
+        entry[.registered] = draft.registered.databaseValue
+        entry[.department] = try Validate.optionalText(draft.department, what: "责任部门", limit: 100)?.databaseValue ?? .null
+        entry[.plannedStart] = draft.plannedStart?.databaseValue ?? .null
+        entry[.plannedCompletion] = draft.plannedCompletion?.databaseValue ?? .null
         entry.note = try Validate.note(draft.note)
-        try entry.insertPrepared(db)
-        return project
+        try record(&entry, in: batch, db: db)
+        return try receipt(Subject(kind: .project, id: row.id ?? 0, code: code, name: name), entry, in: db)
     }
 
     /// Records a status entry: stage, progress and a note, effective on a day.
     @discardableResult
-    public func updateProject(_ ref: String, _ update: ProjectUpdate, context: WriteContext) throws -> Entry {
-        try write { db in try recordProjectUpdate(ref, update, batch: nil, context: context, in: db) }
-    }
-
-    func recordProjectUpdate(_ ref: String, _ update: ProjectUpdate, batch: Int64?, context: WriteContext, in db: Database) throws -> Entry {
-        try recordProjectUpdate(try References.resolve(ref, kind: .project, in: db), update, batch: batch, context: context, in: db)
+    public func updateProject(_ ref: String, _ update: ProjectUpdate, context: WriteContext) throws -> Receipt {
+        try write { db in
+            let subject = try References.resolve(ref, kind: .project, in: db)
+            let entry = try recordProjectUpdate(subject, update, batch: try newBatch(db, context), context: context, in: db)
+            return try receipt(subject, entry, in: db)
+        }
     }
 
     /// The same for a project already resolved: an import has resolved each row's subject once.
-    func recordProjectUpdate(_ subject: Subject, _ update: ProjectUpdate, batch: Int64?, context: WriteContext, in db: Database) throws -> Entry {
+    func recordProjectUpdate(_ subject: Subject, _ update: ProjectUpdate, batch: WriteBatch, context: WriteContext, in db: Database) throws -> Entry {
         guard update.stage != nil || update.progress != nil || update.note != nil else {
             throw LedgerError.usage("没有要记录的内容：请给出 --stage、--progress 或 --note")
         }
-        let checked: [String] = update.correction ? [] : (update.stage == nil ? [] : ["stage"]) + (update.progress == nil ? [] : ["progress"])
-        let around = try State.surroundings(of: subject.subjectID, on: update.on, columns: checked, in: db)
-        try checkEntryDay(update.on, for: subject, createdOn: around.createdOn, context: context)
-        if let stage = update.stage {
-            try State.checkOrder(stage, previous: around.previous("stage"), following: around.following("stage"),
-                                 subject: subject, on: update.on, correction: update.correction)
-        }
-        if let progress = try Validate.progress(update.progress), !update.correction {
-            if let previous: Int = around.previous("progress"), progress < previous {
-                throw LedgerError.data("\(subject.listing)的进度已是\(previous)%，改为\(progress)%是倒退：如确为更正，请加 --correction")
+        let progress = try Validate.progress(update.progress)
+        try checkEntryDay(update.on, for: subject, context: context, in: db)
+        if !update.correction {
+            let order = try StatusOrder(subject, on: update.on, in: db)
+            if let stage = update.stage {
+                try order.check(stage, column: "stage", subject: subject, on: update.on)
             }
-            if let following: Int = around.following("progress"), following < progress {
-                throw LedgerError.data("\(subject.listing)在\(update.on.iso)之后已记为\(following)%，此前不能是更高的\(progress)%：如确为更正，请加 --correction")
+            if let progress {
+                if let previous = order.before(Int.self, "progress"), progress < previous {
+                    throw LedgerError.data("\(subject.listing)的进度已是\(previous)%，改为\(progress)%是倒退：如确为更正，请加 --correction")
+                }
+                if let following = order.after(Int.self, "progress"), following < progress {
+                    throw LedgerError.data("\(subject.listing)在\(update.on.iso)之后已记为\(following)%，此前不能是更高的\(progress)%：如确为更正，请加 --correction")
+                }
             }
         }
-        var entry = Entry(batchId: try batch ?? beginBatch(db, context), on: update.on, action: .update, subject: subject.subjectID)
+        var entry = Entry(batchId: batch.id, on: update.on, action: .update, subject: subject.subjectID)
         entry.stage = update.stage
-        entry.progress = update.progress
+        entry.progress = progress
         entry.note = try Validate.note(update.note)
         entry.correction = update.correction
-        try entry.insertPrepared(db)
+        try record(&entry, in: batch, db: db)
         return entry
     }
 
-    /// Changes descriptive fields; the edit is itself an entry listing old and new values.
+    /// Changes descriptive fields; the edit is itself an entry, effective on its day.
     @discardableResult
-    public func editProject(_ ref: String, _ edit: ProjectEdit, context: WriteContext) throws -> Entry {
+    public func editProject(_ ref: String, _ edit: ProjectEdit, context: WriteContext) throws -> Receipt {
         try write { db in
             let subject = try References.resolve(ref, kind: .project, in: db)
-            try checkEntryDay(edit.on, for: subject, context: context, in: db)
-            guard var project = try Project.fetchOne(db, key: subject.id) else { throw LedgerError.data("找不到项目\(subject.code)") }
-            var changes = ChangeSet()
-            if let name = edit.name {
-                let valid = try Validate.name(name, what: "项目名称")
-                try Self.checkNameFree(valid, .project, in: db, except: project.id)
-                changes.set("name", &project.name, valid)
-            }
-            if let kind = edit.kind { changes.set("kind", &project.kind, kind) }
-            if let money = edit.investment { changes.set("investment_yuan", &project.investmentYuan, money.yuan) }
-            if let park = edit.park { try changes.link("park", &project.parkId, to: try References.resolve(park, kind: .park, in: db), in: db) }
-            if let parcel = edit.parcel { try changes.link("parcel", &project.parcelId, to: try References.resolve(parcel, kind: .parcel, in: db), in: db) }
-            if let flag = edit.provincialMajor { changes.set("provincial_major", &project.provincialMajor, flag) }
-            if let flag = edit.registered { changes.set("registered", &project.registered, flag) }
+            var values: [(Field, DatabaseValue)] = []
+            if let name = edit.name { values.append((.name, try Validate.name(name, what: "项目名称").databaseValue)) }
+            if let kind = edit.kind { values.append((.projectKind, kind.rawValue.databaseValue)) }
+            if let money = edit.investment { values.append((.investment, money.yuan.databaseValue)) }
+            if let park = edit.park { values.append((.projectPark, try References.resolve(park, kind: .park, in: db).id.databaseValue)) }
+            if let parcel = edit.parcel { values.append((.projectParcel, try References.resolve(parcel, kind: .parcel, in: db).id.databaseValue)) }
+            if let flag = edit.provincialMajor { values.append((.provincialMajor, flag.databaseValue)) }
+            if let flag = edit.registered { values.append((.registered, flag.databaseValue)) }
             if let department = edit.department {
-                changes.set("department", &project.department, try Validate.optionalText(department, what: "责任部门", limit: 100))
+                values.append((.department, (try Validate.optionalText(department, what: "责任部门", limit: 100) ?? "").databaseValue))
             }
-            if let day = edit.plannedStart { changes.set("planned_start", &project.plannedStart, day) }
-            if let day = edit.plannedCompletion { changes.set("planned_completion", &project.plannedCompletion, day) }
-            try Self.checkPlan(project.plannedStart, project.plannedCompletion)
-            try project.update(db)
-            return try recordEdit(changes, note: edit.note, subject: subject, on: edit.on, context: context, in: db)
+            if let day = edit.plannedStart { values.append((.plannedStart, day.databaseValue)) }
+            if let day = edit.plannedCompletion { values.append((.plannedCompletion, day.databaseValue)) }
+            return try editSubject(subject, values, note: edit.note, on: edit.on, context: context, in: db)
         }
-    }
-
-    static func checkPlan(_ start: Day?, _ completion: Day?) throws {
-        if let start, let completion, completion < start {
-            throw LedgerError.data("计划竣工日期（\(completion.iso)）早于计划开工日期（\(start.iso)）")
-        }
-    }
-
-    /// Shared by every status command: not in the future, not before the subject existed.
-    func checkEntryDay(_ day: Day, for subject: Subject, context: WriteContext, in db: Database) throws {
-        try checkEntryDay(day, for: subject, createdOn: try State.createdOn(subject.subjectID, in: db), context: context)
-    }
-
-    /// The same, with the day the subject was added already read (`Surroundings`).
-    func checkEntryDay(_ day: Day, for subject: Subject, createdOn created: Day?, context: WriteContext) throws {
-        try checkEffective(day, context)
-        if let created, day < created {
-            throw LedgerError.data("\(subject.listing)于\(created.iso)记入账本，不能记录更早（\(day.iso)）的情况")
-        }
-    }
-
-    func recordEdit(_ changes: ChangeSet, note: String?, subject: Subject, on day: Day,
-                    context: WriteContext, in db: Database) throws -> Entry {
-        guard !changes.isEmpty || note != nil else {
-            throw LedgerError.usage("没有要修改的内容：请给出要改的字段")
-        }
-        var entry = Entry(batchId: try beginBatch(db, context), on: day, action: .edit, subject: subject.subjectID)
-        entry.changes = changes.json
-        entry.note = try Validate.note(note)
-        try entry.insertPrepared(db)
-        return entry
-    }
-}
-
-/// What an edit changed, field by field, as text for the history.
-struct ChangeSet {
-    private var fields: [String: (String?, String?)] = [:]
-    var isEmpty: Bool { fields.isEmpty }
-    var json: String? { Ledger.changesJSON(fields) }
-
-    mutating func set<Value: Equatable>(_ field: String, _ target: inout Value, _ new: Value) {
-        guard target != new else { return }
-        fields[field] = (Self.text(target), Self.text(new))
-        target = new
-    }
-
-    /// A link to another row is kept by its code, which survives export and import; ids may not.
-    mutating func link(_ field: String, _ target: inout Int64?, to subject: Subject, in db: Database) throws {
-        guard target != subject.id else { return }
-        let old = try target.flatMap {
-            try String.fetchOne(try db.cachedStatement(sql: "SELECT code FROM \(subject.kind.table) WHERE id = ?"), arguments: [$0])
-        }
-        fields[field] = (old, subject.code)
-        target = subject.id
-    }
-
-    private static func text(_ value: Any) -> String? {
-        let mirror = Mirror(reflecting: value)
-        if mirror.displayStyle == .optional {
-            guard let wrapped = mirror.children.first?.value else { return nil }
-            return text(wrapped)
-        }
-        if let labeled = value as? any Labeled { return labeled.rawValue }
-        if let day = value as? Day { return day.iso }
-        return "\(value)"
     }
 }

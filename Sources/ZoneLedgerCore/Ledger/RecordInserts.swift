@@ -16,57 +16,34 @@ extension Database {
 }
 
 extension Entry {
+    /// The subject columns, then the fields: one statement per set of columns an entry uses, cached.
     mutating func insertPrepared(_ db: Database) throws {
-        id = try db.insertRow(into: "entry", "id, batch_id, effective_on, action, project_id, parcel_id, park_id, tenant_id, milestone_id, stage, progress, parcel_status, tenant_status, due_on, due_text, due_precision, correction, note, changes",
-                              [id, batchId, effectiveOn, action, projectId, parcelId, parkId, tenantId, milestoneId, stage, progress, parcelStatus, tenantStatus, dueOn, dueText, duePrecision, correction, note, changes])
+        var columns = ["id", "batch_id", "effective_on", "action", subject.kind.foreignKey, "correction", "note"]
+        var arguments: [DatabaseValueConvertible?] = [id, batchId, effectiveOn, action, subject.id, correction, note]
+        for (index, value) in values.enumerated() where !value.isNull {
+            columns.append(Entry.fieldColumns[index])
+            arguments.append(value)
+        }
+        id = try db.insertRow(into: "entry", columns.joined(separator: ", "), StatementArguments(arguments))
     }
 }
 
 extension Batch {
     mutating func insertPrepared(_ db: Database) throws {
-        id = try db.insertRow(into: "batch", "id, recorded_at, author, command, part_of",
-                              [id, recordedAt, author, command, partOf])
+        id = try db.insertRow(into: "batch", "id, recorded_at, author, command, part_of, undoes",
+                              [id, recordedAt, author, command, partOf, undoes])
     }
 }
 
-extension Park {
+extension SubjectRow {
     mutating func insertPrepared(_ db: Database) throws {
-        id = try db.insertRow(into: "park", "id, code, name, kind, area_mu_hundredths, area_approximate, plot_ratio_hundredths, floor_area_m2, investment_yuan, expected_output_yuan, expected_tax_yuan, buildings, industries, quote",
-                              [id, code, name, kind, areaMuHundredths, areaApproximate, plotRatioHundredths, floorAreaM2, investmentYuan, expectedOutputYuan, expectedTaxYuan, buildings, industries, quote])
-    }
-}
-
-extension Parcel {
-    mutating func insertPrepared(_ db: Database) throws {
-        id = try db.insertRow(into: "parcel", "id, code, name, area_mu_hundredths, land_use, quote",
-                              [id, code, name, areaMuHundredths, landUse, quote])
-    }
-}
-
-extension Project {
-    mutating func insertPrepared(_ db: Database) throws {
-        id = try db.insertRow(into: "project", "id, code, name, kind, investment_yuan, park_id, parcel_id, provincial_major, registered, department, planned_start, planned_completion, quote",
-                              [id, code, name, kind, investmentYuan, parkId, parcelId, provincialMajor, registered, department, plannedStart, plannedCompletion, quote])
-    }
-}
-
-extension Tenant {
-    mutating func insertPrepared(_ db: Database) throws {
-        id = try db.insertRow(into: "tenant", "id, code, name, park_id, quote",
-                              [id, code, name, parkId, quote])
-    }
-}
-
-extension Milestone {
-    mutating func insertPrepared(_ db: Database) throws {
-        id = try db.insertRow(into: "milestone", "id, code, title, project_id, parcel_id, park_id, tenant_id, due_on, due_text, due_precision, department, quote",
-                              [id, code, title, projectId, parcelId, parkId, tenantId, dueOn, dueText, duePrecision, department, quote])
+        id = try db.insertRow(into: kind.table, "id, code, created_batch, quote", [id, code, createdBatch, quote])
     }
 }
 
 extension Figure {
     mutating func insertPrepared(_ db: Database) throws {
-        id = try db.insertRow(into: "figure", "id, code, category, metric, key, park_id, period_from, period_to, value, unit, approximate, yoy_percent, batch_id, quote",
-                              [id, code, category, metric, key, parkId, periodFrom, periodTo, value, unit, approximate, yoyPercent, batchId, quote])
+        id = try db.insertRow(into: "figure", "id, code, category, metric, key, park_id, period_from, period_to, known_on, value, unit, approximate, yoy_percent, batch_id, quote",
+                              [id, code, category, metric, key, parkId, periodFrom, periodTo, knownOn, value, unit, approximate, yoyPercent, batchId, quote])
     }
 }

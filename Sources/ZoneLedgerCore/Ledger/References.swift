@@ -9,11 +9,13 @@ public struct Subject: Hashable, Sendable {
     public var subjectID: SubjectID { SubjectID(kind: kind, id: id) }
     /// "P1 台邦精密减速器项目", how candidates are listed.
     public var listing: String { "\(code) \(name)" }
-}
 
-extension SubjectKind {
-    /// The column people recognise a row by.
-    var nameColumn: String { self == .milestone ? "title" : "name" }
+    public init(kind: SubjectKind, id: Int64, code: String, name: String) {
+        self.kind = kind
+        self.id = id
+        self.code = code
+        self.name = name
+    }
 }
 
 enum References {
@@ -23,21 +25,31 @@ enum References {
         case none
     }
 
+    /// Subjects that exist now, with the name they have now: the state as it stands.
+    static func current(_ kind: SubjectKind) -> String {
+        let layout = SpanLayout.of(kind)
+        return """
+            SELECT r.id, r.code, s.\(kind.nameField.spanColumn) AS name FROM \(kind.table) r
+            JOIN \(layout.table) s ON s.\(layout.key) = r.id AND s.recorded_to IS NULL AND s.valid_to IS NULL
+            """
+    }
+
     /// A REF is a code, an id, an exact name, or a fragment of one name: `台邦` finds 台邦精密减速器项目.
     static func lookup(_ text: String, kind: SubjectKind, in db: Database) throws -> Lookup {
         // Only what exists: a subject whose adding was undone is not found.
-        let select = "SELECT id, code, \(kind.nameColumn) AS name FROM \(kind.table) WHERE \(isLive(kind))"
-        if let row = try Row.fetchOne(try db.cachedStatement(sql: "\(select) AND code = ? COLLATE NOCASE"), arguments: [text]) {
+        let select = current(kind)
+        let name = "s.\(kind.nameField.spanColumn)"
+        if let row = try Row.fetchOne(try db.cachedStatement(sql: "\(select) WHERE r.code = ? COLLATE NOCASE"), arguments: [text]) {
             return .found(subject(row, kind))
         }
-        if let id = Int64(text), let row = try Row.fetchOne(try db.cachedStatement(sql: "\(select) AND id = ?"), arguments: [id]) {
+        if let id = Int64(text), let row = try Row.fetchOne(try db.cachedStatement(sql: "\(select) WHERE r.id = ?"), arguments: [id]) {
             return .found(subject(row, kind))
         }
-        if let row = try Row.fetchOne(try db.cachedStatement(sql: "\(select) AND \(kind.nameColumn) = ?"), arguments: [text]) {
-            return .found(subject(row, kind))
-        }
+        let exact = try Row.fetchAll(try db.cachedStatement(sql: "\(select) WHERE \(name) = ? ORDER BY r.id LIMIT 11"), arguments: [text])
+        if exact.count == 1 { return .found(subject(exact[0], kind)) }
+        if exact.count > 1 { return .several(exact.map { subject($0, kind) }) }
         let matches = try Row.fetchAll(
-            db, sql: "\(select) AND instr(lower(\(kind.nameColumn)), lower(?)) > 0 ORDER BY id LIMIT 11",
+            db, sql: "\(select) WHERE instr(lower(\(name)), lower(?)) > 0 ORDER BY r.id LIMIT 11",
             arguments: [text]
         ).map { subject($0, kind) }
         switch matches.count {
@@ -58,8 +70,7 @@ enum References {
         case .none where codeLooksLike(text, kind):
             throw LedgerError.data("找不到\(kind.label)“\(text)”：没有这个编号，可用 \(kind.rawValue) list 查看")
         case .none:
-            let all = try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, code, \(kind.nameColumn) AS name FROM \(kind.table) WHERE \(isLive(kind))"))
-                .map { subject($0, kind) }
+            let all = try Row.fetchAll(try db.cachedStatement(sql: current(kind))).map { subject($0, kind) }
             let nearest = nearestNames(to: text, among: all)
             let hint = nearest.isEmpty ? "账本里没有相近的\(kind.label)" : "最接近的：" + listing(nearest)
             throw LedgerError.data("找不到\(kind.label)“\(text)”。\(hint)")
@@ -75,8 +86,8 @@ enum References {
             return subject
         }
         // An exact name of one kind beats fragments of others.
-        let exact = try SubjectKind.allCases.compactMap { kind in
-            try Row.fetchOne(try db.cachedStatement(sql: "SELECT id, code, \(kind.nameColumn) AS name FROM \(kind.table) WHERE \(isLive(kind)) AND \(kind.nameColumn) = ?"),
+        let exact = try SubjectKind.allCases.flatMap { kind in
+            try Row.fetchAll(try db.cachedStatement(sql: "\(current(kind)) WHERE s.\(kind.nameField.spanColumn) = ? ORDER BY r.id LIMIT 2"),
                              arguments: [text]).map { subject($0, kind) }
         }
         if exact.count == 1 { return exact[0] }

@@ -16,27 +16,30 @@ extension Ledger {
         try read { db in try Self.candidates(limit: limit, in: db) }
     }
 
-    /// Takes back the most recent command not yet undone, by voiding its entries (and restoring
-    /// the fields its edits changed). Both the command and its undoing stay in the history.
+    /// Takes back the most recent command not yet undone, by voiding its entries and figures; the
+    /// spans of every subject it touched are brought in line in the same transaction. Both the
+    /// command and its undoing stay in the history.
     public func undo(context: WriteContext) throws -> UndoCandidate {
         try write { db in
             guard let candidate = try Self.candidates(limit: 1, in: db).first else {
                 throw LedgerError.data("没有可以撤销的命令（初始化和开发区改名不能撤销）")
             }
-            let batch = try beginBatch(db, WriteContext(author: context.author, now: context.now, today: context.today, command: "undo"))
-            try db.execute(sql: "UPDATE batch SET undoes = ? WHERE id = ?", arguments: [candidate.batch, batch])
-            // Newest first, so fields changed twice in one command end at their first old value.
-            let entries = try Entry.fetchAll(db, sql: """
-                SELECT * FROM entry WHERE batch_id IN (SELECT id FROM batch WHERE id = ?1 OR part_of = ?1) ORDER BY id DESC
-                """, arguments: [candidate.batch])
+            var batch = Batch(recordedAt: context.recordedAt, author: context.author, command: "undo", undoes: candidate.batch)
+            try batch.insertPrepared(db)
+            let undoing = batch.id ?? 0
+            let entries = try Row.fetchAll(db, sql: """
+                SELECT * FROM entry WHERE batch_id IN (SELECT id FROM batch WHERE id = ?1 OR part_of = ?1) ORDER BY id
+                """, arguments: [candidate.batch]).map(Entry.init(row:))
+            var earliest: [SubjectID: Day] = [:]
             for entry in entries {
-                if entry.action == .edit, let changes = entry.changes, let subject = entry.subject {
-                    try restore(changes, of: subject, in: db)
-                }
-                try db.execute(sql: "INSERT INTO entry_void(entry_id, batch_id) VALUES (?, ?)", arguments: [entry.id, batch])
+                try db.execute(sql: "INSERT INTO entry_void(entry_id, batch_id) VALUES (?, ?)", arguments: [entry.id, undoing])
+                earliest[entry.subject] = min(earliest[entry.subject] ?? entry.effectiveOn, entry.effectiveOn)
             }
-            try db.execute(sql: "INSERT INTO figure_void(figure_id, batch_id) SELECT id, ? FROM figure WHERE batch_id = ?",
-                           arguments: [batch, candidate.batch])
+            for (subject, day) in earliest.sorted(by: { ($0.key.kind.rawValue, $0.key.id) < ($1.key.kind.rawValue, $1.key.id) }) {
+                try SpanStore.refresh(subject, from: day, command: undoing, in: db)
+            }
+            try db.execute(sql: "INSERT INTO figure_void(figure_id, batch_id) SELECT id, ? FROM figure WHERE batch_id IN (SELECT id FROM batch WHERE id = ?2 OR part_of = ?2)",
+                           arguments: [undoing, candidate.batch])
             return candidate
         }
     }
@@ -53,44 +56,16 @@ extension Ledger {
         return try batches.map { row in
             let id: Int64 = row["id"]
             let entries = try Row.fetchAll(db, sql: """
-                SELECT e.*, coalesce(p.code, l.code, y.code, t.code, m.code) || ' ' || coalesce(p.name, l.name, y.name, t.name, m.title) AS subject
-                FROM entry e LEFT JOIN project p ON p.id = e.project_id LEFT JOIN parcel l ON l.id = e.parcel_id
-                  LEFT JOIN park y ON y.id = e.park_id LEFT JOIN tenant t ON t.id = e.tenant_id LEFT JOIN milestone m ON m.id = e.milestone_id
-                WHERE e.batch_id IN (SELECT id FROM batch WHERE id = ?1 OR part_of = ?1) ORDER BY e.id
+                SELECT e.* FROM entry e WHERE e.batch_id IN (SELECT id FROM batch WHERE id = ?1 OR part_of = ?1) ORDER BY e.id
                 """, arguments: [id])
             var lines = try entries.map { entryRow -> String in
                 let entry = try Entry(row: entryRow)
-                let what = [entry.summary, entry.note ?? ""].filter { !$0.isEmpty }.joined(separator: "；")
-                return "\(entry.effectiveOn.iso) \(entryRow["subject"] as String) \(entry.action.label)\(what.isEmpty ? "" : "：" + what)"
+                let what = [try EntryText.summary(entry, in: db), entry.note ?? ""].filter { !$0.isEmpty }.joined(separator: "；")
+                return "\(entry.effectiveOn.iso) \(try SubjectNames.listing(entry.subject, in: db)) \(entry.action.label)\(what.isEmpty ? "" : "：" + what)"
             }
             lines += try String.fetchAll(db, sql: "SELECT code || ' ' || metric || '：' || value || unit FROM figure WHERE batch_id = ?",
                                          arguments: [id]).map { "数据 \($0)" }
             return UndoCandidate(batch: id, recordedAt: row["recorded_at"], author: row["author"], command: row["command"], lines: lines)
-        }
-    }
-
-    /// Puts back the old values an edit recorded: the keys of `changes` are the row's columns.
-    private func restore(_ changes: String, of subject: SubjectID, in db: Database) throws {
-        guard let data = changes.data(using: .utf8),
-              let fields = try JSONSerialization.jsonObject(with: data) as? [String: [Any]] else { return }
-        let columns = try db.columns(in: subject.kind.table)
-        for (field, pair) in fields.sorted(by: { $0.key < $1.key }) {
-            let old = pair.first as? String
-            // Links are kept by code: put back the id of the row with that code.
-            if let kind = ["park": SubjectKind.park, "parcel": .parcel][field] {
-                let id = try old.flatMap { try Int64.fetchOne(db, sql: "SELECT id FROM \(kind.table) WHERE code = ?", arguments: [$0]) }
-                try db.execute(sql: "UPDATE \(subject.kind.table) SET \(kind.foreignKey) = ? WHERE id = ?", arguments: [id, subject.id])
-                continue
-            }
-            guard let column = columns.first(where: { $0.name == field }) else { continue }
-            let value: DatabaseValueConvertible? = switch (column.type.uppercased(), old) {
-            case (_, nil): nil
-            case ("INTEGER", "true"): 1
-            case ("INTEGER", "false"): 0
-            case ("INTEGER", let text?): Int64(text)
-            case (_, let text?): text
-            }
-            try db.execute(sql: "UPDATE \(subject.kind.table) SET \(field) = ? WHERE id = ?", arguments: [value, subject.id])
         }
     }
 }

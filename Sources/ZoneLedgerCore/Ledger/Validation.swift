@@ -2,11 +2,6 @@ import Foundation
 import GRDB
 
 /// Checks shared by every write, each with a message that names the bad value.
-/// A subject exists while its "add" entry is live (not undone).
-func isLive(_ kind: SubjectKind, _ table: String? = nil) -> String {
-    "EXISTS (SELECT 1 FROM live_entry e WHERE e.\(kind.foreignKey) = \(table ?? kind.table).id AND e.action = 'add')"
-}
-
 enum Validate {
     /// Names and titles: not empty, at most 200 characters, no control characters.
     /// Quotes, semicolons and the like are fine: values are bound, never spliced into SQL.
@@ -78,29 +73,19 @@ extension Ledger {
         }
     }
 
-    static func checkNameFree(_ name: String, _ kind: SubjectKind, in db: Database, except id: Int64? = nil) throws {
-        let clash = try String.fetchOne(try db.cachedStatement(sql: "SELECT code FROM \(kind.table) WHERE name = ? AND id IS NOT ?"),
-                                        arguments: [name, id])
-        if let clash { throw LedgerError.data("已有同名\(kind.label)“\(name)”（\(clash)）") }
-    }
-
-    /// A row of that name whose adding was undone: adding the name again brings the row back
-    /// (with a new add entry), since names are unique and nothing is deleted.
-    static func undoneRow(_ name: String, _ kind: SubjectKind, park: Int64? = nil, in db: Database) throws -> (id: Int64, code: String)? {
-        let row = try Row.fetchOne(try db.cachedStatement(sql: """
-            SELECT id, code FROM \(kind.table) WHERE name = ? \(park == nil ? "" : "AND park_id = \(park ?? 0)")
-              AND NOT \(isLive(kind))
-            """), arguments: [name])
-        return row.map { ($0["id"], $0["code"]) }
-    }
-
-    /// A JSON object of what an edit changed: {"field": [old, new]}, keys sorted.
-    static func changesJSON(_ changes: [String: (String?, String?)]) -> String? {
-        guard !changes.isEmpty else { return nil }
-        let object = changes.mapValues { [$0.0 ?? NSNull(), $0.1 ?? NSNull()] as [Any] }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
-            return nil
+    /// Names are unique among the subjects of a kind as they stand (tenants: within their park).
+    static func checkNameFree(_ name: String, _ kind: SubjectKind, park: Int64? = nil, in db: Database, except id: Int64? = nil) throws {
+        let layout = SpanLayout.of(kind)
+        let clash = try String.fetchOne(try db.cachedStatement(sql: """
+            SELECT r.code FROM \(layout.table) s JOIN \(kind.table) r ON r.id = s.\(layout.key)
+            WHERE s.name = ? AND s.recorded_to IS NULL AND s.valid_to IS NULL AND r.id IS NOT ?\(park == nil ? "" : " AND s.park_id = ?")
+            LIMIT 1
+            """), arguments: park.map { [name, id, $0] } ?? [name, id])
+        guard let clash else { return }
+        if kind == .tenant, let park {
+            let parkName = try References.resolve(String(park), kind: .park, in: db).name
+            throw LedgerError.data("\(parkName)已有企业“\(name)”（\(clash)）")
         }
-        return String(decoding: data, as: UTF8.self)
+        throw LedgerError.data("已有同名\(kind.label)“\(name)”（\(clash)）")
     }
 }

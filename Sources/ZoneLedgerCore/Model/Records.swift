@@ -1,7 +1,8 @@
 import GRDB
 
 // Records are plain structs; their columns are the snake_case of their properties.
-// Derived state (stage, status, whether a milestone is done) lives in `entry`, not here.
+// A subject's row keeps only what never changes; everything else is in its entries, and its
+// state on a day in its spans (State/).
 
 protocol LedgerRecord: Codable, FetchableRecord, MutablePersistableRecord {}
 
@@ -25,92 +26,18 @@ public struct Batch: LedgerRecord, Sendable {
     public var command: String
     /// The first batch of the same command, when a command writes several.
     public var partOf: Int64?
+    /// The command this one takes back.
+    public var undoes: Int64?
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-public struct Park: LedgerRecord, Sendable {
-    public static let databaseTableName = "park"
+/// What names a subject for good: its id, its code, the command that added it, the report's words.
+public struct SubjectRow: Sendable, Equatable {
+    public var kind: SubjectKind
     public var id: Int64?
     public var code: String
-    public var name: String
-    public var kind: ParkKind
-    public var areaMuHundredths: Int64?
-    public var areaApproximate: Bool = false
-    public var plotRatioHundredths: Int64?
-    public var floorAreaM2: Int64?
-    public var investmentYuan: Int64?
-    public var expectedOutputYuan: Int64?
-    public var expectedTaxYuan: Int64?
-    public var buildings: Int64?
-    public var industries: String?
+    public var createdBatch: Int64
     public var quote: String?
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-}
-
-public struct Parcel: LedgerRecord, Sendable {
-    public static let databaseTableName = "parcel"
-    public var id: Int64?
-    public var code: String
-    public var name: String
-    public var areaMuHundredths: Int64
-    public var landUse: String?
-    public var quote: String?
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-    public var area: Area { Area(hundredths: areaMuHundredths) }
-}
-
-public struct Project: LedgerRecord, Sendable {
-    public static let databaseTableName = "project"
-    public var id: Int64?
-    public var code: String
-    public var name: String
-    public var kind: ProjectKind
-    public var investmentYuan: Int64?
-    public var parkId: Int64?
-    public var parcelId: Int64?
-    public var provincialMajor: Bool = false
-    public var registered: Bool = false
-    public var department: String?
-    public var plannedStart: Day?
-    public var plannedCompletion: Day?
-    public var quote: String?
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-}
-
-public struct Tenant: LedgerRecord, Sendable {
-    public static let databaseTableName = "tenant"
-    public var id: Int64?
-    public var code: String
-    public var name: String
-    public var parkId: Int64
-    public var quote: String?
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-}
-
-public struct Milestone: LedgerRecord, Sendable {
-    public static let databaseTableName = "milestone"
-    public var id: Int64?
-    public var code: String
-    public var title: String
-    public var projectId: Int64?
-    public var parcelId: Int64?
-    public var parkId: Int64?
-    public var tenantId: Int64?
-    public var dueOn: Day
-    public var dueText: String
-    public var duePrecision: DatePrecision
-    public var department: String?
-    public var quote: String?
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-
-    /// The subject this milestone is about.
-    public var subject: SubjectID? {
-        if let projectId { return SubjectID(kind: .project, id: projectId) }
-        if let parcelId { return SubjectID(kind: .parcel, id: parcelId) }
-        if let parkId { return SubjectID(kind: .park, id: parkId) }
-        if let tenantId { return SubjectID(kind: .tenant, id: tenantId) }
-        return nil
-    }
 }
 
 public enum EntryAction: String, Codable, Sendable, CaseIterable {
@@ -128,41 +55,98 @@ public enum EntryAction: String, Codable, Sendable, CaseIterable {
     }
 }
 
-/// One dated status entry. Append-only: the database refuses updates and deletes.
-public struct Entry: LedgerRecord, Sendable {
-    public static let databaseTableName = "entry"
+/// One dated entry about one subject, setting the fields it names. Append-only: the database
+/// refuses updates and deletes.
+public struct Entry: Sendable, Equatable {
     public var id: Int64?
     public var batchId: Int64
     public var effectiveOn: Day
     public var action: EntryAction
-    public var projectId: Int64?
-    public var parcelId: Int64?
-    public var parkId: Int64?
-    public var tenantId: Int64?
-    public var milestoneId: Int64?
-    public var stage: ProjectStage?
-    public var progress: Int?
-    public var parcelStatus: ParcelStatus?
-    public var tenantStatus: TenantStatus?
-    public var dueOn: Day?
-    public var dueText: String?
-    public var duePrecision: DatePrecision?
-    public var correction: Bool = false
+    public var subject: SubjectID
+    public var correction = false
     public var note: String?
-    public var changes: String?
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    /// The fields it sets, by entry column (`Entry.fieldColumns`); NULL for a field left alone.
+    var values: [DatabaseValue] = Array(repeating: .null, count: Entry.fieldColumns.count)
 
     init(batchId: Int64, on day: Day, action: EntryAction, subject: SubjectID) {
         self.batchId = batchId
         self.effectiveOn = day
         self.action = action
-        switch subject.kind {
-        case .project: projectId = subject.id
-        case .parcel: parcelId = subject.id
-        case .park: parkId = subject.id
-        case .tenant: tenantId = subject.id
-        case .milestone: milestoneId = subject.id
+        self.subject = subject
+    }
+
+    /// Every column an entry can set a field through, in the schema's order.
+    static let fieldColumns = [
+        "name", "title", "project_kind", "park_kind", "investment_yuan", "expected_output_yuan", "expected_tax_yuan",
+        "area_mu_hundredths", "area_approximate", "plot_ratio_hundredths", "floor_area_m2", "buildings", "industries",
+        "land_use", "department", "provincial_major", "registered", "planned_start", "planned_completion",
+        "set_project_id", "set_parcel_id", "set_park_id", "set_tenant_id",
+        "stage", "progress", "parcel_status", "tenant_status", "due_on", "due_text", "due_precision",
+    ]
+    static let columnIndex = Dictionary(uniqueKeysWithValues: fieldColumns.enumerated().map { ($1, $0) })
+
+    subscript(column: String) -> DatabaseValue {
+        get { Entry.columnIndex[column].map { values[$0] } ?? .null }
+        set {
+            guard let index = Entry.columnIndex[column] else { preconditionFailure("no entry column \(column)") }
+            values[index] = newValue
         }
+    }
+
+    public subscript(field: Field) -> DatabaseValue {
+        get { self[field.entryColumn] }
+        set { self[field.entryColumn] = newValue }
+    }
+
+    public var stage: ProjectStage? {
+        get { String.fromDatabaseValue(self["stage"]).flatMap(ProjectStage.init(rawValue:)) }
+        set { self["stage"] = newValue?.rawValue.databaseValue ?? .null }
+    }
+    public var progress: Int? {
+        get { Int.fromDatabaseValue(self["progress"]) }
+        set { self["progress"] = newValue?.databaseValue ?? .null }
+    }
+    public var parcelStatus: ParcelStatus? {
+        get { String.fromDatabaseValue(self["parcel_status"]).flatMap(ParcelStatus.init(rawValue:)) }
+        set { self["parcel_status"] = newValue?.rawValue.databaseValue ?? .null }
+    }
+    public var tenantStatus: TenantStatus? {
+        get { String.fromDatabaseValue(self["tenant_status"]).flatMap(TenantStatus.init(rawValue:)) }
+        set { self["tenant_status"] = newValue?.rawValue.databaseValue ?? .null }
+    }
+    /// A milestone's due date: the first one on its add, the new one on a reschedule.
+    public var due: LedgerDate? {
+        get {
+            guard let day = Day.fromDatabaseValue(self["due_on"]), let text = String.fromDatabaseValue(self["due_text"]),
+                  let precision = String.fromDatabaseValue(self["due_precision"]).flatMap(DatePrecision.init(rawValue:)) else { return nil }
+            return LedgerDate(day: day, text: text, precision: precision)
+        }
+        set {
+            self["due_on"] = newValue?.day.databaseValue ?? .null
+            self["due_text"] = newValue?.text.databaseValue ?? .null
+            self["due_precision"] = newValue?.precision.rawValue.databaseValue ?? .null
+        }
+    }
+
+    /// The descriptive fields it sets, in the kind's order.
+    var fieldsSet: [Field] { subject.kind.fields.filter { !self[$0].isNull } + milestoneLinkSet }
+
+    /// A milestone's subject, when this entry sets it.
+    var milestoneLink: SubjectID? {
+        guard subject.kind == .milestone else { return nil }
+        for kind in [SubjectKind.project, .parcel, .park, .tenant] {
+            if let id = Int64.fromDatabaseValue(self["set_\(kind.rawValue)_id"]) { return SubjectID(kind: kind, id: id) }
+        }
+        return nil
+    }
+
+    private var milestoneLinkSet: [Field] { milestoneLink.map { [Field.milestoneSubject($0.kind)] } ?? [] }
+}
+
+extension Field {
+    /// A milestone's subject, as a field of the kind it names (for change text and exports).
+    static func milestoneSubject(_ kind: SubjectKind) -> Field {
+        Field("subject", "对象", .link(kind), entry: "set_\(kind.rawValue)_id", span: "\(kind.rawValue)_id")
     }
 }
 
@@ -176,6 +160,8 @@ public struct Figure: LedgerRecord, Sendable {
     public var parkId: Int64?
     public var periodFrom: Day
     public var periodTo: Day
+    /// The day it became known: a sheet as of an earlier day does not show it.
+    public var knownOn: Day
     public var value: String
     public var unit: String
     public var approximate: Bool = false

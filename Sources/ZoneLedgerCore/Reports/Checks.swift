@@ -11,7 +11,7 @@ public struct CheckProblem: Sendable, Equatable, CustomStringConvertible {
 public enum LedgerCheck: String, CaseIterable, Sendable {
     case integrity, foreignKeys = "foreign-keys", positive, milestoneDates = "milestone-dates",
          parkTenants = "park-tenants", futureEntries = "future-entries", statusOrder = "status-order",
-         seedQuotes = "seed-quotes"
+         seedQuotes = "seed-quotes", spans
 
     public var summary: String {
         switch self {
@@ -23,6 +23,7 @@ public enum LedgerCheck: String, CaseIterable, Sendable {
         case .futureEntries: "没有生效日期在今天之后的记录"
         case .statusOrder: "阶段和状态只前进，倒退须标为更正"
         case .seedQuotes: "报告原文仍与内置的工作报告一致"
+        case .spans: "派生状态（span）与由历史记录重建的一致"
         }
     }
 }
@@ -44,10 +45,11 @@ extension Ledger {
             }
         case .positive:
             return try String.fetchAll(db, sql: """
-                SELECT code || ' 面积、金额或容积率不为正' FROM park WHERE area_mu_hundredths <= 0 OR investment_yuan <= 0
-                  OR plot_ratio_hundredths <= 0 OR floor_area_m2 <= 0 OR expected_output_yuan <= 0 OR expected_tax_yuan <= 0
-                UNION ALL SELECT code || ' 面积不为正' FROM parcel WHERE area_mu_hundredths <= 0
-                UNION ALL SELECT code || ' 总投资不为正' FROM project WHERE investment_yuan <= 0
+                SELECT DISTINCT y.code || ' 面积、金额或容积率不为正' FROM park_span s JOIN park y ON y.id = s.park_id
+                WHERE s.area_mu_hundredths <= 0 OR s.investment_yuan <= 0 OR s.plot_ratio_hundredths <= 0 OR s.floor_area_m2 <= 0
+                  OR s.expected_output_yuan <= 0 OR s.expected_tax_yuan <= 0
+                UNION ALL SELECT DISTINCT l.code || ' 面积不为正' FROM parcel_span s JOIN parcel l ON l.id = s.parcel_id WHERE s.area_mu_hundredths <= 0
+                UNION ALL SELECT DISTINCT p.code || ' 总投资不为正' FROM project_span s JOIN project p ON p.id = s.project_id WHERE s.investment_yuan <= 0
                 """)
         case .milestoneDates:
             return try String.fetchAll(db, sql: """
@@ -64,6 +66,10 @@ extension Ledger {
                                        arguments: [today])
         case .statusOrder:
             return try statusOrderProblems(in: db)
+        case .spans:
+            return try SpanHistory.mismatches(in: db).map { subject, problem in
+                "\(try SubjectNames.listing(subject, in: db))：\(problem)（运行 zoneledger rebuild 可由历史记录重建）"
+            }
         case .seedQuotes:
             let report = SeedLoader.report
             var problems: [String] = []
@@ -82,8 +88,10 @@ extension Ledger {
     /// Itemised tenants of a park may not outnumber the enterprises the report counted there.
     private static func parkTenantProblems(in db: Database) throws -> [String] {
         try Row.fetchAll(db, sql: """
-            SELECT y.code, y.name, f.metric, f.value, (SELECT count(*) FROM tenant t WHERE t.park_id = y.id) AS listed
+            SELECT y.code, ys.name, f.metric, f.value,
+              (SELECT count(*) FROM tenant_span t WHERE t.park_id = y.id AND t.recorded_to IS NULL AND t.valid_to IS NULL) AS listed
             FROM live_figure f JOIN park y ON y.id = f.park_id
+              JOIN park_span ys ON ys.park_id = y.id AND ys.recorded_to IS NULL AND ys.valid_to IS NULL
             WHERE f.unit = '家' AND f.metric LIKE '%企业%' AND f.category <> 'target'
               AND f.period_to = (SELECT max(period_to) FROM live_figure g WHERE g.park_id = f.park_id AND g.metric = f.metric)
             """).compactMap { row in

@@ -17,44 +17,27 @@ extension Ledger {
     }
 
     static func history(_ query: HistoryQuery, subject: Subject?, in db: Database) throws -> Table {
-            // Exactly the subject's own entries: `log REF` answers "what was recorded about this".
-            let filter = subject.map { "e.\($0.kind.foreignKey) = :subject" } ?? "1"
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT e.*, b.recorded_at, b.author, b.command, u.recorded_at || ' ' || u.author AS voided_by,
-                  coalesce(p.code, l.code, y.code, t.code, m.code) AS subject_code,
-                  coalesce(p.name, l.name, y.name, t.name, m.title) AS subject_name
-                FROM entry e JOIN batch b ON b.id = e.batch_id
-                  LEFT JOIN entry_void v ON v.entry_id = e.id LEFT JOIN batch u ON u.id = v.batch_id
-                  LEFT JOIN project p ON p.id = e.project_id LEFT JOIN parcel l ON l.id = e.parcel_id
-                  LEFT JOIN park y ON y.id = e.park_id LEFT JOIN tenant t ON t.id = e.tenant_id
-                  LEFT JOIN milestone m ON m.id = e.milestone_id
-                WHERE \(filter) AND (:since IS NULL OR e.effective_on >= :since) AND (:until IS NULL OR e.effective_on <= :until)
-                ORDER BY e.effective_on DESC, e.id DESC
-                LIMIT :limit
-                """, arguments: ["subject": subject?.id, "since": query.since, "until": query.until, "limit": query.limit ?? -1])
-            return Table(columns: [
-                Column("id", "序号", numeric: true), Column("effective_on", "生效日期"), Column("subject", "对象"),
-                Column("action", "动作"), Column("change", "内容"), Column("note", "说明"), Column("correction", "更正"),
-                Column("author", "记录人"), Column("recorded_at", "记录时间"), Column("voided_by", "已撤销(时间 撤销人)"),
-            ], rows: try rows.map { row in
-                let entry = try Entry(row: row)
-                return [.integer(entry.id ?? 0), .day(entry.effectiveOn), .text("\(row["subject_code"] as String) \(row["subject_name"] as String)"),
-                        .text(entry.action.label), .text(entry.summary), .optional(entry.note), .flag(entry.correction),
-                        .text(row["author"]), .text(row["recorded_at"]), .optional(row["voided_by"] as String?)]
-            })
-    }
-}
-
-extension Entry {
-    /// What the entry set, in words: "阶段：在建；进度：30%".
-    public var summary: String {
-        var parts: [String] = []
-        if let stage { parts.append("阶段：\(stage.label)") }
-        if let progress { parts.append("进度：\(progress)%") }
-        if let parcelStatus { parts.append("状态：\(parcelStatus.label)") }
-        if let tenantStatus { parts.append("状态：\(tenantStatus.label)") }
-        if let dueOn, let dueText { parts.append("到期改为：\(dueText)（\(dueOn.iso)）") }
-        if let changes { parts.append(ChangeSummary.text(changes)) }
-        return parts.joined(separator: "；")
+        // Exactly the subject's own entries: `log REF` answers "what was recorded about this".
+        let filter = subject.map { "e.\($0.kind.foreignKey) = :subject" } ?? "1"
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT e.*, b.recorded_at, b.author, b.command, u.recorded_at || ' ' || u.author AS voided_by, \(SubjectNames.select)
+            FROM entry e JOIN batch b ON b.id = e.batch_id
+              LEFT JOIN entry_void v ON v.entry_id = e.id LEFT JOIN batch u ON u.id = v.batch_id
+              \(SubjectNames.joins)
+            WHERE \(filter) AND (:since IS NULL OR e.effective_on >= :since) AND (:until IS NULL OR e.effective_on <= :until)
+            ORDER BY e.effective_on DESC, e.id DESC
+            LIMIT :limit
+            """, arguments: ["subject": subject?.id, "since": query.since, "until": query.until, "limit": query.limit ?? -1])
+        return Table(columns: [
+            Column("id", "序号", numeric: true), Column("effective_on", "生效日期"), Column("subject", "对象"),
+            Column("action", "动作", choice: true), Column("change", "内容"), Column("note", "说明"), Column("correction", "更正"),
+            Column("author", "记录人"), Column("recorded_at", "记录时间"), Column("voided_by", "已撤销(时间 撤销人)"),
+        ], rows: try rows.map { row in
+            let entry = try Entry(row: row)
+            return [.integer(entry.id ?? 0), .day(entry.effectiveOn), .text("\(row["subject_code"] as String? ?? "") \(row["subject_name"] as String? ?? "")"),
+                    .choice(key: entry.action.rawValue, label: entry.action.label), .text(try EntryText.summary(entry, in: db)),
+                    .optional(entry.note), .flag(entry.correction),
+                    .text(row["author"]), .text(row["recorded_at"]), .optional(row["voided_by"] as String?)]
+        })
     }
 }

@@ -6,6 +6,8 @@ public struct OverdueQuery: Sendable {
     public var within: Int?
     public var kind: SubjectKind?
     public var park: String?
+    /// A moment of recording: the report as the ledger stood then.
+    public var recorded: RecordedAt?
     public init(asOf: Day) { self.asOf = asOf }
 }
 
@@ -26,6 +28,8 @@ public struct MilestoneLine: Sendable, Equatable {
     public var latestOn: Day?
     public var latestNote: String?
     public var department: String?
+    public var state: MilestoneState = .open
+    public var closedOn: Day?
 }
 
 /// A project whose progress is below the straight line from planned start to planned completion.
@@ -65,19 +69,17 @@ public struct OverdueStreams {
     public var overdue: RowStream
     public var dueSoon: RowStream?
     public var behind: RowStream?
+    /// The same rows as lines, for reports built in the core.
+    let lines: OverdueLines
 }
 
 extension Ledger {
     public func overdue(_ query: OverdueQuery) throws -> OverdueReport {
-        try read { db in
-            let parkID = try Self.checkedPark(query, in: db)
-            let edits = try EditOverrides(after: query.asOf, in: db)
+        try withOverdue(query) { streams in
             var report = OverdueReport(asOf: query.asOf, within: query.within, overdue: [], dueSoon: [], behind: [])
-            try Self.eachOverdue(query, park: parkID, edits: edits, in: db) { report.overdue.append($0) }
-            try Self.eachDueSoon(query, park: parkID, edits: edits, in: db) { report.dueSoon.append($0) }
-            if query.kind == nil || query.kind == .project {
-                try Self.eachBehind(asOf: query.asOf, park: parkID, edits: edits, in: db) { report.behind.append($0) }
-            }
+            try streams.lines.overdue { report.overdue.append($0) }
+            try streams.lines.dueSoon? { report.dueSoon.append($0) }
+            try streams.lines.behind? { report.behind.append($0) }
             return report
         }
     }
@@ -85,69 +87,71 @@ extension Ledger {
     /// The same report as streams, handed to `body` inside the read: rows come one at a time,
     /// so a province's overdue list needs no more memory than a zone's.
     public func withOverdue<T>(_ query: OverdueQuery, _ body: (OverdueStreams) throws -> T) throws -> T {
-        try read { db in
-            let parkID = try Self.checkedPark(query, in: db)
-            let edits = try EditOverrides(after: query.asOf, in: db)
-            let lines = { (each: @escaping (OverdueQuery, Int64?, EditOverrides, Database, (MilestoneLine) throws -> Void) throws -> Void, table: Table) in
-                RowStream(columns: table.columns) { row in try each(query, parkID, edits, db) { try row(OverdueTables.cells($0)) } }
-            }
-            let dueSoonColumns = OverdueTables.dueSoon([]).columns
+        try read(at: AsOf(query.asOf, recorded: query.recorded)) { db, view in
+            guard query.within.map({ $0 >= 0 }) ?? true else { throw LedgerError.usage("--within 应为不小于0的天数") }
+            let park = try query.park.map { try References.resolve($0, kind: .park, in: db).id }
+            let lines = OverdueLines(query: query, view: view, park: park, db: db)
             return try body(OverdueStreams(
                 asOf: query.asOf, within: query.within,
-                overdue: lines(Self.eachOverdue, OverdueTables.overdue([])),
-                dueSoon: query.within == nil ? nil : RowStream(columns: dueSoonColumns) { row in
-                    try Self.eachDueSoon(query, park: parkID, edits: edits, in: db) { try row(OverdueTables.dueSoonCells($0)) }
+                overdue: RowStream(columns: OverdueTables.overdueColumns) { row in try lines.overdue { try row(OverdueTables.cells($0)) } },
+                dueSoon: lines.dueSoon.map { each in
+                    RowStream(columns: OverdueTables.dueSoon([]).columns) { row in try each { try row(OverdueTables.dueSoonCells($0)) } }
                 },
-                behind: query.kind == nil || query.kind == .project ? RowStream(columns: OverdueTables.behind([]).columns) { row in
-                    try Self.eachBehind(asOf: query.asOf, park: parkID, edits: edits, in: db) { try row(OverdueTables.cells($0)) }
-                } : nil))
+                behind: lines.behind.map { each in
+                    RowStream(columns: OverdueTables.behind([]).columns) { row in try each { try row(OverdueTables.cells($0)) } }
+                },
+                lines: lines))
         }
     }
+}
 
-    private static func checkedPark(_ query: OverdueQuery, in db: Database) throws -> Int64? {
-        guard query.within.map({ $0 >= 0 }) ?? true else { throw LedgerError.usage("--within 应为不小于0的天数") }
-        return try query.park.map { try References.resolve($0, kind: .park, in: db).id }
-    }
+/// The overdue report's three lists, each read when asked for.
+public struct OverdueLines {
+    let query: OverdueQuery
+    let view: Viewpoint
+    let park: Int64?
+    let db: Database
 
     /// Open milestones due before the as-of day, most overdue first.
-    static func eachOverdue(_ query: OverdueQuery, park: Int64?, edits: EditOverrides, in db: Database,
-                            _ body: (MilestoneLine) throws -> Void) throws {
-        try OpenMilestones.each(OpenMilestones.sql(where: OpenMilestones.filter(kind: query.kind, park: park)),
-                                OpenMilestones.arguments(day: query.asOf, from: nil, to: query.asOf.adding(days: -1), park: park),
-                                asOf: query.asOf, edits: edits, in: db, body)
+    func overdue(_ body: (MilestoneLine) throws -> Void) throws {
+        try MilestoneRows.each(MilestoneRows.sql(.openDue(from: nil, to: view.day.adding(days: -1)), view, filter: MilestoneRows.filter(kind: query.kind, park: park, view)),
+                               MilestoneRows.arguments(view, to: view.day.adding(days: -1), park: park), asOf: view.day, in: db, body)
     }
 
     /// With --within: open milestones due from the as-of day to that many days later, soonest first.
-    static func eachDueSoon(_ query: OverdueQuery, park: Int64?, edits: EditOverrides, in db: Database,
-                            _ body: (MilestoneLine) throws -> Void) throws {
-        guard let within = query.within else { return }
-        try OpenMilestones.each(OpenMilestones.sql(where: OpenMilestones.filter(kind: query.kind, park: park)),
-                                OpenMilestones.arguments(day: query.asOf, from: query.asOf, to: query.asOf.adding(days: within), park: park),
-                                asOf: query.asOf, edits: edits, in: db, body)
+    var dueSoon: (((MilestoneLine) throws -> Void) throws -> Void)? {
+        guard let within = query.within else { return nil }
+        return { body in
+            let to = view.day.adding(days: within)
+            try MilestoneRows.each(MilestoneRows.sql(.openDue(from: view.day, to: to), view, filter: MilestoneRows.filter(kind: query.kind, park: park, view)),
+                                   MilestoneRows.arguments(view, from: view.day, to: to, park: park), asOf: view.day, in: db, body)
+        }
     }
 
+    /// Projects below the straight line from planned start to planned completion, when projects are in scope.
+    var behind: (((BehindLine) throws -> Void) throws -> Void)? {
+        guard query.kind == nil || query.kind == .project else { return nil }
+        return { body in try Ledger.eachBehind(view, park: park, in: db, body) }
+    }
+}
+
+extension Ledger {
     /// Projects below the straight line from planned start to planned completion, in code order.
-    static func eachBehind(asOf day: Day, park: Int64?, edits: EditOverrides, in db: Database,
-                           _ body: (BehindLine) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT p.id, p.code, p.name, p.planned_start, p.planned_completion, p.department,
-              \(latest("stage", "project")), \(latest("progress", "project")), \(latestNote("project"))
-            FROM project p
-            WHERE p.planned_start IS NOT NULL AND p.planned_completion IS NOT NULL AND p.planned_start < :day
-              AND (:park IS NULL OR p.park_id = :park) AND \(existed("project", "p"))
+    static func eachBehind(_ view: Viewpoint, park: Int64?, in db: Database, _ body: (BehindLine) throws -> Void) throws {
+        let rows = try Row.fetchCursor(try db.cachedStatement(sql: """
+            SELECT p.code, s.name, s.planned_start, s.planned_completion, s.department, s.stage, s.progress, s.valid_from, n.note
+            FROM project p \(view.span(.project, "s", of: "p.id")) LEFT JOIN entry n ON n.id = s.note_entry
+            WHERE s.planned_start IS NOT NULL AND s.planned_completion IS NOT NULL AND s.planned_start < :day
+              AND (:park IS NULL OR s.park_id = :park)
             ORDER BY p.id
-            """, arguments: ["day": day, "park": park])
+            """), arguments: view.arguments + ["park": park])
         while let row = try rows.next() {
-            let project = SubjectID(kind: .project, id: row[0])
-            guard let start = edits.day(project, "planned_start", row[3]), let end = edits.day(project, "planned_completion", row[4]),
-                  let line = BehindLine(code: row[1], name: edits.text(project, "name", row[2]) ?? "", plannedStart: start,
-                                        plannedCompletion: end, stage: row[6], progress: row[7], asOf: day)
-            else { continue }
-            var behind = line
-            behind.latestOn = row[8]
-            behind.latestNote = row[9]
-            behind.department = row[5]
-            try body(behind)
+            guard var line = BehindLine(code: row[0], name: row[1], plannedStart: row[2], plannedCompletion: row[3],
+                                        stage: row[5], progress: row[6], asOf: view.day) else { continue }
+            line.latestOn = row[7]
+            line.latestNote = row[8]
+            line.department = row[4]
+            try body(line)
         }
     }
 }

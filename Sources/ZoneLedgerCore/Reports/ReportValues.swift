@@ -8,11 +8,14 @@ public enum Cell: Sendable, Equatable {
     case day(Day)
     case flag(Bool)
     case list([String])
+    /// An enumeration: its stable English key (for scripts) and its Chinese label (for people).
+    case choice(key: String, label: String)
     case empty
 
     public static func optional(_ text: String?) -> Cell { text.map(Cell.text) ?? .empty }
     public static func optional(_ day: Day?) -> Cell { day.map(Cell.day) ?? .empty }
     public static func optional<I: BinaryInteger>(_ value: I?) -> Cell { value.map { .integer(Int64($0)) } ?? .empty }
+    public static func choice<Value: Labeled>(_ value: Value?) -> Cell { value.map { .choice(key: $0.rawValue, label: $0.label) } ?? .empty }
 
     /// How a person reads it: on the terminal, in Markdown, in a table cell.
     public var plain: String {
@@ -23,23 +26,27 @@ public enum Cell: Sendable, Equatable {
         case .day(let day): day.iso
         case .flag(let flag): flag ? "是" : ""
         case .list(let items): items.joined(separator: "；")
+        case .choice(_, let label): label
         case .empty: ""
         }
     }
 }
 
-/// A column: a stable English key for JSON, a Chinese label for people.
+/// A column: a stable English key for JSON, a Chinese label for people. A choice column holds
+/// enumerations: JSON gives each its key under `key` and its label under `key_label`.
 public struct Column: Sendable, Equatable {
     public let key: String
     public let label: String
     public let english: String
     public let numeric: Bool
+    public let choice: Bool
 
-    public init(_ key: String, _ label: String, _ english: String? = nil, numeric: Bool = false) {
+    public init(_ key: String, _ label: String, _ english: String? = nil, numeric: Bool = false, choice: Bool = false) {
         self.key = key
         self.label = label
         self.english = english ?? key.replacingOccurrences(of: "_", with: " ").capitalized
         self.numeric = numeric
+        self.choice = choice
     }
 }
 

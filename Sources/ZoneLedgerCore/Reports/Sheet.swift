@@ -6,6 +6,8 @@ public struct MonthlySheet: Sendable, Equatable {
     public var zone: String
     public var month: Month
     public var asOf: Day
+    /// The moment of recording the sheet was read at (`--as-recorded`); nil for "as known now".
+    public var recorded: RecordedAt?
     public var generatedAt: String
     public var sections: [Section]
 
@@ -36,12 +38,13 @@ public struct SheetStream {
     public var zone: String
     public var month: Month
     public var asOf: Day
+    public var recorded: RecordedAt?
     public var generatedAt: String
     public var sections: [StreamSection]
 
     /// Every row held, as a value: for tests and for formats that need the whole sheet at once.
     public func collected() throws -> MonthlySheet {
-        MonthlySheet(zone: zone, month: month, asOf: asOf, generatedAt: generatedAt, sections: try sections.map {
+        MonthlySheet(zone: zone, month: month, asOf: asOf, recorded: recorded, generatedAt: generatedAt, sections: try sections.map {
             MonthlySheet.Section(key: $0.key, title: $0.title, english: $0.english, table: try $0.rows.collect())
         })
     }
@@ -59,25 +62,26 @@ extension Ledger {
 
     /// `generatedAt` is passed in, so the same month regenerates byte-identically when pinned.
     /// The sheet is as of the month's last day, or `today` while the month is still running.
-    public func sheet(month: Month, today: Day, generatedAt: String) throws -> MonthlySheet {
-        try withSheet(month: month, today: today, generatedAt: generatedAt) { try $0.collected() }
+    public func sheet(month: Month, today: Day, recorded: RecordedAt? = nil, generatedAt: String) throws -> MonthlySheet {
+        try withSheet(month: month, today: today, recorded: recorded, generatedAt: generatedAt) { try $0.collected() }
     }
 
     /// The sheet handed to `body` inside one read: every section sees the same ledger, and the
     /// big tables stream, so memory does not grow with the number of projects or milestones.
-    public func withSheet<T>(month: Month, today: Day, generatedAt: String, _ body: (SheetStream) throws -> T) throws -> T {
-        try read { db in
-            let asOf = min(month.last, today)
+    public func withSheet<T>(month: Month, today: Day, recorded: RecordedAt? = nil, generatedAt: String,
+                             _ body: (SheetStream) throws -> T) throws -> T {
+        let asOf = min(month.last, today)
+        return try read(at: AsOf(asOf, recorded: recorded)) { db, view in
             guard let zone = try Zone.fetchOne(db, key: 1) else { throw LedgerError.data("账本缺少开发区信息") }
-            let edits = try EditOverrides(after: asOf, in: db)
-            let notes = try SheetNotes(month: month, in: db)
-            var sections = try SheetSummary.sections(month: month, asOf: asOf, edits: edits, in: db).map(StreamSection.init)
-            sections.append(SheetProjects.section(asOf: asOf, notes: notes, edits: edits, in: db))
-            sections.append(SheetOverdue.section(asOf: asOf, edits: edits, in: db))
-            sections.append(StreamSection(try SheetPlaces.parks(asOf: asOf, notes: notes, edits: edits, in: db)))
-            sections.append(SheetPlaces.parcels(asOf: asOf, notes: notes, edits: edits, in: db))
-            sections.append(StreamSection(try SheetPlaces.indicators(asOf: asOf, edits: edits, in: db)))
-            return try body(SheetStream(zone: zone.name, month: month, asOf: asOf, generatedAt: generatedAt, sections: sections))
+            let notes = try SheetNotes(month: month, view, in: db)
+            var sections = try SheetSummary.sections(month: month, view, in: db).map(StreamSection.init)
+            sections.append(SheetProjects.section(view, notes: notes, in: db))
+            sections.append(SheetOverdue.section(view, in: db))
+            sections.append(StreamSection(try SheetPlaces.parks(view, notes: notes, in: db)))
+            sections.append(SheetPlaces.parcels(view, notes: notes, in: db))
+            sections.append(StreamSection(try SheetPlaces.indicators(view, in: db)))
+            sections.append(StreamSection(try SheetCorrections.section(month: month, view, in: db)))
+            return try body(SheetStream(zone: zone.name, month: month, asOf: asOf, recorded: recorded, generatedAt: generatedAt, sections: sections))
         }
     }
 }
@@ -86,32 +90,20 @@ extension Ledger {
 struct SheetNotes {
     private var bySubject: [SubjectID: [String]] = [:]
 
-    init(month: Month, in db: Database) throws {
+    init(month: Month, _ view: Viewpoint, in db: Database) throws {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT * FROM live_entry WHERE effective_on BETWEEN ? AND ? ORDER BY effective_on, id
-            """, arguments: [month.first, month.last])
+            SELECT e.* FROM entry e WHERE e.effective_on BETWEEN :first AND :day AND \(view.liveEntry("e")) ORDER BY e.effective_on, e.id
+            """, arguments: view.arguments + ["first": month.first])
         for row in rows {
             let entry = try Entry(row: row)
-            guard let subject = entry.subject else { continue }
-            let text = [entry.action == .add ? "记入台账" : "", entry.summary, entry.note ?? ""]
+            let text = [entry.action == .add ? "记入台账" : "", try EntryText.summary(entry, view: view, in: db), entry.note ?? ""]
                 .filter { !$0.isEmpty }.joined(separator: "，")
             let day = String(format: "%02d-%02d", entry.effectiveOn.month, entry.effectiveOn.day)
-            bySubject[subject, default: []].append("\(day) \(text)")
+            bySubject[entry.subject, default: []].append("\(day) \(text)")
         }
     }
 
     func lines(_ subject: SubjectID) -> [String] { bySubject[subject] ?? [] }
-}
-
-extension Entry {
-    var subject: SubjectID? {
-        if let projectId { return SubjectID(kind: .project, id: projectId) }
-        if let parcelId { return SubjectID(kind: .parcel, id: parcelId) }
-        if let parkId { return SubjectID(kind: .park, id: parkId) }
-        if let tenantId { return SubjectID(kind: .tenant, id: tenantId) }
-        if let milestoneId { return SubjectID(kind: .milestone, id: milestoneId) }
-        return nil
-    }
 }
 
 extension MilestoneLine {

@@ -1,89 +1,77 @@
 import GRDB
 
-/// The project table: grouped by kind, with the month's entries, the next milestone and a health
-/// mark, streamed: one query, each row complete as it comes (its next open milestone joined in).
+/// The project table: grouped by kind as it was on the day, with the month's entries, the next
+/// milestone and a health mark, streamed: one query, each row complete as it comes.
 enum SheetProjects {
-    static func section(asOf: Day, notes: SheetNotes, edits: EditOverrides, in db: Database) -> StreamSection {
-        let horizon = asOf.adding(days: Ledger.warningDays)
+    static func section(_ view: Viewpoint, notes: SheetNotes, in db: Database) -> StreamSection {
+        let horizon = view.day.adding(days: Ledger.warningDays)
         let columns = [
             Column("seq", "序号", "No.", numeric: true), Column("code", "编号", "Code"), Column("name", "项目名称", "Project"),
-            Column("kind", "类别", "Kind"), Column("investment_wan", "总投资(万元)", "Investment (10k yuan)", numeric: true),
-            Column("stage", "形象进度", "Stage"), Column("progress", "进度%", "Progress %", numeric: true),
+            Column("kind", "类别", "Kind", choice: true), Column("investment_wan", "总投资(万元)", "Investment (10k yuan)", numeric: true),
+            Column("stage", "形象进度", "Stage", choice: true), Column("progress", "进度%", "Progress %", numeric: true),
             Column("month_notes", "本月进展", "This month"), Column("next_milestone", "下一节点", "Next milestone"),
-            Column("status", "状态", "Status"),
+            Column("status", "状态", "Status", choice: true),
         ]
         let rows = RowStream(columns: columns) { body in
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT p.id, p.code, p.name, p.kind, p.investment_yuan, p.planned_start, p.planned_completion,
-                  \(latest("stage", "project")), \(latest("progress", "project")), \(NextMilestone.columns)
-                FROM project p LEFT JOIN milestone n ON n.id = \(OpenMilestones.next(where: "m.project_id = p.id"))
-                WHERE \(existed("project", "p"))
-                ORDER BY \(kindOrder(edits)), p.id
-                """, arguments: ["day": asOf, "kinds": kindsAsWere(edits)])
+                SELECT p.id, p.code, s.name, s.kind, s.investment_yuan, s.planned_start, s.planned_completion, s.stage, s.progress,
+                  \(NextMilestone.columns)
+                FROM project p \(view.span(.project, "s", of: "p.id"))
+                  \(NextMilestone.join("project_id", "p.id", view))
+                ORDER BY \(kindOrder("s.kind")), p.id
+                """, arguments: view.arguments)
             var seq: Int64 = 0
             while let row = try cursor.next() {
                 seq += 1
-                let id = SubjectID(kind: .project, id: row[0])
-                let next = NextMilestone(row, from: 9, edits: edits)
+                let next = NextMilestone(row, from: 9)
+                // By the same rule as `overdue`'s 滞后 list: planned dates set, as they were on the day.
+                let start: Day? = row[5], end: Day? = row[6]
+                let behind = start.flatMap { start in end.flatMap { end in
+                    BehindLine(code: "", name: "", plannedStart: start, plannedCompletion: end, stage: row[7], progress: row[8], asOf: view.day)
+                } } != nil
                 let health: ProjectHealth =
-                    next.map { $0.due < asOf } == true ? .overdue
-                    : isBehind(id, start: row[5], end: row[6], stage: row[7], progress: row[8], asOf: asOf, edits: edits) ? .behind
+                    next.map { $0.due < view.day } == true ? .overdue
+                    : behind ? .behind
                     : next.map { $0.due <= horizon } == true ? .warning : .normal
-                try body([.integer(seq), .text(row[1]), .text(edits.text(id, "name", row[2]) ?? ""),
-                          .text(label(ProjectKind.self, edits.text(id, "kind", row[3]))),
-                          moneyCell(edits.integer(id, "investment_yuan", row[4])), .text(label(ProjectStage.self, row[7])),
-                          .optional(row[8] as Int64?), .list(notes.lines(id)), .optional(next?.text), .text(health.label)])
+                try body([.integer(seq), .text(row[1]), .text(row[2]), choice(ProjectKind.self, row[3]),
+                          moneyCell(row[4]), choice(ProjectStage.self, row[7]), .optional(row[8] as Int64?),
+                          .list(notes.lines(SubjectID(kind: .project, id: row[0]))), .optional(next?.text),
+                          .choice(key: health.rawValue, label: health.label)])
             }
         }
         return StreamSection(key: "projects", title: "重点项目进度", english: "Projects", rows: rows)
     }
-
-    /// By the same rule as `overdue`'s 滞后 list: planned dates set (as they are now and as they were).
-    private static func isBehind(_ id: SubjectID, start: Day?, end: Day?, stage: String?, progress: Int?,
-                                 asOf: Day, edits: EditOverrides) -> Bool {
-        guard let start, let end, start < asOf, let wasStart = edits.day(id, "planned_start", start),
-              let wasEnd = edits.day(id, "planned_completion", end) else { return false }
-        return BehindLine(code: "", name: "", plannedStart: wasStart, plannedCompletion: wasEnd, stage: stage, progress: progress, asOf: asOf) != nil
-    }
-
-    /// Kinds in the declared order (工业 first), as they were on the day: a later edit's old kind wins.
-    private static func kindOrder(_ edits: EditOverrides) -> String {
-        let kind = edits.overrides(.project, "kind").isEmpty ? "p.kind" : "coalesce(json_extract(:kinds, '$.\"' || p.id || '\"'), p.kind)"
-        let ranks = ProjectKind.allCases.enumerated().map { "WHEN '\($0.element.rawValue)' THEN \($0.offset)" }.joined(separator: " ")
-        return "CASE \(kind) \(ranks) ELSE 99 END"
-    }
-
-    /// {"12": "social"}: projects whose kind was edited after the day, with the kind they had.
-    private static func kindsAsWere(_ edits: EditOverrides) -> String {
-        let pairs = edits.overrides(.project, "kind").sorted { $0.key < $1.key }.compactMap { id, kind in
-            kind.map { "\"\(id)\":\"\($0)\"" }
-        }
-        return "{" + pairs.joined(separator: ",") + "}"
-    }
 }
 
-/// A subject's next open milestone, joined as `n` with `OpenMilestones.next`.
+/// A subject's next open milestone on the day, joined as `ns`: the open span due first among the
+/// subject's, through the subject's milestone index.
 struct NextMilestone {
-    static let columns = "n.id, n.title, n.due_on, n.due_text, \(OpenMilestones.moved("n"))"
+    static let columns = "ns.title, ns.due_on, ns.due_text"
+
+    static func join(_ column: String, _ subject: String, _ view: Viewpoint) -> String {
+        """
+        LEFT JOIN milestone_span ns ON ns.rowid = (SELECT x.rowid FROM milestone_span x WHERE x.\(column) = \(subject) \
+        AND \(view.valid("x")) AND x.state = 'open' ORDER BY x.due_on, x.milestone_id LIMIT 1)
+        """
+    }
+
     let due: Day
     let text: String
 
     /// Nil when the subject has no open milestone.
-    init?(_ row: Row, from first: Int, edits: EditOverrides) {
-        guard let id: Int64 = row[first], let due: Day = row[first + 2] else { return nil }
-        let moved: String? = row[first + 4]
-        let title = edits.text(SubjectID(kind: .milestone, id: id), "title", row[first + 1]) ?? ""
-        self.due = moved.flatMap { Day(iso: String($0.prefix(10))) } ?? due
-        let words = moved.map { String($0.dropFirst(10)) } ?? (row[first + 3] as String)
+    init?(_ row: Row, from first: Int) {
+        guard let title: String = row[first], let due: Day = row[first + 1], let words: String = row[first + 2] else { return nil }
+        self.due = due
         // "交付企业使用（春节前，2021-02-11）"
-        text = "\(title)（\(words)，\(self.due.iso)）"
+        text = "\(title)（\(words)，\(due.iso)）"
     }
 }
 
 enum SheetOverdue {
-    static func section(asOf: Day, edits: EditOverrides, in db: Database) -> StreamSection {
+    static func section(_ view: Viewpoint, in db: Database) -> StreamSection {
+        let lines = OverdueLines(query: OverdueQuery(asOf: view.day), view: view, park: nil, db: db)
         let rows = RowStream(columns: OverdueTables.overdueColumns) { body in
-            try Ledger.eachOverdue(OverdueQuery(asOf: asOf), park: nil, edits: edits, in: db) { try body(OverdueTables.cells($0)) }
+            try lines.overdue { try body(OverdueTables.cells($0)) }
         }
         return StreamSection(key: "overdue", title: "逾期节点", english: "Overdue milestones", rows: rows)
     }
@@ -143,69 +131,57 @@ public enum OverdueTables {
 
 /// Parks, parcels and indicators at the end of the sheet.
 enum SheetPlaces {
-    static func parks(asOf: Day, notes: SheetNotes, edits: EditOverrides, in db: Database) throws -> MonthlySheet.Section {
+    static func parks(_ view: Viewpoint, notes: SheetNotes, in db: Database) throws -> MonthlySheet.Section {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT y.id, y.code, y.name, y.kind, y.area_mu_hundredths, y.area_approximate, y.investment_yuan,
-              (SELECT count(*) FROM tenant t WHERE t.park_id = y.id AND \(existed("tenant", "t"))) AS tenants,
+            SELECT y.id, y.code, s.name, s.kind, s.area_mu_hundredths, s.area_approximate, s.investment_yuan,
+              (SELECT count(*) FROM tenant_span t WHERE t.park_id = y.id AND \(view.valid("t"))) AS tenants,
               \(NextMilestone.columns)
-            FROM park y LEFT JOIN milestone n ON n.id = \(OpenMilestones.next(where: "m.park_id = y.id"))
-            WHERE \(existed("park", "y")) ORDER BY y.id
-            """, arguments: ["day": asOf])
+            FROM park y \(view.span(.park, "s", of: "y.id")) \(NextMilestone.join("park_id", "y.id", view))
+            ORDER BY y.id
+            """, arguments: view.arguments)
         let table = Table(columns: [
-            Column("code", "编号", "Code"), Column("name", "名称", "Park"), Column("kind", "类别", "Kind"),
+            Column("code", "编号", "Code"), Column("name", "名称", "Park"), Column("kind", "类别", "Kind", choice: true),
             Column("area_mu", "面积(亩)", "Area (mu)", numeric: true), Column("area_approximate", "约数", "Approximate"),
             Column("investment_wan", "总投资(万元)", "Investment (10k yuan)", numeric: true),
             Column("tenants_listed", "在册企业", "Tenants listed", numeric: true),
             Column("month_notes", "本月进展", "This month"), Column("next_milestone", "下一节点", "Next milestone"),
         ], rows: rows.map { row in
-            let id = SubjectID(kind: .park, id: row[0])
-            let approximate = edits.text(id, "area_approximate", (row[5] as Bool).description) == "true"
-            return [.text(row[1]), .text(edits.text(id, "name", row[2]) ?? ""), .text(label(ParkKind.self, edits.text(id, "kind", row[3]))),
-                    areaCell(edits.integer(id, "area_mu_hundredths", row[4])), .flag(approximate),
-                    moneyCell(edits.integer(id, "investment_yuan", row[6])),
-                    .integer(row[7]), .list(notes.lines(id)), .optional(NextMilestone(row, from: 8, edits: edits)?.text)]
+            [.text(row[1]), .text(row[2]), choice(ParkKind.self, row[3]), areaCell(row[4]), .flag(row[5]), moneyCell(row[6]),
+             .integer(row[7]), .list(notes.lines(SubjectID(kind: .park, id: row[0]))), .optional(NextMilestone(row, from: 8)?.text)]
         })
         return .init(key: "parks", title: "园区和平台", english: "Parks and platforms", table: table)
     }
 
-    static func parcels(asOf: Day, notes: SheetNotes, edits: EditOverrides, in db: Database) -> StreamSection {
+    static func parcels(_ view: Viewpoint, notes: SheetNotes, in db: Database) -> StreamSection {
         let columns = [
             Column("code", "编号", "Code"), Column("name", "地块", "Parcel"), Column("area_mu", "面积(亩)", "Area (mu)", numeric: true),
-            Column("status", "状态", "Status"), Column("projects", "项目", "Projects"), Column("month_notes", "本月进展", "This month"),
+            Column("status", "状态", "Status", choice: true), Column("projects", "项目", "Projects"), Column("month_notes", "本月进展", "This month"),
         ]
         let rows = RowStream(columns: columns) { body in
+            let projects = try Ledger.projectsByParcel(view, in: db)
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT l.id, l.code, l.name, l.area_mu_hundredths, \(latest("parcel_status", "parcel", "l")),
-                  (SELECT group_concat(code, '、') FROM project WHERE parcel_id = l.id) AS projects
-                FROM parcel l WHERE \(existed("parcel", "l")) ORDER BY l.id
-                """, arguments: ["day": asOf])
+                SELECT l.id, l.code, s.name, s.area_mu_hundredths, s.status FROM parcel l \(view.span(.parcel, "s", of: "l.id")) ORDER BY l.id
+                """, arguments: view.arguments)
             while let row = try cursor.next() {
-                let id = SubjectID(kind: .parcel, id: row[0])
-                try body([.text(row[1]), .text(edits.text(id, "name", row[2]) ?? ""),
-                          areaCell(edits.integer(id, "area_mu_hundredths", row[3])),
-                          .text(label(ParcelStatus.self, row[4])), .optional(row[5] as String?), .list(notes.lines(id))])
+                let id: Int64 = row[0]
+                try body([.text(row[1]), .text(row[2]), areaCell(row[3]), choice(ParcelStatus.self, row[4]),
+                          .optional(projects[id].map { $0.joined(separator: "、") }), .list(notes.lines(SubjectID(kind: .parcel, id: id)))])
             }
         }
         return StreamSection(key: "parcels", title: "地块", english: "Land parcels", rows: rows)
     }
 
-    /// The latest figure of each metric and scope reported this year by the as-of day.
-    static func indicators(asOf: Day, edits: EditOverrides, in db: Database) throws -> MonthlySheet.Section {
+    /// The latest figure of each metric and scope reported this year, known by the day.
+    static func indicators(_ view: Viewpoint, in db: Database) throws -> MonthlySheet.Section {
+        let known = view.liveFigure("f"), alsoKnown = view.liveFigure("g")
         let rows = try Row.fetchAll(db, sql: """
-            SELECT f.*, y.name AS park_name FROM live_figure f LEFT JOIN park y ON y.id = f.park_id
-            WHERE f.category <> 'target' AND f.period_to <= :day AND substr(f.period_to, 1, 4) = :year
-              AND NOT EXISTS (SELECT 1 FROM live_figure g WHERE g.metric = f.metric AND g.park_id IS f.park_id
-                              AND g.category <> 'target' AND g.period_to <= :day AND g.period_to > f.period_to)
+            SELECT f.*, ys.name AS park_name FROM figure f \(view.span(.park, "ys", of: "f.park_id", join: "LEFT JOIN"))
+            WHERE f.category <> 'target' AND f.period_to <= :day AND substr(f.period_to, 1, 4) = :year AND \(known)
+              AND NOT EXISTS (SELECT 1 FROM figure g WHERE g.metric = f.metric AND g.park_id IS f.park_id AND g.category <> 'target'
+                              AND g.period_to <= :day AND g.period_to > f.period_to AND \(alsoKnown))
             ORDER BY f.id
-            """, arguments: ["day": asOf, "year": String(asOf.year)])
-        // A park renamed later is named as it was.
-        let table = Table(columns: Ledger.figureColumns, rows: rows.map { row in
-            var cells = Ledger.figureRow(row)
-            if let park = row["park_id"] as Int64?, let name = edits.text(SubjectID(kind: .park, id: park), "name", row["park_name"]) {
-                cells[3] = .text(name)
-            }
-            return cells
-        })
+            """, arguments: view.arguments + ["year": String(view.day.year)])
+        let table = Table(columns: Ledger.figureColumns, rows: rows.map(Ledger.figureRow))
         return .init(key: "indicators", title: "指标和报告数", english: "Indicators and reported figures", table: table)
     }
 }

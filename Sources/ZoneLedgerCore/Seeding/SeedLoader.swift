@@ -30,12 +30,12 @@ struct SeedLoader {
     func load(into db: Database, ledger: Ledger) throws {
         try db.execute(sql: "UPDATE zone SET report_day = ? WHERE id = 1", arguments: [Self.reportDay])
         let seedContext = WriteContext(author: Self.author, now: context.now, today: context.today, command: "init")
-        let batch = try ledger.beginBatch(db, seedContext)
+        let batch = try ledger.newBatch(db, seedContext)
         for record in try Self.records("parks.txt") {
             _ = try ledger.insertPark(try parkDraft(record), batch: batch, context: seedContext, in: db)
         }
-        // Parcels and projects point at each other: parcels first, their project links after.
-        var parcelLinks: [(parcel: String, project: String)] = []
+        // A parcel names the project it serves; the project's add states its parcel.
+        var parcelOf: [String: String] = [:]
         for record in try Self.records("parcels.txt") {
             var draft = ParcelDraft(name: try record.required("name"), area: try Area.parse(try record.required("area_mu")),
                                     on: try day(record))
@@ -44,16 +44,13 @@ struct SeedLoader {
             draft.status = try enumValue(record, "status")
             draft.note = record.value("note")
             draft.quote = quote(record)
-            if let project = record.value("project") { parcelLinks.append((record.code, project)) }
+            if let project = record.value("project") { parcelOf[project] = record.code }
             _ = try ledger.insertParcel(draft, batch: batch, context: seedContext, in: db)
         }
         for record in try Self.records("projects.txt") {
-            _ = try ledger.insertProject(try projectDraft(record), batch: batch, context: seedContext, in: db)
-        }
-        for link in parcelLinks {
-            let parcel = try References.resolve(link.parcel, kind: .parcel, in: db)
-            let project = try References.resolve(link.project, kind: .project, in: db)
-            try db.execute(sql: "UPDATE project SET parcel_id = ? WHERE id = ?", arguments: [parcel.id, project.id])
+            var draft = try projectDraft(record)
+            draft.parcel = draft.parcel ?? parcelOf[record.code]
+            _ = try ledger.insertProject(draft, batch: batch, context: seedContext, in: db)
         }
         for record in try Self.records("tenants.txt") {
             var draft = TenantDraft(name: try record.required("name"), park: try record.required("park"), on: try day(record))
@@ -64,10 +61,12 @@ struct SeedLoader {
             _ = try ledger.insertTenant(draft, batch: batch, context: seedContext, in: db)
         }
         for record in try Self.records("milestones.txt") {
-            _ = try ledger.insertMilestone(try milestoneDraft(record), batch: batch, context: seedContext, in: db)
+            let draft = try milestoneDraft(record)
+            let subject = try References.resolve(draft.subject, kind: draft.subjectKind, in: db)
+            _ = try ledger.insertMilestone(draft, about: subject, batch: batch, context: seedContext, in: db)
         }
         for record in try Self.records("figures.txt") {
-            _ = try ledger.insertFigure(try figureDraft(record), batch: batch, in: db)
+            _ = try ledger.insertFigure(try figureDraft(record), batch: batch.id, context: seedContext, in: db)
         }
     }
 
@@ -139,7 +138,8 @@ struct SeedLoader {
         }
         guard let value = try decimal("value") else { throw record.problem("缺少“value”") }
         var draft = FigureDraft(category: try enumValue(record, "category"), metric: try record.required("metric"),
-                                from: try isoDay("from"), to: try isoDay("to"), value: value, unit: try record.required("unit"))
+                                from: try isoDay("from"), to: try isoDay("to"), knownOn: Self.reportDay, value: value,
+                                unit: try record.required("unit"))
         draft.code = record.code
         draft.key = record.value("key")
         draft.park = record.value("scope")
