@@ -2,7 +2,7 @@
 -- would do it with the sqlite3 shell: .import each file into a staging table, turn the staging
 -- rows into the plain rows with INSERT … SELECT, then create the indexes once the rows are in.
 -- This is what `zoneledger import all` is measured against. Run on a new, empty file:
---     sqlite3 plain.sqlite < load.sql        ({csv} is replaced by the CSV folder)
+--     sqlite3 -bail plain.sqlite < load.sql   ({csv}: the CSV folder, {here}: this folder; the runner fills them in)
 -- The files have Chinese headers and a UTF-8 BOM; sqlite3's .import skips the BOM and takes the
 -- header row as the column names. Staging tables live in the temp schema, so they never reach
 -- the ledger file and need no DROP.
