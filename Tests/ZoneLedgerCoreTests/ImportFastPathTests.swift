@@ -92,21 +92,4 @@ extension ImportFastPathTests {
 
 extension ImportFastPathTests {
     /// The one-query surroundings of an entry agree with the single-column queries they replace.
-    @Test func surroundingsAgreeWithLatestAndNext() throws {
-        let ledger = try seededLedger()
-        let p5 = try ledger.resolve("P5", kind: .project)
-        try ledger.updateProject("P5", projectUpdate(on: "2020-12-10", stage: .construction, progress: 10), context: context())
-        try ledger.updateProject("P5", projectUpdate(on: "2021-03-01", progress: 40), context: context())
-        try ledger.read { db in
-            for iso in ["2019-01-01", "2020-11-30", "2020-12-10", "2021-01-15", "2021-03-01", "2026-11-29"] {
-                let subject = p5.subjectID, on = day(iso)
-                let around = try State.surroundings(of: subject, on: on, columns: ["stage", "progress"], in: db)
-                #expect(around.createdOn == (try State.createdOn(subject, in: db)))
-                #expect(around.previous("stage") == (try State.latest("stage", of: subject, asOf: on, in: db) as ProjectStage?))
-                #expect(around.following("stage") == (try State.next("stage", of: subject, after: on, in: db) as ProjectStage?))
-                #expect(around.previous("progress") == (try State.latest("progress", of: subject, asOf: on, in: db) as Int?))
-                #expect(around.following("progress") == (try State.next("progress", of: subject, after: on, in: db) as Int?))
-            }
-        }
-    }
 }

@@ -19,18 +19,18 @@ import Testing
             新能源装备产业园项目,工业,前期,3.5,博通,是,2022年底
             """)], context: context())
         #expect(results.first?.added == 1)
-        let project = try ledger.read { try Project.fetchOne($0, sql: "SELECT * FROM project WHERE name = '新能源装备产业园项目'") }
-        #expect(project?.investmentYuan == 350_000_000)
-        #expect(project?.provincialMajor == true)
-        #expect(project?.plannedCompletion == day("2022-12-31"))
+        let project = try ledger.current(.project, "新能源装备产业园项目")
+        #expect(project?["investment_yuan"] == 350_000_000 as Int64)
+        #expect(project?["provincial_major"] == true)
+        #expect(project?["planned_completion"] == "2022-12-31")
     }
 
     @Test func englishHeadersAndYuanColumn() throws {
         let ledger = try emptyLedger()
         _ = try ledger.importCSV([file(.parks, "name,kind,area_mu,investment_yuan\n测试园,micro-park,80.25,66300\n")], context: context())
-        let park = try ledger.read { try Park.fetchOne($0, sql: "SELECT * FROM park") }
-        #expect(park?.areaMuHundredths == 8025)
-        #expect(park?.investmentYuan == 66300)
+        let park = try ledger.current(.park, "测试园")
+        #expect(park?["area_mu_hundredths"] == 8025 as Int64)
+        #expect(park?["investment_yuan"] == 66300 as Int64)
     }
 
     @Test func oneBadRowWritesNothingAndEveryBadRowIsReported() throws {
@@ -56,7 +56,7 @@ import Testing
             ])
         }
         #expect(try entryCount(ledger) == before)
-        #expect(try ledger.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM parcel WHERE name = '好地块'") } == 0)
+        #expect(try ledger.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM entry WHERE name = '好地块'") } == 0)
     }
 
     @Test func unknownAndMissingColumnsAreReportedOnTheHeader() throws {
@@ -84,7 +84,8 @@ import Testing
         #expect(try entryCount(ledger) == after)
     }
 
-    @Test func exportThenImportIntoAnEmptyLedgerGivesTheSameLedger() throws {
+    /// A ledger with history worth keeping: a back-dated update, a done milestone, an edit, an undo.
+    private func ledgerWithHistory() throws -> Ledger {
         let ledger = try seededLedger()
         var update = ProjectUpdate(on: day("2020-12-10"))
         update.stage = .construction
@@ -94,24 +95,64 @@ import Testing
         var edit = ProjectEdit(on: day("2021-03-01"))
         edit.name = "台邦一期"
         try ledger.editProject("P5", edit, context: context())
+        try ledger.updateProject("P6", projectUpdate(on: "2021-01-10", progress: 10), context: context())
+        _ = try ledger.undo(context: context())
+        return ledger
+    }
+
+    @Test func exportThenRestoreIntoAnEmptyLedgerGivesTheSameLedger() throws {
+        let ledger = try ledgerWithHistory()
         let exported = try ledger.export()
         let copy = try emptyLedger()
-        let files = exported.files.map { file in
-            ImportFile(kind: file.kind, name: file.kind.rawValue, data: Data(csv(file.table).utf8))
+        let inputs = exported.files.compactMap { file in
+            RestoreFile(rawValue: file.name).map { RestoreInput(file: $0, name: file.name, data: Data(csv(file.table, byKey: true).utf8)) }
+        }
+        let zone = exported.files.first { $0.name == "zone" }.map { ImportFile(kind: .zone, name: "zone", data: Data(csv($0.table).utf8)) }
+        _ = try copy.restore(inputs, zone: zone, context: context())
+        // Every file of the export, the whole truth included, comes back the same
+        let again = try copy.export()
+        #expect(again.files.map(\.name) == exported.files.map(\.name))
+        for (mine, theirs) in zip(again.files, exported.files) { #expect(mine.table == theirs.table, "\(mine.name)") }
+        // And so do the sheets and the log, as known now and as recorded before the last commands
+        for month in [Month(year: 2020, month: 11)!, Month(year: 2021, month: 2)!] {
+            #expect(try copy.sheet(month: month, today: day("2026-11-29"), generatedAt: "x")
+                    == (try ledger.sheet(month: month, today: day("2026-11-29"), generatedAt: "x")))
+        }
+        #expect(try copy.history(HistoryQuery()) == (try ledger.history(HistoryQuery())))
+        #expect(try copy.check(today: day("2026-11-29")).isEmpty)
+    }
+
+    @Test func importingAnExportIntoAnyLedgerAddsItsSubjectsAndLiveHistory() throws {
+        let ledger = try ledgerWithHistory()
+        let exported = try ledger.export()
+        let copy = try emptyLedger()
+        let files = exported.files.compactMap { file in
+            ImportKind(rawValue: file.name).map { ImportFile(kind: $0, name: file.name, data: Data(csv(file.table).utf8)) }
         }
         _ = try copy.importCSV(files, context: context())
+        // The files people edit come back the same; the batches are the import's own
         let again = try copy.export()
-        #expect(again.files.map(\.table) == exported.files.map(\.table))
-        #expect(try copy.sheet(month: Month(year: 2021, month: 2)!, today: day("2026-11-29"), generatedAt: "x")
-                == (try ledger.sheet(month: Month(year: 2021, month: 2)!, today: day("2026-11-29"), generatedAt: "x")))
+        for kind in ImportKind.loadOrder {
+            let mine = again.files.first { $0.name == kind.rawValue }, theirs = exported.files.first { $0.name == kind.rawValue }
+            #expect(mine?.table == theirs?.table, "\(kind.rawValue)")
+        }
+        // The state on every day is the same (the sheet's corrections aside: an import is a load, not a correction)
+        let keep = { (sheet: MonthlySheet) in sheet.sections.filter { $0.key != "corrections" } }
+        #expect(keep(try copy.sheet(month: Month(year: 2021, month: 2)!, today: day("2026-11-29"), generatedAt: "x"))
+                == keep(try ledger.sheet(month: Month(year: 2021, month: 2)!, today: day("2026-11-29"), generatedAt: "x")))
+        // And importing it again adds nothing
+        let results = try copy.importCSV(files, context: context())
+        #expect(results.map(\.added).reduce(0, +) == 0)
     }
 
     /// A plain CSV writer for the test (the CLI's own writer lives in the commands target).
-    private func csv(_ table: ZoneLedgerCore.Table) -> String {
+    private func csv(_ table: ZoneLedgerCore.Table, byKey: Bool = false) -> String {
         func quoted(_ text: String) -> String {
             text.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
-        return ([table.columns.map(\.label)] + table.rows.map { $0.map(\.plain) })
-            .map { $0.map(quoted).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        let header: [String] = table.columns.map { byKey ? $0.key : $0.label }
+        let rows: [[String]] = [header] + table.rows.map { row in row.map { $0.plain } }
+        let lines: [String] = rows.map { $0.map(quoted).joined(separator: ",") }
+        return lines.joined(separator: "\r\n") + "\r\n"
     }
 }

@@ -28,7 +28,7 @@ func failure(_ body: () throws -> Void) -> LedgerError? {
 
 @discardableResult
 func addProject(_ ledger: Ledger, _ name: String, on: String = "2021-01-01", kind: ProjectKind = .industrial,
-                _ configure: (inout ProjectDraft) -> Void = { _ in }) throws -> Project {
+                _ configure: (inout ProjectDraft) -> Void = { _ in }) throws -> Receipt {
     var draft = ProjectDraft(name: name, kind: kind, on: day(on))
     configure(&draft)
     return try ledger.addProject(draft, context: context())
@@ -36,7 +36,7 @@ func addProject(_ ledger: Ledger, _ name: String, on: String = "2021-01-01", kin
 
 @discardableResult
 func addPark(_ ledger: Ledger, _ name: String, on: String = "2021-01-01", kind: ParkKind = .microPark,
-             _ configure: (inout ParkDraft) -> Void = { _ in }) throws -> Park {
+             _ configure: (inout ParkDraft) -> Void = { _ in }) throws -> Receipt {
     var draft = ParkDraft(name: name, kind: kind, on: day(on))
     configure(&draft)
     return try ledger.addPark(draft, context: context())
@@ -44,7 +44,7 @@ func addPark(_ ledger: Ledger, _ name: String, on: String = "2021-01-01", kind: 
 
 @discardableResult
 func addParcel(_ ledger: Ledger, _ name: String, area: String = "10", on: String = "2021-01-01",
-               _ configure: (inout ParcelDraft) -> Void = { _ in }) throws -> Parcel {
+               _ configure: (inout ParcelDraft) -> Void = { _ in }) throws -> Receipt {
     var draft = ParcelDraft(name: name, area: try Area.parse(area), on: day(on))
     configure(&draft)
     return try ledger.addParcel(draft, context: context())
@@ -52,7 +52,7 @@ func addParcel(_ ledger: Ledger, _ name: String, area: String = "10", on: String
 
 @discardableResult
 func addTenant(_ ledger: Ledger, _ name: String, park: String, on: String = "2021-01-01",
-               _ configure: (inout TenantDraft) -> Void = { _ in }) throws -> Tenant {
+               _ configure: (inout TenantDraft) -> Void = { _ in }) throws -> Receipt {
     var draft = TenantDraft(name: name, park: park, on: day(on))
     configure(&draft)
     return try ledger.addTenant(draft, context: context())
@@ -60,7 +60,7 @@ func addTenant(_ ledger: Ledger, _ name: String, park: String, on: String = "202
 
 @discardableResult
 func addMilestone(_ ledger: Ledger, _ title: String, about kind: SubjectKind, _ subject: String, due dueText: String,
-                  on: String = "2021-01-01", _ configure: (inout MilestoneDraft) -> Void = { _ in }) throws -> Milestone {
+                  on: String = "2021-01-01", _ configure: (inout MilestoneDraft) -> Void = { _ in }) throws -> Receipt {
     var draft = MilestoneDraft(title: title, subjectKind: kind, subject: subject, due: due(dueText, relativeTo: on), on: day(on))
     configure(&draft)
     return try ledger.addMilestone(draft, context: context())
@@ -84,7 +84,7 @@ func statusUpdate<S>(_ status: S, on: String, note: String? = nil, correction: B
 }
 
 extension Ledger {
-    func entries() throws -> [Entry] { try read { try Entry.fetchAll($0, sql: "SELECT * FROM entry ORDER BY id") } }
+    func entries() throws -> [Entry] { try read { try Row.fetchAll($0, sql: "SELECT * FROM entry ORDER BY id").map(Entry.init(row:)) } }
     func batches() throws -> [Batch] { try read { try Batch.fetchAll($0, sql: "SELECT * FROM batch ORDER BY id") } }
     func count(_ table: String) throws -> Int { try read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") ?? 0 } }
 
@@ -132,4 +132,34 @@ func temporaryFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("zoneledger-core-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
+}
+
+extension Ledger {
+    /// A subject's state as it stands (its latest span), or nil if it does not exist.
+    func current(_ kind: SubjectKind, _ ref: String) throws -> Row? {
+        try read { db in
+            let subject = try References.resolve(ref, kind: kind, in: db)
+            let layout = SpanLayout.of(kind)
+            return try Row.fetchOne(db, sql: "SELECT * FROM \(layout.table) WHERE \(layout.key) = ? AND recorded_to IS NULL AND valid_to IS NULL",
+                                    arguments: [subject.id])
+        }
+    }
+}
+
+extension Entry {
+    /// The subject's id when it is of this kind.
+    func id(of kind: SubjectKind) -> Int64? { subject.kind == kind ? subject.id : nil }
+}
+
+/// What tests read off a write's receipt.
+extension Receipt {
+    var action: EntryAction { entry.action }
+    var note: String? { entry.note }
+    var correction: Bool { entry.correction }
+    var code: String { subject.code }
+    var name: String { subject.name }
+    var id: Int64 { subject.id }
+    var due: LedgerDate? { entry.due }
+    /// label → [old, new], in words.
+    var changed: [String: [String]] { Dictionary(uniqueKeysWithValues: changes.map { ($0.label, [$0.old, $0.new]) }) }
 }

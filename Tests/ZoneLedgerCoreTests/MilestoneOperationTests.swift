@@ -8,13 +8,11 @@ import Testing
         let ledger = try seededCopy()
         let milestone = try addMilestone(ledger, "完成验收", about: kind, ref, due: "2021年3月", on: "2020-12-01") { $0.department = "建设局" }
         #expect(milestone.code == "M8")
-        #expect(milestone.subject == (try ledger.resolve(ref, kind: kind).subjectID))
-        #expect(milestone.dueOn == day("2021-03-31"))
-        #expect(milestone.dueText == "2021年3月")
-        #expect(milestone.duePrecision == .month)
+        #expect(milestone.entry.milestoneLink == (try ledger.resolve(ref, kind: kind).subjectID))
+        #expect(milestone.due == LedgerDate(day: day("2021-03-31"), text: "2021年3月", precision: .month))
         let entry = try #require(try ledger.entries().last)
         #expect(entry.action == .add)
-        #expect(entry.milestoneId == milestone.id)
+        #expect(entry.subject == SubjectID(kind: .milestone, id: milestone.id))
         #expect(refusal { try addMilestone(ledger, "x", about: .milestone, "M1", due: "2021-12-31", on: "2020-12-01") } == "节点的对象须是项目、地块、园区或企业")
     }
 
@@ -46,15 +44,13 @@ import Testing
         // When moved twice
         let first = try ledger.rescheduleMilestone("M7", to: due("2021年3月"), on: day("2020-12-20"), reason: "拆迁延后", context: context())
         #expect(first.action == .reschedule)
-        #expect(first.dueOn == day("2021-03-31"))
-        #expect(first.dueText == "2021年3月")
-        #expect(first.duePrecision == .month)
+        #expect(first.due == LedgerDate(day: day("2021-03-31"), text: "2021年3月", precision: .month))
         #expect(first.note == "拆迁延后")
         try ledger.rescheduleMilestone("M7", to: due("2021-06-30"), on: day("2021-03-01"), reason: "疫情", context: context())
-        // Then the milestone row still holds the first promise
-        let row = try ledger.read { try Milestone.fetchOne($0, sql: "SELECT * FROM milestone WHERE code = 'M7'") }
-        #expect(row?.dueOn == day("2020-12-31"))
-        #expect(row?.dueText == "2021年1月前")
+        // Then the milestone still holds the first promise
+        let row = try ledger.current(.milestone, "M7")
+        #expect(row?["original_due_on"] == "2020-12-31")
+        #expect(row?["original_due_text"] == "2021年1月前")
         // And the status as of each day shows the due date then in force and how often it moved
         let cases: [(String, String, String, Int)] = [
             ("2020-12-19", "2020-12-31", "2021年1月前", 0), ("2020-12-20", "2021-03-31", "2021年3月", 1),
@@ -109,7 +105,7 @@ import Testing
         try ledger.completeMilestone("M7", on: day("2021-01-10"), note: nil, context: context())
         #expect(try ledger.milestoneStatus("M7", asOf: "2021-01-10").closedOn == day("2021-01-10"))
         let m7 = try ledger.resolve("M7", kind: .milestone).id
-        #expect(try ledger.entries().filter { $0.milestoneId == m7 }.map(\.action) == [.add, .cancel, .reopen, .done])
+        #expect(try ledger.entries().filter { $0.id(of: .milestone) == m7 }.map(\.action) == [.add, .cancel, .reopen, .done])
     }
 
     @Test func reopeningAnOpenMilestoneIsRefused() throws {
@@ -122,8 +118,7 @@ import Testing
         let ledger = try seededCopy()
         let entry = try ledger.editMilestone("M7", title: "三个地块竣工投产", department: "招商局", note: nil, on: day("2020-12-05"),
                                              context: context())
-        let changes = try JSONDecoder().decode([String: [String?]].self, from: Data((entry.changes ?? "").utf8))
-        #expect(changes == ["title": ["三个地块全部竣工投产", "三个地块竣工投产"], "department": [nil, "招商局"]])
+        #expect(entry.changed == ["节点": ["三个地块全部竣工投产", "三个地块竣工投产"], "责任部门": ["（空）", "招商局"]])
         #expect(try ledger.resolve("M7", kind: .milestone).name == "三个地块竣工投产")
         #expect(try ledger.milestoneStatus("M7", asOf: "2020-12-05").due == day("2020-12-31"))
         #expect(refusal { try ledger.editMilestone("M7", title: nil, department: nil, note: nil, on: day("2020-12-05"), context: context()) }

@@ -84,7 +84,7 @@ enum Write: String, CaseIterable, Sendable {
             return [(.edit, .milestone, "M7")]
         case .addFigure:
             try ledger.addFigure(FigureDraft(category: .indicator, metric: "工业总产值", from: day("2020-01-01"), to: day("2020-12-31"),
-                                             value: ExactDecimal(units: 190, scale: 0), unit: "亿元"), context: ctx)
+                                             knownOn: on, value: ExactDecimal(units: 190, scale: 0), unit: "亿元"), context: ctx)
             return []
         }
     }
@@ -131,12 +131,13 @@ enum Write: String, CaseIterable, Sendable {
         draft.plannedCompletion = day("2021-12-31")
         let project = try ledger.addProject(draft, context: context())
         #expect(project.code == "P37")
-        #expect(project.investmentYuan == 900_000_000)
-        #expect(project.parkId == (try ledger.resolve("Y5", kind: .park).id))
+        let state = try #require(try ledger.current(.project, "P37"))
+        #expect(state["investment_yuan"] == 900_000_000 as Int64)
+        #expect(state["park_id"] == (try ledger.resolve("Y5", kind: .park).id))
         let entry = try #require(try ledger.entries().last)
         #expect(entry.stage == .preliminary)
         #expect(entry.progress == 5)
-        #expect(entry.projectId == project.id)
+        #expect(entry.id(of: .project) == project.id)
         // A project with no stage given starts at 谋划
         try addProject(ledger, "储备项目", on: "2020-12-01")
         #expect(try ledger.entries().last?.stage == .planning)
@@ -252,7 +253,7 @@ enum Write: String, CaseIterable, Sendable {
         let entry = try ledger.updateProject("P5", projectUpdate(on: "2020-12-01", stage: .preliminary, correction: true), context: context())
         #expect(entry.correction)
         #expect(try ledger.entries().last?.correction == true)
-        #expect(try ledger.listProjects(asOf: day("2020-12-01")).cell("stage", code: "P5") == .text("前期"))
+        #expect(try ledger.listProjects(asOf: day("2020-12-01")).cell("stage", code: "P5")?.plain == "前期")
         // And the same stage again is not backwards
         #expect(refusal { try ledger.updateProject("P5", projectUpdate(on: "2020-12-02", stage: .preliminary), context: context()) } == nil)
     }
@@ -341,7 +342,7 @@ enum Write: String, CaseIterable, Sendable {
         // The schema allows units of 1–20 characters; Validate.name allows 200
         let ledger = try emptyLedger()
         let draft = FigureDraft(category: .indicator, metric: "产值", from: day("2021-01-01"), to: day("2021-12-31"),
-                                value: ExactDecimal(units: 1, scale: 0), unit: String(repeating: "个", count: 21))
+                                knownOn: day("2021-01-01"), value: ExactDecimal(units: 1, scale: 0), unit: String(repeating: "个", count: 21))
         let message = refusal { try ledger.addFigure(draft, context: context()) }
         #expect(message != nil)
         #expect(message?.contains("单位") == true, "\(message ?? "")")
@@ -386,7 +387,7 @@ enum Write: String, CaseIterable, Sendable {
         // Then they come back byte for byte, and every table is intact
         #expect(project.name == name)
         #expect(try ledger.resolve(name, kind: .project).code == "P1")
-        #expect(try ledger.read { try String.fetchOne($0, sql: "SELECT name FROM project") } == name)
+        #expect(try ledger.read { try String.fetchOne($0, sql: "SELECT name FROM entry WHERE project_id IS NOT NULL") } == name)
         #expect(try ledger.entries().map(\.note) == [note])
         #expect(try ledger.count("batch") == 1)
         #expect(try ledger.listProjects(asOf: day("2021-01-01")).cell("latest_note", code: "P1") == .text(note))
@@ -409,16 +410,16 @@ enum Write: String, CaseIterable, Sendable {
         // Then the entry lists exactly the changed fields, old and new
         #expect(entry.action == .edit)
         #expect(entry.note == "按备案名称")
-        let changes = try #require(entry.changes?.data(using: .utf8))
-        let decoded = try JSONDecoder().decode([String: [String?]].self, from: changes)
-        #expect(decoded == [
-            "name": ["台邦精密减速器项目", "台邦减速器项目"], "investment_yuan": [nil, "250000000"],
-            "department": [nil, "经发局"], "planned_start": [nil, "2021-01-01"],
+        #expect(entry.changed == [
+            "名称": ["台邦精密减速器项目", "台邦减速器项目"], "总投资": ["（空）", "2.5亿元"],
+            "责任部门": ["（空）", "经发局"], "计划开工": ["（空）", "2021-01-01"],
         ])
-        // And the row carries the new values, still reachable by code
-        let project = try ledger.read { try Project.fetchOne($0, sql: "SELECT * FROM project WHERE code = 'P5'") }
-        #expect(project?.name == "台邦减速器项目")
-        #expect(project?.investmentYuan == 250_000_000)
+        // And the entry carries exactly those fields
+        #expect(Set(entry.entry.fieldsSet.map(\.key)) == ["name", "investment", "department", "planned_start"])
+        // And the subject has the new values from that day, still reachable by code
+        let project = try ledger.current(.project, "P5")
+        #expect(project?["name"] == "台邦减速器项目")
+        #expect(project?["investment_yuan"] == 250_000_000 as Int64)
     }
 
     @Test func anEditWithNothingChangedIsRefusedAndWritesNothing() throws {
@@ -426,7 +427,10 @@ enum Write: String, CaseIterable, Sendable {
         let before = try ledger.sizes
         var edit = ProjectEdit(on: day("2020-12-05"))
         edit.name = "台邦精密减速器项目"
-        #expect(failure { try ledger.editProject("P5", edit, context: context()) }?.kind == .usage)
+        let refused = failure { try ledger.editProject("P5", edit, context: context()) }
+        #expect(refused?.kind == .data)
+        #expect(refused?.message == "P5 台邦精密减速器项目在2020-12-05已是这些值：没有要修改的内容")
+        #expect(failure { try ledger.editProject("P5", ProjectEdit(on: day("2020-12-05")), context: context()) }?.kind == .usage)
         #expect(try ledger.sizes == before)
     }
 
@@ -444,15 +448,13 @@ enum Write: String, CaseIterable, Sendable {
         park.figures.investment = try Money.parse("5000万元")
         park.kind = .platform
         let parkEntry = try ledger.editPark("Y6", park, context: context())
-        let parkChanges = try JSONDecoder().decode([String: [String?]].self, from: Data((parkEntry.changes ?? "").utf8))
-        #expect(parkChanges == ["investment_yuan": [nil, "50000000"], "kind": ["startup-park", "platform"]])
+        #expect(parkEntry.changed == ["总投资": ["（空）", "5000万元"], "类别": ["创业园", "产业平台"]])
 
         var tenant = TenantEdit(on: day("2020-12-05"))
         tenant.park = "Y5"
         let tenantEntry = try ledger.editTenant("E1", tenant, context: context())
-        // A link is recorded by code, which survives export and import
-        let tenantChanges = try JSONDecoder().decode([String: [String?]].self, from: Data((tenantEntry.changes ?? "").utf8))
-        #expect(tenantChanges == ["park": ["Y2", "Y5"]])
+        // A link reads as the linked subject's code
+        #expect(tenantEntry.changed == ["园区": ["Y2", "Y5"]])
         #expect(try ledger.listTenants(asOf: day("2020-12-05"), park: "Y5").codes == ["E1"])
     }
 
@@ -464,8 +466,8 @@ enum Write: String, CaseIterable, Sendable {
         let entry = try ledger.editParcel("L1", edit, context: context())
         #expect(try ledger.listParcels(asOf: day("2020-12-05")).cell("area_mu", code: "L1") == .number("200"))
         // Then the change names the column and its unit, exactly, and the history reads it in 亩
-        let changes = try JSONDecoder().decode([String: [String?]].self, from: Data((entry.changes ?? "").utf8))
-        #expect(changes == ["area_mu_hundredths": ["14473", "20000"]])
+        #expect(entry.changed == ["面积": ["144.73亩", "200亩"]])
+        #expect(entry.entry[.parcelArea] == 20000.databaseValue)
         var query = HistoryQuery()
         query.subject = "L1"
         #expect(try ledger.history(query).column("change").first == .text("面积：144.73亩 → 200亩"))
@@ -493,7 +495,7 @@ enum Write: String, CaseIterable, Sendable {
     @Test func aFigureKeepsItsDigitsAndScope() throws {
         let ledger = try seededCopy()
         var draft = FigureDraft(category: .reported, metric: "容积率", from: day("2020-01-01"), to: day("2020-12-31"),
-                                value: try #require(ExactDecimal("2.60")), unit: "倍")
+                                knownOn: day("2020-12-31"), value: try #require(ExactDecimal("2.60")), unit: "倍")
         draft.park = "博通"
         draft.key = "plot_ratio_2"
         draft.yoyPercent = ExactDecimal("-3.5")
@@ -509,7 +511,7 @@ enum Write: String, CaseIterable, Sendable {
     func badFiguresAreRefused(what: String, expected: String) throws {
         let ledger = try seededCopy()
         var draft = FigureDraft(category: .indicator, metric: "产值", from: day("2020-01-01"), to: day("2020-12-31"),
-                                value: ExactDecimal(units: 5, scale: 0), unit: "亿元")
+                                knownOn: day("2020-12-31"), value: ExactDecimal(units: 5, scale: 0), unit: "亿元")
         switch what {
         case "period": draft.from = day("2021-01-01")
         case "key": draft.key = "Land-Sold"

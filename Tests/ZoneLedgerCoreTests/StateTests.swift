@@ -8,11 +8,11 @@ import Testing
         try ledger.updateProject("P5", projectUpdate(on: "2020-12-15", stage: .construction, progress: 30, note: "主体施工"), context: context())
         // Then the day before shows the old state, the day itself the new
         let before = try ledger.listProjects(asOf: day("2020-12-14"))
-        #expect(before.cell("stage", code: "P5") == .text("开工"))
+        #expect(before.cell("stage", code: "P5")?.plain == "开工")
         #expect(before.cell("progress", code: "P5") == .empty)
         #expect(before.cell("latest_on", code: "P5") == .day(day("2020-11-30")))
         let after = try ledger.listProjects(asOf: day("2020-12-15"))
-        #expect(after.cell("stage", code: "P5") == .text("在建"))
+        #expect(after.cell("stage", code: "P5")?.plain == "在建")
         #expect(after.cell("progress", code: "P5") == .integer(30))
         #expect(after.cell("latest_note", code: "P5") == .text("主体施工"))
         #expect(after.cell("latest_on", code: "P5") == .day(day("2020-12-15")))
@@ -23,7 +23,7 @@ import Testing
         try ledger.updateProject("P5", projectUpdate(on: "2020-12-10", progress: 20), context: context())
         try ledger.updateProject("P5", projectUpdate(on: "2020-12-20", stage: .construction), context: context())
         let list = try ledger.listProjects(asOf: day("2020-12-31"))
-        #expect(list.cell("stage", code: "P5") == .text("在建"))
+        #expect(list.cell("stage", code: "P5")?.plain == "在建")
         #expect(list.cell("progress", code: "P5") == .integer(20))
     }
 
@@ -31,7 +31,7 @@ import Testing
         let ledger = try seededCopy()
         try ledger.updateProject("P5", projectUpdate(on: "2020-12-10", stage: .construction), context: context())
         try ledger.updateProject("P5", projectUpdate(on: "2020-12-10", stage: .toppedOut), context: context())
-        #expect(try ledger.listProjects(asOf: day("2020-12-10")).cell("stage", code: "P5") == .text("结顶"))
+        #expect(try ledger.listProjects(asOf: day("2020-12-10")).cell("stage", code: "P5")?.plain == "结顶")
     }
 
     @Test func aBackDatedEntryChangesThePastItIsDatedIn() throws {
@@ -61,11 +61,11 @@ import Testing
         // And the monthly sheet as of the day before shows P5 as it was (as the sheet does)
         let november = try ledger.sheet(month: Month(year: 2020, month: 11)!, today: day("2026-11-29"), generatedAt: "x")
         #expect(november.table("projects").cell("name", code: "P5") == .text("台邦精密减速器项目"))
-        #expect(november.table("projects").cell("kind", code: "P5") == .text("工业"))
+        #expect(november.table("projects").cell("kind", code: "P5")?.plain == "工业")
         // And so should the list as of the day before
         let before = try ledger.listProjects(asOf: day("2020-12-04"))
         #expect(before.cell("name", code: "P5") == .text("台邦精密减速器项目"))
-        #expect(before.cell("kind", code: "P5") == .text("工业"))
+        #expect(before.cell("kind", code: "P5")?.plain == "工业")
         #expect(before.cell("investment_wan", code: "P5") == .empty)
     }
 
@@ -131,7 +131,7 @@ import Testing
         #expect(notes(table) == ["三月", "", "二月", "补记", "立项"])
         #expect(table.column("author").map(\.plain) == ["测试", "测试", "李", "测试", "测试"])
         #expect(table.column("change").first == .text("阶段：开工；进度：5%"))
-        #expect(table.column("action").last == .text("新增"))
+        #expect(table.column("action").last?.plain == "新增")
     }
 
     @Test(arguments: [

@@ -84,10 +84,10 @@ extension Ledger {
                 case "progress": return .optional(entry.progress)
                 case "status": return .optional(entry.parcelStatus?.label ?? entry.tenantStatus?.label)
                 case "due": return .optional(entry.due?.text)
-                case "project", "parcel", "park", "tenant" where subjectKind == .milestone:
-                    let link = entry.milestoneLink
-                    return .optional(link?.kind.rawValue == column.key ? code(link!.kind, link!.id, in: db) : nil)
                 default:
+                    if subjectKind == .milestone, ["project", "parcel", "park", "tenant"].contains(column.key) {
+                        return .optional(entry.milestoneLink.flatMap { $0.kind.rawValue == column.key ? code($0.kind, $0.id, in: db) : nil })
+                    }
                     guard let field = subjectKind.field(column.key) else { return .empty }
                     return try exportCell(field, entry[field], in: db)
                 }

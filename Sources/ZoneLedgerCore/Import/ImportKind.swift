@@ -54,7 +54,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
             .code, .init("category", "类别", required: true), .init("metric", "指标", ["指标名称"], required: true),
             .init("key", "键名"), .init("park", "范围", ["园区"]), .init("from", "起", ["统计期起"], required: true),
             .init("to", "止", ["统计期止"], required: true), .init("value", "数值", required: true), .init("unit", "单位", required: true),
-            .init("approximate", "约数"), .init("yoy", "同比%", ["同比", "同比增长"]), .quote,
+            .init("approximate", "约数"), .init("yoy", "同比%", ["同比", "同比增长"]), .init("known_on", "获知日期", ["生效日期"]), .quote,
         ]
         case .updates: [
             .init("subject", "对象", ["编号", "项目", "名称"], required: true), .init("on", "生效日期", ["日期"], required: true),

@@ -93,13 +93,13 @@ extension Field {
     static let department = Field("department", "责任部门", .text(limit: 100), entry: "department", aliases: ["责任单位"])
     static let plannedStart = Field("planned_start", "计划开工", .day, entry: "planned_start", aliases: ["计划开工日期"])
     static let plannedCompletion = Field("planned_completion", "计划竣工", .day, entry: "planned_completion", aliases: ["计划竣工日期"])
-    static let area = Field("area_mu", "面积(亩)", .area, entry: "area_mu_hundredths", aliases: ["面积"])
-    static let parcelArea = Field("area_mu", "面积(亩)", .area, entry: "area_mu_hundredths", aliases: ["面积"])
+    static let area = Field("area_mu", "面积", .area, entry: "area_mu_hundredths", aliases: ["面积(亩)"])
+    static let parcelArea = Field("area_mu", "面积", .area, entry: "area_mu_hundredths", aliases: ["面积(亩)"])
     static let landUse = Field("land_use", "用地性质", .text(limit: 100), entry: "land_use")
     static let areaApproximate = Field("area_approximate", "面积为约数", .flag, entry: "area_approximate", aliases: ["约数"])
     static let plotRatio = Field("plot_ratio", "容积率", .hundredths, entry: "plot_ratio_hundredths")
-    static let floorArea = Field("floor_area_m2", "建筑面积(平方米)", .count(units: ["平方米", "㎡"]), entry: "floor_area_m2",
-                                 aliases: ["建筑面积", "总建筑面积", "建筑面积(㎡)"])
+    static let floorArea = Field("floor_area_m2", "建筑面积", .count(units: ["平方米", "㎡"]), entry: "floor_area_m2",
+                                 aliases: ["建筑面积(平方米)", "总建筑面积", "建筑面积(㎡)"])
     static let expectedOutput = Field("expected_output", "预计年产值", .money, entry: "expected_output_yuan")
     static let expectedTax = Field("expected_tax", "预计年税收", .money, entry: "expected_tax_yuan")
     static let buildings = Field("buildings", "建筑幢数", .count(units: ["幢"]), entry: "buildings", aliases: ["幢数"])
@@ -206,7 +206,9 @@ extension Field {
     var column: Column {
         switch type {
         case .money: Column(key + "_wan", label + "(万元)", numeric: true)
-        case .area, .hundredths, .count: Column(key, label, numeric: true)
+        case .area: Column(key, label + "(亩)", numeric: true)
+        case .count(let units): Column(key, label + (units.first.map { "(\($0))" } ?? ""), numeric: true)
+        case .hundredths: Column(key, label, numeric: true)
         case .choice: Column(key, label, choice: true)
         default: Column(key, label)
         }
