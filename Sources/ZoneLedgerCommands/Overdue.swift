@@ -24,6 +24,7 @@ struct Overdue: ParsableCommand {
 
     func run() throws {
         var query = OverdueQuery(asOf: try asOf.day())
+        query.recorded = try asOf.recorded()
         query.within = within
         query.kind = try kind.map { text in
             guard let kind = SubjectKind(key: text), kind != .milestone else {

@@ -33,12 +33,20 @@ struct Import: ParsableCommand {
             return
         }
         guard let kind, let file else { return }
+        let context = WriteContext(author: by ?? Clock.loginName, now: Date(), today: Clock.today, command: "import")
+        // An export brought into an empty ledger comes back whole: batches, ids, undone entries and all.
+        if kind == "all", FileManager.default.fileExists(atPath: file + "/batches.csv"), !dryRun {
+            let ledger = try global.openForWriting()
+            if try ledger.isEmpty() {
+                try restore(file, into: ledger, context: context)
+                return
+            }
+        }
         let files = kind == "all" ? try folder(file) : [ImportFile(kind: try importKind(kind), name: file, data: try read(file))]
         let chosen = try encoding.map { text in
             guard let encoding = TextEncoding(rawValue: text.lowercased()) else { throw LedgerError.usage("--encoding 应为 utf-8 或 gb18030") }
             return encoding
         }
-        let context = WriteContext(author: by ?? Clock.loginName, now: Date(), today: Clock.today, command: "import")
         do {
             let results = try global.openForWriting().importCSV(files, encoding: chosen, dryRun: dryRun, context: context)
             let report = results.map { result in
@@ -49,6 +57,22 @@ struct Import: ParsableCommand {
             let lines = failures.failures.flatMap { failure in failure.problems.map { "  \(failure.file) \($0)" } }
             throw LedgerError.data("导入失败，未写入任何数据（\(lines.count)处问题）：\n" + lines.joined(separator: "\n"))
         }
+    }
+
+    /// Replays an export's whole-truth files into this empty ledger.
+    private func restore(_ folder: String, into ledger: Ledger, context: WriteContext) throws {
+        let inputs = try RestoreFile.allCases.map { file in
+            let name = folder + "/" + file.rawValue + ".csv"
+            guard FileManager.default.fileExists(atPath: name) else {
+                throw LedgerError.data("文件夹“\(folder)”缺少 \(file.rawValue).csv：完整恢复需要 export 写出的全部文件")
+            }
+            return RestoreInput(file: file, name: name, data: try read(name))
+        }
+        let zone = folder + "/zone.csv"
+        let zoneFile = FileManager.default.fileExists(atPath: zone) ? ImportFile(kind: .zone, name: zone, data: try read(zone)) : nil
+        let counts = try ledger.restore(inputs, zone: zoneFile, context: context)
+        let summary = counts.map { "\($0.0.rawValue) \($0.1)行" }.joined(separator: "，")
+        try Output.confirm("已从 \(folder) 完整恢复账本（原有的批次、记录人、记录时间和撤销都保留）：\(summary)\n", done: "已恢复账本")
     }
 
     private func importKind(_ text: String) throws -> ImportKind {

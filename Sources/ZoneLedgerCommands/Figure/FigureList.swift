@@ -13,6 +13,6 @@ struct FigureList: ParsableCommand {
 
     func run() throws {
         let category = try choice(category, FigureCategory.self)
-        try Output.emit(try global.openForReading().listFigures(asOf: try asOf.day(), category: category), output.format)
+        try Output.emit(try global.openForReading().listFigures(try asOf.moment(), category: category), output.format)
     }
 }

@@ -13,6 +13,6 @@ struct MilestoneList: ParsableCommand {
 
     func run() throws {
         let state = try choice(state, MilestoneState.self)
-        try Output.emit(try global.openForReading().listMilestones(asOf: try asOf.day(), state: state), output.format)
+        try Output.emit(try global.openForReading().listMilestones(try asOf.moment(), state: state), output.format)
     }
 }

@@ -9,6 +9,6 @@ struct ParcelList: ParsableCommand {
     @OptionGroup var asOf: AsOfOptions
 
     func run() throws {
-        try Output.emit(try global.openForReading().listParcels(asOf: try asOf.day()), output.format)
+        try Output.emit(try global.openForReading().listParcels(try asOf.moment()), output.format)
     }
 }

@@ -9,6 +9,6 @@ struct ParkList: ParsableCommand {
     @OptionGroup var asOf: AsOfOptions
 
     func run() throws {
-        try Output.emit(try global.openForReading().listParks(asOf: try asOf.day()), output.format)
+        try Output.emit(try global.openForReading().listParks(try asOf.moment()), output.format)
     }
 }

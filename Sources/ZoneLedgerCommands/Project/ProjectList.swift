@@ -11,6 +11,6 @@ struct ProjectList: ParsableCommand {
     @OptionGroup var asOf: AsOfOptions
 
     func run() throws {
-        try Output.emit(try global.openForReading().listProjects(asOf: try asOf.day()), output.format)
+        try Output.emit(try global.openForReading().listProjects(try asOf.moment()), output.format)
     }
 }

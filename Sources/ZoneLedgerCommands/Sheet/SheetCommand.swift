@@ -26,6 +26,9 @@ struct Sheet: ParsableCommand {
     @Option(help: "格式：text（终端）、md、csv（UTF-8 带 BOM，分节）、json、html（可打印，A4横向）、xlsx") var format: SheetFormat = .text
     @Option(help: ArgumentHelp("写入文件（先写临时文件再改名）", valueName: "file")) var out: String?
     @Option(help: "标题语言：zh 或 en（数据保持原样）") var lang: SheetLanguage = .zh
+    @Option(name: .customLong("as-recorded"),
+            help: ArgumentHelp("按某一时刻账本里已有的记录重新生成（如当时报送的 2020-12-05）：之后补记、更正的都不算", valueName: "time"))
+    var asRecorded: String?
 
     func run() throws {
         let today = Clock.today
@@ -37,7 +40,8 @@ struct Sheet: ParsableCommand {
         let labels = SheetLabels(lang)
         // Every format streams: rows go out as the ledger yields them, so memory stays flat however
         // many projects and milestones the sheet lists (xlsx through libxlsxwriter's temporary files).
-        try ledger.withSheet(month: month, today: today, generatedAt: Self.generatedAt()) { sheet in
+        let recorded = try asRecorded.map { try RecordedAt.parse($0) }
+        try ledger.withSheet(month: month, today: today, recorded: recorded, generatedAt: Self.generatedAt()) { sheet in
             if format == .xlsx {
                 let data = try SheetXLSX.render(sheet, labels)
                 if let out { try OutputFile.write(data, to: out) } else { try Output.write(data) }

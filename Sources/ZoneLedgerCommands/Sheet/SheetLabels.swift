@@ -11,7 +11,11 @@ struct SheetLabels {
                 : "\(sheet.zone)\(sheet.month.chinese)月度进度表"
     }
 
-    func asOf(_ sheet: some SheetHeading) -> String { english ? "As of \(sheet.asOf.iso)" : "数据截至\(sheet.asOf.chinese)" }
+    func asOf(_ sheet: some SheetHeading) -> String {
+        let day = english ? "As of \(sheet.asOf.iso)" : "数据截至\(sheet.asOf.chinese)"
+        guard let recorded = sheet.recorded else { return day }
+        return day + (english ? ", as recorded at \(recorded.iso)" : "（按\(recorded.iso)时账本中的记录）")
+    }
     func generated(_ sheet: some SheetHeading) -> String { english ? "Generated \(sheet.generatedAt)" : "生成于 \(sheet.generatedAt)" }
     func section(_ section: some SectionHeading) -> String { english ? section.english : section.title }
     func column(_ column: Column) -> String { english ? column.english : column.label }
@@ -28,6 +32,7 @@ protocol SheetHeading {
     var zone: String { get }
     var month: Month { get }
     var asOf: Day { get }
+    var recorded: RecordedAt? { get }
     var generatedAt: String { get }
 }
 

@@ -83,7 +83,12 @@ enum StandardStreams {
     /// One line on stderr. If stderr cannot take it there is nowhere left to tell: the exit
     /// code still says what happened.
     static func report(_ line: String) {
-        var text = line + "\n"
+        partial(line + "\n")
+    }
+
+    /// Text on stderr without a line end: a progress line rewritten in place.
+    static func partial(_ text: String) {
+        var text = text
         _ = text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
     }
 }

@@ -12,7 +12,7 @@ protocol ShowCommand: ParsableCommand {
 
 extension ShowCommand {
     func run() throws {
-        try Output.emit(try global.openForReading().show(ref, kind: Self.kind, asOf: try asOf.day()), output.format)
+        try Output.emit(try global.openForReading().show(ref, kind: Self.kind, try asOf.moment()), output.format)
     }
 
     static func showConfiguration(_ example: String) -> CommandConfiguration {

@@ -10,6 +10,6 @@ struct TenantList: ParsableCommand {
     @Option(help: "只列这个园区的企业") var park: String?
 
     func run() throws {
-        try Output.emit(try global.openForReading().listTenants(asOf: try asOf.day(), park: park), output.format)
+        try Output.emit(try global.openForReading().listTenants(try asOf.moment(), park: park), output.format)
     }
 }

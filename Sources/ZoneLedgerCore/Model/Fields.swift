@@ -63,14 +63,18 @@ public struct Field: Sendable, Hashable {
     /// The entry column that sets it, and the span column that holds it.
     let entryColumn: String
     let spanColumn: String
+    /// The report column's header when it is not the label with its unit.
+    let header: String?
 
-    init(_ key: String, _ label: String, _ type: FieldType, entry: String, span: String? = nil, aliases: [String] = []) {
+    init(_ key: String, _ label: String, _ type: FieldType, entry: String, span: String? = nil, aliases: [String] = [],
+         header: String? = nil) {
         self.key = key
         self.label = label
         self.type = type
         self.entryColumn = entry
         self.spanColumn = span ?? entry
         self.aliases = aliases
+        self.header = header
     }
 
     public static func == (a: Field, b: Field) -> Bool { a.key == b.key && a.entryColumn == b.entryColumn }
@@ -99,10 +103,10 @@ extension Field {
     static let areaApproximate = Field("area_approximate", "面积为约数", .flag, entry: "area_approximate", aliases: ["约数"])
     static let plotRatio = Field("plot_ratio", "容积率", .hundredths, entry: "plot_ratio_hundredths")
     static let floorArea = Field("floor_area_m2", "建筑面积", .count(units: ["平方米", "㎡"]), entry: "floor_area_m2",
-                                 aliases: ["建筑面积(平方米)", "总建筑面积", "建筑面积(㎡)"])
+                                 aliases: ["建筑面积(平方米)", "总建筑面积", "建筑面积(㎡)"], header: "建筑面积(㎡)")
     static let expectedOutput = Field("expected_output", "预计年产值", .money, entry: "expected_output_yuan")
     static let expectedTax = Field("expected_tax", "预计年税收", .money, entry: "expected_tax_yuan")
-    static let buildings = Field("buildings", "建筑幢数", .count(units: ["幢"]), entry: "buildings", aliases: ["幢数"])
+    static let buildings = Field("buildings", "建筑幢数", .count(units: ["幢"]), entry: "buildings", aliases: ["幢数"], header: "建筑(幢)")
     static let industries = Field("industries", "主导产业", .text(limit: 500), entry: "industries")
     static let tenantPark = Field("park", "园区", .link(.park), entry: "set_park_id", span: "park_id")
     static let milestoneDepartment = Field("department", "责任部门", .text(limit: 100), entry: "department", aliases: ["责任单位"])
@@ -204,7 +208,8 @@ extension Field {
 
     /// The report column for this field: money columns say their unit.
     var column: Column {
-        switch type {
+        if let header { return Column(key, header, numeric: true) }
+        return switch type {
         case .money: Column(key + "_wan", label + "(万元)", numeric: true)
         case .area: Column(key, label + "(亩)", numeric: true)
         case .count(let units): Column(key, label + (units.first.map { "(\($0))" } ?? ""), numeric: true)

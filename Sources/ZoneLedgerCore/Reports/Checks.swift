@@ -29,6 +29,12 @@ public enum LedgerCheck: String, CaseIterable, Sendable {
 }
 
 extension Ledger {
+    /// Replaces the spans with the ones the entries give (`check spans` names any that differ).
+    /// Returns the number of subjects.
+    public func rebuildSpans(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Int {
+        try write { db in try SpanHistory.rebuildAll(in: db, progress: progress) }
+    }
+
     public func check(_ checks: [LedgerCheck] = LedgerCheck.allCases, today: Day) throws -> [CheckProblem] {
         try read { db in
             try checks.flatMap { check in try Self.run(check, today: today, in: db).map { CheckProblem(check: check.rawValue, message: $0) } }

@@ -32,7 +32,7 @@ extension Ledger {
             switch kind {
             case .parcel:
                 let projects = try Self.projectsByParcel(view, withNames: true, in: db)[subject.id] ?? []
-                fields.insert((Column("projects", "项目"), projects.isEmpty ? .empty : .list(projects)), at: fields.count - 2)
+                fields.insert((Column("projects", "项目"), projects.isEmpty ? .empty : .text(projects.joined(separator: "、"))), at: fields.count - 2)
             case .park:
                 sections.append(.init(key: "tenants", label: "在册企业", table: try Self.tenantTable(park: subject.id, view, in: db)))
                 let figures = try Row.fetchAll(db, sql: """

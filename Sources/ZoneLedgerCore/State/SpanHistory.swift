@@ -76,8 +76,11 @@ enum SpanHistory {
         Recorded(entry: try Entry(row: row), command: row["command_id"], voidedBy: row["voided_by"])
     }
 
-    /// Replaces every span of every kind with the ones the entries give.
-    static func rebuildAll(in db: Database, progress: ((Int) -> Void)? = nil) throws {
+    /// Replaces every span of every kind with the ones the entries give. `progress` hears the
+    /// subjects done and the total, now and then.
+    @discardableResult
+    static func rebuildAll(in db: Database, progress: ((Int, Int) -> Void)? = nil) throws -> Int {
+        let total = try SubjectKind.allCases.reduce(0) { $0 + (try Int.fetchOne(db, sql: "SELECT count(*) FROM \($1.table)") ?? 0) }
         var done = 0
         for kind in SubjectKind.allCases {
             let layout = SpanLayout.of(kind)
@@ -87,9 +90,11 @@ enum SpanHistory {
                     try SpanStore.insert(version.span, of: id, recordedFrom: version.recordedFrom, recordedTo: version.recordedTo, layout, in: db)
                 }
                 done += 1
-                if done % 10_000 == 0 { progress?(done) }
+                if done % 1_000 == 0 { progress?(done, total) }
             }
         }
+        progress?(done, total)
+        return done
     }
 
     /// The first subject per kind whose stored spans differ from the rebuilt ones.
