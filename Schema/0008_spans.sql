@@ -9,6 +9,7 @@
 -- subject's entries folded in (effective day, id) order, cut at every day one of them takes
 -- effect; the fold lives in one place (State/Fold.swift) and every write, undo, import,
 -- migration, `rebuild` and `check` goes through it, in the same transaction as the entries.
+-- `id` names a span row (SQLite's rowid; a serial elsewhere).
 -- `last_entry` is the latest entry folded in, so a span's valid_from is its latest entry's day;
 -- `note_entry` the latest one with a note.
 
@@ -57,6 +58,7 @@ CREATE VIEW live_figure AS
     SELECT * FROM figure WHERE NOT EXISTS (SELECT 1 FROM figure_void v WHERE v.figure_id = figure.id);
 
 CREATE TABLE project_span (
+    id INTEGER PRIMARY KEY,
     project_id INTEGER NOT NULL REFERENCES project(id),
     valid_from TEXT NOT NULL CHECK (date(valid_from) IS valid_from),
     valid_to TEXT CHECK (valid_to IS NULL OR date(valid_to) IS valid_to AND valid_from < valid_to),
@@ -84,6 +86,7 @@ CREATE INDEX project_span_name ON project_span(name) WHERE recorded_to IS NULL A
 CREATE INDEX project_span_parcel ON project_span(parcel_id) WHERE parcel_id IS NOT NULL;
 
 CREATE TABLE parcel_span (
+    id INTEGER PRIMARY KEY,
     parcel_id INTEGER NOT NULL REFERENCES parcel(id),
     valid_from TEXT NOT NULL CHECK (date(valid_from) IS valid_from),
     valid_to TEXT CHECK (valid_to IS NULL OR date(valid_to) IS valid_to AND valid_from < valid_to),
@@ -103,6 +106,7 @@ CREATE INDEX parcel_span_latest ON parcel_span(parcel_id) WHERE recorded_to IS N
 CREATE INDEX parcel_span_name ON parcel_span(name) WHERE recorded_to IS NULL AND valid_to IS NULL;
 
 CREATE TABLE park_span (
+    id INTEGER PRIMARY KEY,
     park_id INTEGER NOT NULL REFERENCES park(id),
     valid_from TEXT NOT NULL CHECK (date(valid_from) IS valid_from),
     valid_to TEXT CHECK (valid_to IS NULL OR date(valid_to) IS valid_to AND valid_from < valid_to),
@@ -128,6 +132,7 @@ CREATE INDEX park_span_latest ON park_span(park_id) WHERE recorded_to IS NULL AN
 CREATE INDEX park_span_name ON park_span(name) WHERE recorded_to IS NULL AND valid_to IS NULL;
 
 CREATE TABLE tenant_span (
+    id INTEGER PRIMARY KEY,
     tenant_id INTEGER NOT NULL REFERENCES tenant(id),
     valid_from TEXT NOT NULL CHECK (date(valid_from) IS valid_from),
     valid_to TEXT CHECK (valid_to IS NULL OR date(valid_to) IS valid_to AND valid_from < valid_to),
@@ -148,6 +153,7 @@ CREATE INDEX tenant_span_park ON tenant_span(park_id);
 -- A milestone's state: open, done or cancelled; its due date as moved by reschedules, the due
 -- date first promised, and how often it moved.
 CREATE TABLE milestone_span (
+    id INTEGER PRIMARY KEY,
     milestone_id INTEGER NOT NULL REFERENCES milestone(id),
     valid_from TEXT NOT NULL CHECK (date(valid_from) IS valid_from),
     valid_to TEXT CHECK (valid_to IS NULL OR date(valid_to) IS valid_to AND valid_from < valid_to),

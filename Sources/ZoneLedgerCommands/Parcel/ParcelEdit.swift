@@ -15,12 +15,8 @@ struct ParcelEdit: ParsableCommand {
 
     func run() throws {
         let ledger = try global.openForWriting()
-        var edit = ZoneLedgerCore.ParcelEdit(on: try write.effectiveDay())
-        edit.name = name
-        edit.area = try area.map { try Area.parse($0) }
-        edit.landUse = landUse
-        edit.note = note
-        let receipt = try ledger.editParcel(ref, edit, context: write.context("parcel edit"))
+        let texts = [("name", name), ("area_mu", area), ("land_use", landUse)].compactMap { key, text in text.map { (key, $0) } }
+        let receipt = try ledger.edit(.parcel, ref, texts, note: note, on: try write.effectiveDay(), context: write.context("parcel edit"))
         try Output.confirm(confirmation(receipt))
     }
 }

@@ -15,12 +15,8 @@ struct ParkEdit: ParsableCommand {
 
     func run() throws {
         let ledger = try global.openForWriting()
-        var edit = ZoneLedgerCore.ParkEdit(on: try write.effectiveDay())
-        edit.name = name
-        edit.kind = try choice(kind, ParkKind.self)
-        edit.figures = try figures.figures()
-        edit.note = note
-        let receipt = try ledger.editPark(ref, edit, context: write.context("park edit"))
+        let texts = [("name", name), ("kind", kind)].compactMap { key, text in text.map { (key, $0) } } + figures.texts
+        let receipt = try ledger.edit(.park, ref, texts, note: note, on: try write.effectiveDay(), context: write.context("park edit"))
         try Output.confirm(confirmation(receipt))
     }
 }

@@ -13,6 +13,14 @@ struct ParkFigureOptions: ParsableArguments {
     @Option(help: "建筑幢数") var buildings: String?
     @Option(help: "主导产业") var industries: String?
 
+    /// The figures given, by field key, as typed: the core's field descriptors read them.
+    var texts: [(key: String, text: String)] {
+        [("area_mu", area), ("area_approximate", areaApproximate.map { $0 ? "是" : "否" }), ("plot_ratio", plotRatio),
+         ("floor_area_m2", floorArea), ("investment", investment), ("expected_output", expectedOutput),
+         ("expected_tax", expectedTax), ("buildings", buildings), ("industries", industries)]
+            .compactMap { key, text in text.map { (key, $0) } }
+    }
+
     func figures() throws -> ParkFigures {
         var figures = ParkFigures()
         figures.area = try area.map { try Area.parse($0) }

@@ -24,19 +24,13 @@ struct ProjectEdit: ParsableCommand {
     func run() throws {
         let ledger = try global.openForWriting()
         let on = try write.effectiveDay()
-        var edit = ZoneLedgerCore.ProjectEdit(on: on)
-        edit.name = name
-        edit.kind = try choice(kind, ProjectKind.self)
-        edit.investment = try investment.map { try Money.parse($0, what: "总投资") }
-        edit.park = park
-        edit.parcel = parcel
-        edit.provincialMajor = try provincialMajor.map { try yesNo($0, "--provincial-major") }
-        edit.registered = try registered.map { try yesNo($0, "--registered") }
-        edit.department = department
-        edit.plannedStart = try plannedStart.map { try parseDate($0, relativeTo: on).day }
-        edit.plannedCompletion = try plannedCompletion.map { try parseDate($0, relativeTo: on).day }
-        edit.note = note
-        let receipt = try ledger.editProject(ref, edit, context: write.context("project edit"))
+        let flags = [("provincial_major", try provincialMajor.map { try yesNo($0, "--provincial-major") }),
+                     ("registered", try registered.map { try yesNo($0, "--registered") })]
+        let texts = [("name", name), ("kind", kind), ("investment", investment), ("park", park), ("parcel", parcel),
+                     ("department", department), ("planned_start", plannedStart), ("planned_completion", plannedCompletion)]
+            .compactMap { key, text in text.map { (key, $0) } }
+            + flags.compactMap { key, flag in flag.map { (key, $0 ? "是" : "否") } }
+        let receipt = try ledger.edit(.project, ref, texts, note: note, on: on, context: write.context("project edit"))
         try Output.confirm(confirmation(receipt))
     }
 }

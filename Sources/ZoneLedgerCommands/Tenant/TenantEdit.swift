@@ -13,11 +13,8 @@ struct TenantEdit: ParsableCommand {
 
     func run() throws {
         let ledger = try global.openForWriting()
-        var edit = ZoneLedgerCore.TenantEdit(on: try write.effectiveDay())
-        edit.name = name
-        edit.park = park
-        edit.note = note
-        let receipt = try ledger.editTenant(ref, edit, context: write.context("tenant edit"))
+        let texts = [("name", name), ("park", park)].compactMap { key, text in text.map { (key, $0) } }
+        let receipt = try ledger.edit(.tenant, ref, texts, note: note, on: try write.effectiveDay(), context: write.context("tenant edit"))
         try Output.confirm(confirmation(receipt))
     }
 }

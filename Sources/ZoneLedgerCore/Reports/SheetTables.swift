@@ -50,7 +50,7 @@ struct NextMilestone {
 
     static func join(_ column: String, _ subject: String, _ view: Viewpoint) -> String {
         """
-        LEFT JOIN milestone_span ns ON ns.rowid = (SELECT x.rowid FROM milestone_span x WHERE x.\(column) = \(subject) \
+        LEFT JOIN milestone_span ns ON ns.id = (SELECT x.id FROM milestone_span x WHERE x.\(column) = \(subject) \
         AND \(view.valid("x")) AND x.state = 'open' ORDER BY x.due_on, x.milestone_id LIMIT 1)
         """
     }

@@ -2,7 +2,7 @@ import GRDB
 
 /// A span as stored: its row, and the command that first knew it.
 struct StoredSpan: Sendable {
-    let rowid: Int64
+    let id: Int64
     let span: Span
     let recordedFrom: Int64
     let recordedTo: Int64?
@@ -13,12 +13,12 @@ struct StoredSpan: Sendable {
 enum SpanStore {
     static func selection(_ layout: SpanLayout, alias: String? = nil) -> String {
         let prefix = alias.map { $0 + "." } ?? ""
-        return (["rowid", "valid_from", "valid_to", "recorded_from", "recorded_to"] + layout.columns).map { prefix + $0 }.joined(separator: ", ")
+        return (["id", "valid_from", "valid_to", "recorded_from", "recorded_to"] + layout.columns).map { prefix + $0 }.joined(separator: ", ")
     }
 
     static func decode(_ row: Row, _ layout: SpanLayout) -> StoredSpan {
         let state = SpanState(values: (0..<layout.columns.count).map { row[$0 + 5] as DatabaseValue? ?? .null })
-        return StoredSpan(rowid: row[0], span: Span(from: row[1], to: row[2], state: state), recordedFrom: row[3], recordedTo: row[4])
+        return StoredSpan(id: row[0], span: Span(from: row[1], to: row[2], state: state), recordedFrom: row[3], recordedTo: row[4])
     }
 
     /// Brings a subject's spans in line with its live entries from `day` on, for `command` (the
@@ -43,9 +43,9 @@ enum SpanStore {
         var unmatched = Set(fresh)
         for stored in old where unmatched.remove(stored.span) == nil {
             if stored.recordedFrom == command {
-                try db.cachedStatement(sql: "DELETE FROM \(layout.table) WHERE rowid = ?").execute(arguments: [stored.rowid])
+                try db.cachedStatement(sql: "DELETE FROM \(layout.table) WHERE id = ?").execute(arguments: [stored.id])
             } else {
-                try db.cachedStatement(sql: "UPDATE \(layout.table) SET recorded_to = ? WHERE rowid = ?").execute(arguments: [command, stored.rowid])
+                try db.cachedStatement(sql: "UPDATE \(layout.table) SET recorded_to = ? WHERE id = ?").execute(arguments: [command, stored.id])
             }
         }
         guard !unmatched.isEmpty else { return }
@@ -54,7 +54,7 @@ enum SpanStore {
                                          arguments: [subject.id, command]).map { decode($0, layout) }
         for span in fresh where unmatched.contains(span) {
             if let again = closedNow.first(where: { $0.span == span }) {
-                try db.cachedStatement(sql: "UPDATE \(layout.table) SET recorded_to = NULL WHERE rowid = ?").execute(arguments: [again.rowid])
+                try db.cachedStatement(sql: "UPDATE \(layout.table) SET recorded_to = NULL WHERE id = ?").execute(arguments: [again.id])
             } else {
                 try insert(span, of: subject.id, recordedFrom: command, recordedTo: nil, layout, in: db)
             }

@@ -95,7 +95,7 @@ struct Viewpoint: Sendable {
     func span(_ kind: SubjectKind, _ alias: String, of subject: String, join: String = "JOIN") -> String {
         let layout = SpanLayout.of(kind)
         return """
-            \(join) \(layout.table) \(alias) ON \(alias).rowid = (SELECT rowid FROM \(layout.table) x WHERE x.\(layout.key) = \(subject) \
+            \(join) \(layout.table) \(alias) ON \(alias).id = (SELECT x.id FROM \(layout.table) x WHERE x.\(layout.key) = \(subject) \
             AND \(known("x")) AND x.valid_from <= :day ORDER BY x.valid_from DESC LIMIT 1)
             """
     }
