@@ -68,8 +68,12 @@ public indirect enum JSONValue: Sendable {
     /// output is readable; "/" needs no escape.
     static func writeString(_ value: String, to out: inout String) {
         out += "\""
-        // Most strings need no escape: append them whole rather than scalar by scalar.
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        // Most strings need no escape: append them whole rather than scalar by scalar. The bytes are
+        // looked at in place (a native string's contiguous UTF-8), not through the generic view.
+        let clean = value.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+        } ?? !value.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+        if clean {
             out += value
             out += "\""
             return

@@ -6,6 +6,10 @@ extension ZoneLedger {
     /// Parses, runs, and turns every failure into one line on stderr and a documented exit code.
     public static func runMain(_ arguments: [String]? = nil) -> Never {
         StandardStreams.prepare()
+        // Long work deep in the core (a migration) shows a progress line on a terminal.
+        if let migrating = Progress.line(label: "升级账本") {
+            LongWork.report = { @Sendable (_: String, done: Int, total: Int) in migrating.report(done, total) }
+        }
         do {
             var command = try parseAsRoot(GlobalOptions.hoistingLedgerOption(arguments ?? Array(CommandLine.arguments.dropFirst())))
             try command.run()

@@ -18,7 +18,9 @@ extension Ledger {
     /// facts into entries needs JSON and fold code that SQL alone does not have.
     static let afterSQL: [String: @Sendable (Database) throws -> Void] = [
         "0007_every_fact_an_entry.sql": { try LegacyConversion.run($0) },
-        "0008_spans.sql": { try SpanHistory.rebuildAll(in: $0) },
+        "0008_spans.sql": { db in
+            try SpanHistory.rebuildAll(in: db) { done, total in LongWork.report?("升级账本", done, total) }
+        },
     ]
 
     static let migrator: DatabaseMigrator = {

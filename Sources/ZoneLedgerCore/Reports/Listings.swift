@@ -59,9 +59,11 @@ extension Ledger {
     /// The codes of the projects on each parcel on the viewpoint's day.
     static func projectsByParcel(_ view: Viewpoint, withNames: Bool = false, in db: Database) throws -> [Int64: [String]] {
         var found: [Int64: [String]] = [:]
+        // Each project's span on the day, one seek each: a scan of every span that ever named a
+        // parcel would read the whole history.
         for row in try Row.fetchAll(db, sql: """
-            SELECT s.parcel_id, p.code, s.name FROM project_span s JOIN project p ON p.id = s.project_id
-            WHERE s.parcel_id IS NOT NULL AND \(view.valid("s")) ORDER BY p.id
+            SELECT s.parcel_id, p.code, s.name FROM project p \(view.span(.project, "s", of: "p.id"))
+            WHERE s.parcel_id IS NOT NULL ORDER BY p.id
             """, arguments: view.arguments) {
             found[row[0], default: []].append(withNames ? "\(row[1] as String) \(row[2] as String)" : row[1])
         }
