@@ -13,7 +13,8 @@ import Testing
         try sandbox.seeded()
         let before = sandbox.bytes()
         Self.expectClean(try sandbox.zl("check"))
-        for name in ["integrity", "foreign-keys", "positive", "milestone-dates", "park-tenants", "future-entries", "status-order", "seed-quotes"] {
+        for name in ["integrity", "foreign-keys", "positive", "milestone-dates", "park-tenants", "future-entries", "status-order", "seed-quotes",
+                     "spans"] {
             Self.expectClean(try sandbox.zl("check", name))
         }
         Self.expectClean(try sandbox.zl("check", "status-order", "seed-quotes"))
@@ -32,12 +33,23 @@ import Testing
             INSERT INTO entry(batch_id, effective_on, action, project_id, note)
               VALUES ((SELECT max(id) FROM batch), '2030-01-01', 'update', (SELECT id FROM project WHERE code = 'P1'), '未来的记录');
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40)
-              INSERT INTO tenant(code, name, park_id) SELECT 'EX' || i, '手工企业' || i, (SELECT id FROM park WHERE code = 'Y5') FROM n;
-            INSERT INTO entry(batch_id, effective_on, action, tenant_id, tenant_status)
-              SELECT (SELECT max(id) FROM batch), '2020-11-30', 'add', id, 'signed' FROM tenant WHERE code LIKE 'EX%';
+              INSERT INTO tenant(code, created_batch) SELECT 'EX' || i, (SELECT max(id) FROM batch) FROM n;
+            INSERT INTO entry(batch_id, effective_on, action, tenant_id, name, set_park_id, tenant_status)
+              SELECT (SELECT max(id) FROM batch), '2020-11-30', 'add', id, '手工企业' || substr(code, 3),
+                     (SELECT id FROM park WHERE code = 'Y5'), 'signed' FROM tenant WHERE code LIKE 'EX%';
             INSERT INTO entry(batch_id, effective_on, action, project_id, stage)
               VALUES ((SELECT max(id) FROM batch), '2020-12-01', 'update', (SELECT id FROM project WHERE code = 'P5'), 'preliminary');
             """)
+        // Entries written behind its back leave the derived state (the spans) behind: check says so
+        // for each subject, and rebuild brings the spans in line with the entries.
+        let stale = try sandbox.zl("check", "spans")
+        let staleLines = stale.stdout.split(separator: "\n").map(String.init)
+        #expect(stale.status == 65 && staleLines.count == 42 && staleLines.allSatisfy { $0.hasPrefix("spans: ") && $0.contains("rebuild") }, "\(stale)")
+        #expect(staleLines.contains { $0.contains("P1 ") } && staleLines.contains { $0.contains("P5 ") } && staleLines.contains { $0.contains("EX40 ") })
+        let rebuilt = try sandbox.zl("rebuild")
+        expectSuccess(rebuilt)
+        #expect(rebuilt.stdout.contains("93"), "every subject rebuilt: \(rebuilt)")
+        Self.expectClean(try sandbox.zl("check", "spans"))
         let future = try #require(try sandbox.sqlite3("SELECT id FROM entry WHERE effective_on = '2030-01-01';").stdout
             .trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty)
         let backwards = try #require(try sandbox.sqlite3("SELECT id FROM entry WHERE stage = 'preliminary' AND effective_on = '2020-12-01';").stdout
@@ -56,7 +68,7 @@ import Testing
         // Named checks run alone; a check that finds nothing stays silent.
         let named = try sandbox.zl("check", "future-entries")
         #expect(named.status == 65 && named.stdout.split(separator: "\n").count == 1 && named.stdout.hasPrefix("future-entries: "), "\(named)")
-        Self.expectClean(try sandbox.zl("check", "integrity", "foreign-keys", "seed-quotes"))
+        Self.expectClean(try sandbox.zl("check", "integrity", "foreign-keys", "seed-quotes", "spans"))
         // The future entry is only "in the future" until that day comes.
         let later = try sandbox.run(["check", "future-entries", "--db", sandbox.ledger], environment: ["ZONELEDGER_TODAY": "2030-01-01"])
         Self.expectClean(later)

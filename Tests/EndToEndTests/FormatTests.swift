@@ -116,4 +116,30 @@ import Testing
         let outcome = try sandbox.zl("project", "list", "--format", "xml")
         expectRefusal(outcome, 64, ["xml"])
     }
+
+    /// One set of format names for every command: each takes the formats it writes (the table
+    /// also as `text`, the sheet's text also as `table`), and refuses the others naming its own.
+    @Test func aFormatTheCommandDoesNotWriteIsRefusedNamingTheOnesItDoes() throws {
+        let sandbox = try Sandbox()
+        try sandbox.seeded()
+        let before = sandbox.bytes()
+        for (arguments, supported) in [(["project", "list", "--format", "md"], "'table', 'json' or 'csv'"),
+                                        (["overdue", "--format", "xlsx"], "'table', 'json' or 'csv'"),
+                                        (["export", "--format", "table"], "'csv' and 'json'")] {
+            let refused = try sandbox.run(arguments + ["--db", sandbox.ledger])
+            expectRefusal(refused, 64, ["'\(arguments[arguments.count - 1])'", supported])
+            #expect(refused.stderr.hasPrefix("zoneledger: ") && refused.stderr.split(separator: "\n").count == 1, "\(refused)")
+        }
+        let sheet = try sandbox.sheet("--month", "2020-11", "--format", "pdf")
+        expectRefusal(sheet, 64, ["pdf", "text", "md", "html", "xlsx"])
+        #expect(sandbox.bytes() == before)
+        // The other name of the table is the same output.
+        #expect(try sandbox.zl("project", "list", "--format", "text").stdout == (try sandbox.zl("project", "list").stdout))
+        let text = try sandbox.sheet("--month", "2020-11", "--format", "text")
+        let table = try sandbox.sheet("--month", "2020-11", "--format", "table")
+        expectSuccess(table)
+        #expect(table.stdout == text.stdout && text.stdout.hasPrefix("__经济开发区2020年11月月度进度表"))
+        let help = try sandbox.run(["sheet", "--help"])
+        #expect(help.stdout.replacing(/\s+/, with: " ").contains("(values: text, md, csv, json, html, xlsx; default: text)"), "\(help)")
+    }
 }

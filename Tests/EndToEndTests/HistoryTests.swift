@@ -18,7 +18,7 @@ import Testing
         #expect(log[0]["change"] as? String == "进度：30%")
         #expect(log[1]["change"] as? String == "阶段：在建；进度：15%")
         #expect(log[1]["note"] as? String == "已取得施工许可证")
-        #expect(log.prefix(2).allSatisfy { $0["author"] as? String == Pinned.author && $0["action"] as? String == "更新" })
+        #expect(log.prefix(2).allSatisfy { $0["author"] as? String == Pinned.author && $0["action_label"] as? String == "更新" })
         #expect(log.last?["author"] as? String == "工作报告")
         // The seeded entry is untouched: history is only ever appended to.
         #expect(log.last?["id"] as? Int == seededEntries.first?["id"] as? Int)
@@ -57,7 +57,7 @@ import Testing
         let latest = try #require(try jsonArray(try sandbox.zl("log", "P5", "--limit", "1", "--format", "json")).first)
         #expect(latest["correction"] as? Bool == true)
         #expect(latest["change"] as? String == "阶段：开工")
-        #expect(try jsonObject(try sandbox.zl("project", "show", "P5", "--format", "json"))["stage"] as? String == "开工")
+        #expect(try jsonObject(try sandbox.zl("project", "show", "P5", "--format", "json"))["stage_label"] as? String == "开工")
         // Progress going backwards is refused the same way.
         expectSuccess(try sandbox.zl("project", "update", "台邦", "--progress", "50"))
         expectRefusal(try sandbox.zl("project", "update", "台邦", "--progress", "20"), 65, ["--correction"])
@@ -71,7 +71,7 @@ import Testing
         func state(_ asOf: String?) throws -> (String?, Int?) {
             let extra = asOf.map { ["--as-of", $0] } ?? []
             let project = try jsonObject(try sandbox.run(["project", "show", "台邦", "--format", "json", "--db", sandbox.ledger] + extra))
-            return (project["stage"] as? String, project["progress"] as? Int)
+            return (project["stage_label"] as? String, project["progress"] as? Int)
         }
         #expect(try state("2020-11-30") == ("开工", nil))
         #expect(try state("2020-12-20") == ("在建", 15))

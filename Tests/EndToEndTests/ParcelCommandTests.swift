@@ -12,7 +12,8 @@ import Testing
         #expect(!json.stdout.contains("144.73000") && !json.stdout.contains("144.729"))
         let parcel = try jsonObject(json)
         #expect(parcel["area_mu"] as? Double == 144.73)
-        #expect(parcel["status"] as? String == "挂牌")
+        #expect(parcel["status_label"] as? String == "挂牌")
+        #expect(parcel["status"] as? String == "listed")
         #expect((parcel["projects"] as? String)?.hasPrefix("P31 ") == true)
         let table = try sandbox.zl("parcel", "show", "L1")
         #expect(table.lines.contains { $0.hasPrefix("面积(亩)") && $0.hasSuffix("  144.73") }, "\(table)")
@@ -37,7 +38,7 @@ import Testing
         let json = try sandbox.zl("parcel", "show", "L2", "--format", "json")
         #expect(json.stdout.contains(#""area_mu": 52.36,"#))
         let parcel = try jsonObject(json)
-        #expect(parcel["status"] as? String == "挂牌")
+        #expect(parcel["status_label"] as? String == "挂牌")
         #expect(parcel["land_use"] as? String == "工业")
         #expect((parcel["projects"] as? String)?.contains("P5 台邦精密减速器项目") == true)
         // As of a day before the update, it was still 规划.

@@ -74,7 +74,7 @@ import Testing
         #expect(park["buildings"] as? Int == 21)
         #expect(park["plot_ratio"] as? Double == 1.8)
         let latest = try #require(try jsonArray(try sandbox.zl("log", "Y5", "--limit", "1", "--format", "json")).first)
-        #expect(latest["action"] as? String == "修改")
+        #expect(latest["action_label"] as? String == "修改")
         #expect(latest["author"] as? String == Pinned.author)
     }
 

@@ -11,8 +11,11 @@ import Testing
         let project = try jsonObject(outcome)
         #expect(project["code"] as? String == "P5")
         #expect(project["name"] as? String == "台邦精密减速器项目")
-        #expect(project["kind"] as? String == "工业")
-        #expect(project["stage"] as? String == "开工")
+        #expect(project["kind_label"] as? String == "工业")
+        #expect(project["stage_label"] as? String == "开工")
+        // An enumeration is its stable English key, with the Chinese label beside it.
+        #expect(project["kind"] as? String == "industrial")
+        #expect(project["stage"] as? String == "started")
         #expect(project["provincial_major"] as? Bool == true)
         #expect(project["registered"] as? Bool == true)
         #expect(project["created_on"] as? String == "2020-11-30")
@@ -56,7 +59,7 @@ import Testing
         expectSuccess(added)
         let code = try #require(added.stdout.firstMatch(of: /已新增项目 (P\d+) 新能源装备产业园项目（2020-12-01，前期）/)?.output.1)
         let project = try jsonObject(try sandbox.zl("project", "show", String(code), "--format", "json"))
-        #expect(project["stage"] as? String == "前期")
+        #expect(project["stage_label"] as? String == "前期")
         #expect(project["investment_wan"] as? Int == 35000)
         #expect(project["provincial_major"] as? Bool == true)
         #expect(project["registered"] as? Bool == false)
@@ -74,7 +77,7 @@ import Testing
         let table = try #require(printedTables(try sandbox.zl("project", "list").stdout).first)
         #expect(table.cell("项目名称", row: String(code)) == "新能源装备产业园项目")
         expectSuccess(try sandbox.zl("project", "add", "英文键项目", "--kind", "工业", "--stage", "preliminary"))
-        #expect(try jsonObject(try sandbox.zl("project", "show", "英文键项目", "--format", "json"))["stage"] as? String == "前期")
+        #expect(try jsonObject(try sandbox.zl("project", "show", "英文键项目", "--format", "json"))["stage_label"] as? String == "前期")
     }
 
     @Test func addRefusesADuplicateName() throws {
@@ -97,7 +100,8 @@ import Testing
         #expect(project["planned_completion"] as? String == "2022-12-31")
         #expect(project["registered"] as? Bool == false)
         let latest = try #require(try jsonArray(try sandbox.zl("log", "P5", "--limit", "1", "--format", "json")).first)
-        #expect(latest["action"] as? String == "修改")
+        #expect(latest["action_label"] as? String == "修改")
+        #expect(latest["action"] as? String == "edit")
         #expect(latest["effective_on"] as? String == "2020-12-05")
         #expect((latest["change"] as? String)?.contains("经发局") == true)
         // Renaming keeps the code; the old name no longer finds it.

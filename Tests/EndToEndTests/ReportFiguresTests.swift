@@ -45,7 +45,7 @@ import Testing
         #expect(m3["title"] as? String == "交付企业使用")
         #expect(m3["due_text"] as? String == "春节前")
         #expect(m3["due_on"] as? String == "2021-02-11", "Spring Festival 2021 was February 12")
-        #expect(m3["state"] as? String == "未完成")
+        #expect(m3["state_label"] as? String == "未完成")
         #expect(m3["reschedules"] as? Int == 0)
         // The other readings of the report's dates: a month ends on its last day, so does 年底.
         func due(_ text: String) -> String? { milestones.first { $0["due_text"] as? String == text }?["due_on"] as? String }

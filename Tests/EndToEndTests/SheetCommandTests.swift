@@ -78,7 +78,11 @@ import Testing
         let codes = projects.compactMap { $0["code"]?.string }
         #expect(Set(codes) == Set((1...36).map { "P\($0)" }))
         // Grouped: each kind one run, the runs in the sheet's order, projects in code order within a run.
-        let kinds = projects.compactMap { $0["kind"]?.string }
+        // JSON: the kind's stable key and its label; people read the label.
+        let kinds = projects.compactMap { $0["kind_label"]?.string }
+        let kindKeys = projects.compactMap { $0["kind"]?.string }
+        let keyRuns = kindKeys.enumerated().filter { $0.offset == 0 || kindKeys[$0.offset - 1] != $0.element }.map(\.element)
+        #expect(keyRuns == ["industrial", "infrastructure", "social", "commercial", "platform"])
         var runs: [(kind: String, codes: [Int])] = []
         for (kind, code) in zip(kinds, codes) {
             let number = Int(code.dropFirst()) ?? -1
@@ -93,11 +97,14 @@ import Testing
         let byStage = json.rows("projects_by_stage").map { ($0[0].value.cellText(.plain), $0[1].value.literal ?? "") }
         #expect(byStage.map(\.0) == ["谋划", "前期", "开工", "在建", "结顶", "竣工", "投产", "合计"])
         #expect(byStage.map(\.1) == ["0", "8", "4", "7", "0", "17", "0", "36"])
+        #expect(json.rawRows("projects_by_stage").map { $0[0].value.string ?? "" }
+                == ["planning", "preliminary", "started", "construction", "topped-out", "completed", "operating", "total"])
         for (stage, count) in byStage.dropLast() {
-            #expect(projects.filter { $0["stage"]?.string == stage }.count == Int(count), "\(stage)")
+            #expect(projects.filter { $0["stage_label"]?.string == stage }.count == Int(count), "\(stage)")
         }
         // On the report's day nothing is overdue, behind or due within 30 days.
-        #expect(Set(projects.compactMap { $0["status"]?.string }) == ["正常"])
+        #expect(Set(projects.compactMap { $0["status"]?.string }) == ["normal"])
+        #expect(Set(projects.compactMap { $0["status_label"]?.string }) == ["正常"])
 
         // The terminal lists the same 36 rows in the same order.
         let text = try Self.november(sandbox, "text")
@@ -177,6 +184,8 @@ import Testing
         #expect(february.rows("overdue").compactMap { $0.first?.value.string } == ["M7"])
         let p31 = try #require(february.row("projects", where: "code", is: "P31"))
         #expect(p31["status"]?.string == "逾期")
+        #expect(february.rawRows("projects").first { $0.contains { $0.key == "code" && $0.value.string == "P31" } }?
+                    .first { $0.key == "status" }?.value.string == "overdue")
         #expect(p31["next_milestone"]?.string == "三个地块全部竣工投产（2021年1月前，2020-12-31）")
         // Due on the last day of the month (M4, 2021-02-28) is not overdue on that day.
         #expect(february.row("overdue", where: "code", is: "M4") == nil)

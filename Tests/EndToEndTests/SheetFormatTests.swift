@@ -301,7 +301,7 @@ import Testing
         // As CI runs it: python3 scripts/check-xlsx FILE.xlsx FILE.json
         let checked = try Tools.run(python3, [script, sandbox.path("sheet.xlsx"), sandbox.path("sheet.json")])
         #expect(checked.status == 0, "\(checked)")
-        #expect(checked.stdout.contains("checked \(cells) cells in 10 worksheets"), "expected \(cells) cells: \(checked)")
+        #expect(checked.stdout.contains("checked \(cells) cells in \(SheetSections.all.count) worksheets"), "expected \(cells) cells: \(checked)")
 
         // The checker does find a difference: March 2021's JSON against November's workbook.
         expectSuccess(try sandbox.sheet("--month", "2021-03", "--format", "json", "--out", "march.json"))

@@ -20,7 +20,7 @@ import Testing
         try sandbox.seeded()
         expectSuccess(try sandbox.zl("project", "edit", "台邦", "--name", "台邦精密减速器二期项目", "--on", "2020-12-05"))
         expectSuccess(try sandbox.zl("project", "update", "台邦", "--stage", "在建", "--on", "2020-12-10"))
-        #expect(try Self.show(sandbox, "P5")["stage"] as? String == "在建")
+        #expect(try Self.show(sandbox, "P5")["stage_label"] as? String == "在建")
 
         // The list names the update first, then the edit; listing changes nothing.
         let beforeList = sandbox.bytes()
@@ -39,7 +39,7 @@ import Testing
         expectSuccess(undone)
         #expect(undone.stdout.hasPrefix("已撤销 \(blocks[0][0])"), "\(undone)")
         #expect(undone.stdout.contains("阶段：在建"))
-        #expect(try Self.show(sandbox, "P5")["stage"] as? String == "开工")
+        #expect(try Self.show(sandbox, "P5")["stage_label"] as? String == "开工")
         #expect(try Self.show(sandbox, "P5")["name"] as? String == "台邦精密减速器二期项目", "only the last command is undone")
 
         // The voided entry is still in the log, marked; the edit is not (yet).
@@ -90,20 +90,29 @@ import Testing
     }
 
     /// Once `project add` (or an import) is undone the project is gone: not listed, not found,
-    /// and its name is free again, so adding it or importing the same file again brings it back.
+    /// and its name is free again, so adding it or importing the same file again adds it anew,
+    /// with the next code (the undone one is never revived).
     /// (Found at 26bb8a3: the name stayed taken, `project show` still found the undone project,
     /// and a re-import skipped the row as "already in the ledger".)
     @Test func anUndoneAddCanBeAddedAgain() throws {
         let sandbox = try Sandbox()
         try sandbox.seeded()
         let seeded = try jsonArray(try sandbox.zl("project", "list", "--format", "json")).count
-        expectSuccess(try sandbox.zl("project", "add", "撤销后重加项目", "--kind", "工业"))
+        let first = try sandbox.zl("project", "add", "撤销后重加项目", "--kind", "工业")
+        expectSuccess(first)
+        let firstCode = try #require(first.stdout.firstMatch(of: #/已新增项目 (P\d+) /#)?.output.1)
         expectSuccess(try sandbox.zl("undo"))
         let listed = try jsonArray(try sandbox.zl("project", "list", "--format", "json"))
         #expect(listed.count == seeded && !listed.contains { $0["name"] as? String == "撤销后重加项目" }, "undone, so no longer listed")
         expectRefusal(try sandbox.zl("project", "show", "撤销后重加项目"), 65, ["找不到"])
-        expectSuccess(try sandbox.zl("project", "add", "撤销后重加项目", "--kind", "工业", "--stage", "前期"))
-        #expect(try Self.show(sandbox, "撤销后重加项目")["stage"] as? String == "前期")
+        // Added again, it is a new project with the next code: the undone one stays undone.
+        let second = try sandbox.zl("project", "add", "撤销后重加项目", "--kind", "工业", "--stage", "前期")
+        expectSuccess(second)
+        let secondCode = try #require(second.stdout.firstMatch(of: #/已新增项目 (P\d+) /#)?.output.1)
+        #expect(firstCode == "P37" && secondCode == "P38", "\(first.stdout)\(second.stdout)")
+        #expect(try Self.show(sandbox, "撤销后重加项目")["code"] as? String == "P38")
+        #expect(try Self.show(sandbox, "撤销后重加项目")["stage_label"] as? String == "前期")
+        expectRefusal(try sandbox.zl("project", "show", "P37"), 65, ["P37"])
         #expect(try jsonArray(try sandbox.zl("project", "list", "--format", "json")).count == seeded + 1)
 
         let csv = "名称,类别\r\n撤销后重导项目,工业\r\n"
@@ -142,16 +151,27 @@ import Testing
         let list = try sandbox.zl("undo", "--list")
         #expect(!list.stdout.contains("import updates"), "\(list)")
 
-        // The same through import all: a whole exported ledger is one command.
+        // The same through import all: merged into a ledger that has commands of its own, a whole
+        // exported ledger is one command.
         let folder = sandbox.path("导出")
         expectSuccess(try sandbox.zl("export", "--out", folder))
         let copy = sandbox.path("新账本.sqlite")
         expectSuccess(try sandbox.run(["init", "--empty", "--db", copy]))
+        expectSuccess(try sandbox.run(["zone", "rename", "合并区", "--db", copy]))
         expectSuccess(try sandbox.run(["import", "all", folder, "--db", copy]))
+        #expect(try jsonArray(try sandbox.run(["project", "list", "--format", "json", "--db", copy])).count == 36)
         expectSuccess(try sandbox.run(["undo", "--db", copy]))
         let projects = try jsonArray(try sandbox.run(["project", "list", "--format", "json", "--db", copy]))
         #expect(projects.isEmpty, "\(projects.count) projects still listed after undoing the import")
         #expect(try jsonArray(try sandbox.run(["park", "list", "--format", "json", "--db", copy])).isEmpty)
         #expect(try sandbox.run(["undo", "--list", "--db", copy]).stdout == "没有可以撤销的命令\n")
+
+        // Into a ledger with no commands at all, import all restores the ledger as it was: the
+        // same commands, the undone import still undone, nothing new to undo.
+        let restored = sandbox.path("恢复.sqlite")
+        expectSuccess(try sandbox.run(["init", "--empty", "--db", restored]))
+        expectSuccess(try sandbox.run(["import", "all", folder, "--db", restored]))
+        #expect(try sandbox.contents("恢复.sqlite").replacingOccurrences(of: restored, with: sandbox.ledger) == (try sandbox.contents()))
+        #expect(try sandbox.run(["undo", "--list", "--db", restored]).stdout == list.stdout)
     }
 }

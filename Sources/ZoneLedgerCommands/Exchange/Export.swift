@@ -8,15 +8,13 @@ struct Export: ParsableCommand {
         abstract: "导出整个账本（含历史记录）：CSV 每类一个文件，或一个 JSON；导入空账本即得同样的账本。",
         discussion: "例：zoneledger export --out 台账导出；zoneledger export --format json > 台账.json；恢复：zoneledger init --empty --db 新.sqlite && zoneledger import all 台账导出 --db 新.sqlite")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
-
     @OptionGroup var global: GlobalOptions
-    @Option(help: "格式：csv（每类一个文件，须 --out）或 json") var format: Format = .csv
+    @Option(name: .customLong("format"), help: ExportFormats.help) var format = FormatChoice<ExportFormats>(ExportFormats.defaultFormat)
     @Option(help: ArgumentHelp("写到这个文件夹（不存在则新建）", valueName: "dir")) var out: String?
 
     func run() throws {
         let export = try global.openForReading().export()
-        switch (format, out) {
+        switch (format.value, out) {
         case (.csv, nil):
             throw LedgerError.usage("CSV 导出是一组文件：请用 --out 文件夹，或 --format json")
         case (.csv, let folder?):
@@ -27,6 +25,8 @@ struct Export: ParsableCommand {
             }
             let summary = export.files.map { "\($0.name).csv \($0.table.rows.count)行" }.joined(separator: "，")
             try Output.confirm("已导出到 \(folder)：\(summary)\n", done: "已导出到“\(folder)”", seeAlso: nil)
+        case (.table, _), (.md, _), (.html, _), (.xlsx, _):
+            throw Output.unsupported(format.value, ExportFormats.self)
         case (.json, let folder):
             let json = JSONValue.object(export.files.map { ($0.name, Output.json($0.table)) }).serialized() + "\n"
             if let folder {

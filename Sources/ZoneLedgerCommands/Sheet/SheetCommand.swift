@@ -2,12 +2,6 @@ import ArgumentParser
 import Foundation
 import ZoneLedgerCore
 
-enum SheetFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, md, csv, json, html, xlsx
-    /// Bytes a terminal cannot show: refused on a terminal without --out.
-    var isBinary: Bool { self == .xlsx }
-}
-
 enum SheetLanguage: String, ExpressibleByArgument, CaseIterable {
     case zh, en
 }
@@ -23,18 +17,20 @@ struct Sheet: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("月份：2020-11 或 2020年11月（默认本月）", valueName: "month")) var month: String?
-    @Option(help: "格式：text（终端）、md、csv（UTF-8 带 BOM，分节）、json、html（可打印，A4横向）、xlsx") var format: SheetFormat = .text
+    @Option(name: .customLong("format"), help: SheetFormats.help) var formatChoice = FormatChoice<SheetFormats>(SheetFormats.defaultFormat)
     @Option(help: ArgumentHelp("写入文件（先写临时文件再改名）", valueName: "file")) var out: String?
     @Option(help: "标题语言：zh 或 en（数据保持原样）") var lang: SheetLanguage = .zh
     @Option(name: .customLong("as-recorded"),
             help: ArgumentHelp("按某一时刻账本里已有的记录重新生成（如当时报送的 2020-12-05）：之后补记、更正的都不算", valueName: "time"))
     var asRecorded: String?
 
+    var format: OutputFormat { formatChoice.value }
+
     func run() throws {
         let today = Clock.today
         let month = try month.map(parseMonth) ?? Month(today)
         if format.isBinary && out == nil && Terminal.isTerminal(1) {
-            throw LedgerError.usage("\(format.rawValue) 是二进制文件，不写到终端：请加 --out 文件名，或重定向到文件")
+            throw LedgerError.usage("\(SheetFormats.name(format)) 是二进制文件，不写到终端：请加 --out 文件名，或重定向到文件")
         }
         let ledger = try global.openForReading()
         let labels = SheetLabels(lang)
@@ -49,7 +45,7 @@ struct Sheet: ParsableCommand {
             }
             let render = { (sink: OutputSink) throws in
                 switch format {
-                case .text:
+                case .table:
                     // Colour only on a terminal, never with NO_COLOR, never into a file.
                     try SheetText.write(sheet, labels, width: out == nil ? Terminal.columns() : nil,
                                         color: out == nil && Terminal.colorAllowed, to: sink)

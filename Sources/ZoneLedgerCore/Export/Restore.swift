@@ -103,7 +103,7 @@ extension Ledger {
         func each(_ file: RestoreFile, _ body: (String, (String) -> String?) throws -> Void) throws {
             guard let table = tables[file] else { return }
             for row in table.rows {
-                let value = { (column: String) -> String? in row.values[column].flatMap { $0.isEmpty ? nil : $0 } }
+                let value = { (column: String) -> String? in row.values[column].flatMap { $0.isEmpty ? nil : Self.unguarded($0) } }
                 do { try body(table.name, value) } catch let error as LedgerError {
                     throw LedgerError.data("\(table.name) 第\(row.line)行：\(error.message)")
                 } catch let error as DatabaseError {
@@ -203,6 +203,15 @@ extension Ledger {
     }
 
     private func row(_ value: (String) -> String?, _ column: String) -> String? { value(column) }
+
+    /// A field as stored: export puts an apostrophe before text a spreadsheet would run as a
+    /// formula (= + - @ TAB CR) and before text that starts with an apostrophe; that one is
+    /// dropped, nothing else (no trimming: a restore gives back every character).
+    static func unguarded(_ field: String) -> String {
+        var scalars = field.unicodeScalars.makeIterator()
+        guard scalars.next() == "'", let next = scalars.next(), "=+-@\t\r'".unicodeScalars.contains(next) else { return field }
+        return String(field.unicodeScalars.dropFirst())
+    }
 }
 
 /// One whole-truth file to restore from.

@@ -10,7 +10,7 @@ enum SheetCorrections {
     static let columns = [
         Column("recorded_at", "记录时间", "Recorded at"), Column("author", "记录人", "By"),
         Column("effective_on", "生效日期", "Effective"), Column("subject", "对象", "Subject"),
-        Column("action", "动作", "Action"), Column("change", "内容", "Change"),
+        Column("action", "动作", "Action", choice: true), Column("change", "内容", "Change"),
     ]
 
     static func section(month: Month, _ view: Viewpoint, in db: Database) throws -> MonthlySheet.Section {
@@ -32,7 +32,7 @@ enum SheetCorrections {
             let text = [try EntryText.summary(entry, view: view, in: db), entry.note ?? ""].filter { !$0.isEmpty }.joined(separator: "；")
             rows.append([.text(row["recorded"]), .text(row["recorder"]), .day(entry.effectiveOn),
                          .text("\(row["subject_code"] as String? ?? "") \(row["subject_name"] as String? ?? "")"),
-                         .text(entry.action.label), .text(text)])
+                         .choice(key: entry.action.rawValue, label: entry.action.label), .text(text)])
         }
         // Undos recorded later that took back entries effective by the day.
         let undone = try Row.fetchAll(db, sql: """
@@ -45,7 +45,7 @@ enum SheetCorrections {
             let entry = try Entry(row: row)
             rows.append([.text(row["recorded"]), .text(row["recorder"]), .day(entry.effectiveOn),
                          .text("\(row["subject_code"] as String? ?? "") \(row["subject_name"] as String? ?? "")"),
-                         .text("撤销"), .text("撤销\(entry.action.label)记录 #\(entry.id ?? 0)")])
+                         .choice(key: "undo", label: "撤销"), .text("撤销\(entry.action.label)记录 #\(entry.id ?? 0)")])
         }
         let figures = try Row.fetchAll(db, sql: """
             SELECT f.code, f.metric, f.value, f.unit, f.known_on, b.recorded_at, b.author FROM figure f JOIN batch b ON b.id = f.batch_id
@@ -53,7 +53,7 @@ enum SheetCorrections {
             ORDER BY f.batch_id, f.id
             """, arguments: after)
         for row in figures {
-            rows.append([.text(row[5]), .text(row[6]), .day(row[4]), .text("数据 \(row[0] as String)"), .text("新增"),
+            rows.append([.text(row[5]), .text(row[6]), .day(row[4]), .text("数据 \(row[0] as String)"), .choice(key: EntryAction.add.rawValue, label: EntryAction.add.label),
                          .text("\(row[1] as String)：\(row[2] as String)\(row[3] as String)")])
         }
         // By time of recording; rows of one command keep their order.

@@ -228,8 +228,9 @@ enum SheetSections {
         ("parks", "园区和平台", "Parks and platforms"),
         ("parcels", "地块", "Land parcels"),
         ("indicators", "指标和报告数", "Indicators and reported figures"),
+        ("corrections", "更正（月末之后记录）", "Corrections recorded after the month"),
     ]
-    static let headingKeys = ["zone", "month", "as_of", "generated_at"]
+    static let headingKeys = ["zone", "month", "as_of", "as_recorded", "generated_at"]
     /// Project kinds in the order the sheet groups them.
     static let kindOrder = ["工业", "基础设施", "社会事业", "商住", "平台"]
 }
@@ -250,15 +251,42 @@ struct SheetDocument {
 
     func heading(_ key: String) -> String? { root[key]?.string }
 
-    /// The rows of a section, each an ordered list of (column key, value).
+    /// The rows of a section as every other format shows them, each an ordered list of (column
+    /// key, value): a choice column's `key` and `key_label` are one cell, the label (see `shown`).
     func rows(_ section: String) -> [[JSONMember]] {
+        rawRows(section).map(shown)
+    }
+
+    /// The rows of a section exactly as the JSON has them (choice columns as key and label).
+    func rawRows(_ section: String) -> [[JSONMember]] {
         (root[section]?.items ?? []).map(\.members)
     }
 
-    /// One row's values by key: the first row whose `column` is `value`.
+    /// One row's values by key, as shown (a choice column's value is its label): the first row
+    /// whose `column` shows `value`.
     func row(_ section: String, where column: String, is value: String) -> JSONNode? {
-        root[section]?.items.first { $0[column]?.cellText(.plain) == value }
+        rows(section).map(JSONNode.object).first { $0[column]?.cellText(.plain) == value }
     }
+}
+
+/// A JSON row as people see it: a choice column is two members in JSON, its stable English key
+/// under `k` and its Chinese label under `k_label` right after it; every other format shows one
+/// cell, the label, under the column `k`. A `k` without its `k_label` (or a `k_label` alone) stays
+/// as it is, so a renderer that drops the label or shows the key still disagrees with the JSON.
+func shown(_ row: [JSONMember]) -> [JSONMember] {
+    var result: [JSONMember] = []
+    var index = 0
+    while index < row.count {
+        let member = row[index]
+        if index + 1 < row.count, row[index + 1].key == member.key + "_label" {
+            result.append(JSONMember(key: member.key, value: row[index + 1].value))
+            index += 2
+        } else {
+            result.append(member)
+            index += 1
+        }
+    }
+    return result
 }
 
 /// One section of a rendered sheet: its title and, unless it said "none", its table.
@@ -364,9 +392,11 @@ func textSections(_ text: String) -> (title: String, meta: String, sections: [(t
     return (lines.first ?? "", lines.count > 1 ? lines[1] : "", sections)
 }
 
-/// Every difference between a rendered section's rows and the JSON's rows for it, cell by cell.
+/// Every difference between a rendered section's rows and the JSON's rows for it, cell by cell
+/// (a choice column compared with its label, as `shown` says).
 func cellMismatches(_ rendered: [[String]], _ json: [[JSONMember]], format: JSONNode.CellFormat,
                     section: String) -> [String] {
+    let json = json.map(shown)
     var problems: [String] = []
     if rendered.count != json.count { problems.append("\(section): \(rendered.count) rows, JSON has \(json.count)") }
     for (index, (row, expected)) in zip(rendered, json).enumerated() {
