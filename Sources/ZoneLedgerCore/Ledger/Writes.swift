@@ -39,7 +39,10 @@ extension Ledger {
     func record(_ entry: inout Entry, in batch: WriteBatch, db: Database) throws {
         entry.batchId = batch.id
         try entry.insertPrepared(db)
-        try SpanStore.refresh(entry.subject, from: entry.effectiveOn, command: batch.command, in: db)
+        // Most writes come last in their subject's history: only the latest span changes.
+        if try !SpanStore.append(entry, command: batch.command, in: db) {
+            try SpanStore.refresh(entry.subject, from: entry.effectiveOn, command: batch.command, in: db)
+        }
     }
 
     /// The subject again after a write, under the name it now has.

@@ -15,6 +15,9 @@ extension Ledger {
                 SELECT \(SpanStore.selection(layout, alias: "s")) FROM \(kind.table) r \(view.span(kind, "s", of: "r.id")) WHERE r.id = :id
                 """, arguments: view.arguments + ["id": subject.id]) else {
                 let created = try SpanStore.createdOn(subject.subjectID, in: db)
+                if let created, created <= view.day, let recorded = asOf.recorded {
+                    throw LedgerError.data("按\(recorded.iso)时账本中的记录，\(kind.label)\(subject.listing)还没有记入账本")
+                }
                 throw LedgerError.data("\(kind.label)\(subject.listing)于\(created?.iso ?? "之后")记入账本，\(view.day.iso)时还不存在")
             }
             let span = SpanStore.decode(row, layout).span

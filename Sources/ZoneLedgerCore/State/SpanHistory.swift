@@ -97,7 +97,7 @@ enum SpanHistory {
         return done
     }
 
-    /// The first subject per kind whose stored spans differ from the rebuilt ones.
+    /// Every subject whose stored spans differ from the rebuilt ones, each with the first day that differs.
     static func mismatches(in db: Database) throws -> [(SubjectID, String)] {
         var found: [(SubjectID, String)] = []
         for kind in SubjectKind.allCases {

@@ -38,6 +38,8 @@ enum SpanStore {
     }
 
     /// Closes the old spans that are not among the new, then adds the new that are not among the old.
+    /// (Within one command a span once made untrue never comes back: a command only adds entries,
+    /// or, undoing, only voids them, and every span names the last entry it folded in.)
     static func replace(_ old: [StoredSpan], with fresh: [Span], of subject: SubjectID, _ layout: SpanLayout,
                         command: Int64, in db: Database) throws {
         var unmatched = Set(fresh)
@@ -48,17 +50,33 @@ enum SpanStore {
                 try db.cachedStatement(sql: "UPDATE \(layout.table) SET recorded_to = ? WHERE id = ?").execute(arguments: [command, stored.id])
             }
         }
-        guard !unmatched.isEmpty else { return }
-        // A span this command closed and now needs again stays the one it was (as `rebuild` makes it).
-        let closedNow = try Row.fetchAll(try db.cachedStatement(sql: "SELECT \(selection(layout)) FROM \(layout.table) WHERE \(layout.key) = ? AND recorded_to = ?"),
-                                         arguments: [subject.id, command]).map { decode($0, layout) }
         for span in fresh where unmatched.contains(span) {
-            if let again = closedNow.first(where: { $0.span == span }) {
-                try db.cachedStatement(sql: "UPDATE \(layout.table) SET recorded_to = NULL WHERE id = ?").execute(arguments: [again.id])
-            } else {
-                try insert(span, of: subject.id, recordedFrom: command, recordedTo: nil, layout, in: db)
-            }
+            try insert(span, of: subject.id, recordedFrom: command, recordedTo: nil, layout, in: db)
         }
+    }
+
+    /// The common write: an entry that comes after every live entry of its subject (effective on or
+    /// after the latest one). Its state is the latest span's with the entry applied; only the latest
+    /// span changes, and the day's earlier entries need not be read again. The same spans as
+    /// `refresh` gives; false when the entry is not last and `refresh` must do it.
+    static func append(_ entry: Entry, command: Int64, in db: Database) throws -> Bool {
+        let subject = entry.subject, layout = SpanLayout.of(subject.kind)
+        let later = try Bool.fetchOne(try db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM entry WHERE \(subject.kind.foreignKey) = ? AND effective_on > ?)
+            """), arguments: [subject.id, entry.effectiveOn]) ?? true
+        guard !later else { return false }
+        let latest = try Row.fetchOne(try db.cachedStatement(sql: """
+            SELECT \(selection(layout)) FROM \(layout.table) WHERE \(layout.key) = ? AND recorded_to IS NULL AND valid_to IS NULL
+            """), arguments: [subject.id]).map { decode($0, layout) }
+        // A subject with no span yet is being added (or revived by its add): the fold starts afresh.
+        guard let state = Fold.apply(entry, to: latest?.span.state, layout) else { return true }
+        var fresh: [Span] = []
+        if let latest, latest.span.from < entry.effectiveOn {
+            fresh.append(Span(from: latest.span.from, to: entry.effectiveOn, state: latest.span.state))
+        }
+        fresh.append(Span(from: latest.map { max($0.span.from, entry.effectiveOn) } ?? entry.effectiveOn, to: nil, state: state))
+        try replace(latest.map { [$0] } ?? [], with: fresh, of: subject, layout, command: command, in: db)
+        return true
     }
 
     static func insert(_ span: Span, of subject: Int64, recordedFrom: Int64, recordedTo: Int64?, _ layout: SpanLayout, in db: Database) throws {
