@@ -133,7 +133,19 @@ extension Ledger {
             try Self.checkNameFree(name, .tenant, park: park, in: db, except: subject.id)
         }
         if subject.kind == .project {
-            try Self.checkPlan(Day.fromDatabaseValue(after[layout, "planned_start"]), Day.fromDatabaseValue(after[layout, "planned_completion"]))
+            let plan = { (state: SpanState) in
+                (Day.fromDatabaseValue(state[layout, "planned_start"]), Day.fromDatabaseValue(state[layout, "planned_completion"]))
+            }
+            try Self.checkPlan(plan(after).0, plan(after).1)
+            // A planned date set on a past day holds on the later days too, until a later entry sets it again.
+            guard !entry[.plannedStart].isNull || !entry[.plannedCompletion].isNull else { return }
+            var state = after
+            for later in try SpanStore.liveEntries(of: subject.subjectID, from: entry.effectiveOn.adding(days: 1), in: db) {
+                state = Fold.apply(later, to: state, layout) ?? state
+                if let start = plan(state).0, let completion = plan(state).1, completion < start {
+                    throw LedgerError.data("\(subject.listing)自\(later.effectiveOn.iso)起的计划竣工日期（\(completion.iso)）将早于计划开工日期（\(start.iso)）")
+                }
+            }
         }
     }
 
