@@ -214,3 +214,31 @@ import Testing
         #expect(try list("2021-03-01").cell(column, code: ref) == cells[3])
     }
 }
+
+/// A planned date edited on a past day holds on the later days, until a later entry sets it again:
+/// an edit that would leave a later day with its completion before its start is refused, as it is
+/// on its own day.
+@Suite struct BackDatedPlanTests {
+    @Test(arguments: [
+        // Completion set later, then a start back-dated past it.
+        ("planned_completion", "2021-06-30", "planned_start", "2021-12-01"),
+        // Start set later, then a completion back-dated before it.
+        ("planned_start", "2021-12-01", "planned_completion", "2021-06-30"),
+    ])
+    func aBackDatedPlanMayNotCrossALaterOne(laterKey: String, laterValue: String, earlierKey: String, earlierValue: String) throws {
+        let ledger = try seededCopy()
+        try ledger.edit(.project, "P5", [(laterKey, laterValue)], note: nil, on: day("2021-03-01"), context: context())
+        let before = try ledger.entries().count
+        let message = refusal { _ = try ledger.edit(.project, "P5", [(earlierKey, earlierValue)], note: nil, on: day("2021-01-15"), context: context()) }
+        #expect(message == "P5 台邦精密减速器项目自2021-03-01起的计划竣工日期（2021-06-30）将早于计划开工日期（2021-12-01）")
+        #expect(try ledger.entries().count == before)
+        // On its own day (a later day than the other) it is refused as before.
+        #expect(refusal { _ = try ledger.edit(.project, "P5", [(earlierKey, earlierValue)], note: nil, on: day("2021-03-02"), context: context()) }
+                == "计划竣工日期（2021-06-30）早于计划开工日期（2021-12-01）")
+        // Once a later entry sets the date again before the other takes effect, the back-dated one is fine.
+        try ledger.edit(.project, "P5", [(earlierKey, earlierKey == "planned_start" ? "2021-01-01" : "2022-12-31")], note: nil,
+                        on: day("2021-02-01"), context: context())
+        try ledger.edit(.project, "P5", [(earlierKey, earlierValue)], note: nil, on: day("2021-01-15"), context: context())
+        #expect(try ledger.check(today: day("2026-11-29")).isEmpty)
+    }
+}
