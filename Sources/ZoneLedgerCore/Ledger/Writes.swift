@@ -121,7 +121,8 @@ extension Ledger {
         return (entry, changes)
     }
 
-    /// What an edit may not make: two subjects with one name, a completion before the start.
+    /// What an edit may not make: two subjects with one name, a completion before the start, a
+    /// milestone about something that does not exist yet.
     private func checkEdited(_ subject: Subject, _ entry: Entry, before: SpanState, _ layout: SpanLayout, in db: Database) throws {
         var after = before
         for field in subject.kind.fields where !entry[field].isNull { after[layout, field.spanColumn] = entry[field] }
@@ -131,6 +132,10 @@ extension Ledger {
         } else if subject.kind == .tenant, let park = Int64.fromDatabaseValue(entry[.tenantPark]),
                   let name = String.fromDatabaseValue(after[layout, "name"]) {
             try Self.checkNameFree(name, .tenant, park: park, in: db, except: subject.id)
+        }
+        // A milestone is about a subject that exists on the day, as when it is added.
+        if let link = entry.milestoneLink, try SpanStore.state(of: link, on: entry.effectiveOn, in: db) == nil {
+            throw LedgerError.data("节点的对象\(try SubjectNames.listing(link, in: db))在\(entry.effectiveOn.iso)还不存在")
         }
         if subject.kind == .project {
             let plan = { (state: SpanState) in
