@@ -242,3 +242,23 @@ import Testing
         #expect(try ledger.check(today: day("2026-11-29")).isEmpty)
     }
 }
+
+@Suite struct MilestoneSubjectEditTests {
+    /// A milestone moved to a subject added later, effective before that subject existed, is refused
+    /// (as adding a milestone about it on that day is); from the subject's first day on it is fine.
+    @Test(arguments: [(SubjectKind.project, "新项目"), (.park, "新园区")])
+    func aMilestoneMayNotBeAboutSomethingBeforeItExists(kind: SubjectKind, name: String) throws {
+        let ledger = try seededCopy()
+        let added = kind == .project ? try addProject(ledger, name, on: "2021-02-10") : try addPark(ledger, name, on: "2021-02-10")
+        let before = try ledger.entries().count
+        #expect(refusal { _ = try ledger.editMilestone("M3", title: nil, department: nil, subject: (kind, added.code), note: nil,
+                                                       on: day("2021-01-01"), context: context()) }
+                == "节点的对象\(added.code) \(name)在2021-01-01还不存在")
+        #expect(refusal { _ = try ledger.addMilestone(MilestoneDraft(title: "x", subjectKind: kind, subject: added.code, due: due("2021-03-01"),
+                                                                     on: day("2021-01-01")), context: context()) } != nil)
+        #expect(try ledger.entries().count == before)
+        try ledger.editMilestone("M3", title: nil, department: nil, subject: (kind, added.code), note: nil, on: day("2021-02-10"), context: context())
+        #expect(try ledger.show("M3", kind: .milestone, asOf: day("2021-02-10")).fields.first { $0.0.key == "subject" }?.1.plain
+                == "\(added.code) \(name)")
+    }
+}
