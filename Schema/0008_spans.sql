@@ -185,9 +185,11 @@ CREATE INDEX milestone_span_latest ON milestone_span(milestone_id) WHERE recorde
 CREATE INDEX milestone_span_open_now ON milestone_span(due_on) WHERE recorded_to IS NULL AND valid_to IS NULL AND state = 'open';
 -- Overdue on a past day: open spans by due day, with the days they held to filter in the index.
 CREATE INDEX milestone_span_open ON milestone_span(due_on, valid_from, valid_to) WHERE recorded_to IS NULL AND state = 'open';
--- The month's milestones (due in it, whatever their state) and those done in it.
-CREATE INDEX milestone_span_due ON milestone_span(due_on, valid_from, valid_to) WHERE recorded_to IS NULL;
-CREATE INDEX milestone_span_closed ON milestone_span(closed_on, valid_from, valid_to) WHERE recorded_to IS NULL AND state = 'done';
+-- The month's milestones (due in it, whatever their state) and those done in it; every version,
+-- so that a sheet as recorded at a past moment reads a range too (and so does overdue as recorded,
+-- through the first).
+CREATE INDEX milestone_span_due ON milestone_span(due_on, valid_from, valid_to);
+CREATE INDEX milestone_span_closed ON milestone_span(closed_on, valid_from, valid_to) WHERE state = 'done';
 -- A subject's milestones, and its next open one (every version, so that a report as recorded at
 -- a past moment finds them too).
 CREATE INDEX milestone_span_project ON milestone_span(project_id, due_on) WHERE project_id IS NOT NULL;

@@ -2,9 +2,10 @@ import Foundation
 import Testing
 
 /// Writes killed with SIGKILL at random moments (a seeded generator, so every run kills at the
-/// same delays): the ledger stays sound and each command is all there or not there at all.
-@Suite(.timeLimit(.minutes(3))) struct CrashTests {
-    enum Write: CaseIterable { case update, importProjects, initLedger }
+/// same delays): the ledger stays sound and each command is all there or not there at all, and
+/// the derived state (spans) is the one the history gives, row for row.
+@Suite(.timeLimit(.minutes(4))) struct CrashTests {
+    enum Write: CaseIterable { case update, importProjects, initLedger, rebuild }
 
     /// One kill, and what it left.
     struct Kill: CustomStringConvertible {
@@ -16,12 +17,15 @@ import Testing
         var description: String { "round \(round) \(write) killed after \(Int(delay * 1000)) ms → \(outcome.status)" }
     }
 
-    /// `check integrity` is silent with exit 0, and so is every check.
+    /// `check integrity` is silent with exit 0, and so is every check (spans included); the span
+    /// tables are what a rebuild makes of the entries.
     static func expectSound(_ sandbox: Sandbox, _ ledger: String, _ kill: Kill, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let integrity = try sandbox.run(["check", "integrity", "--db", ledger])
         #expect(integrity.status == 0 && integrity.stdout.isEmpty && integrity.stderr.isEmpty, "\(kill): \(integrity)", sourceLocation: sourceLocation)
         let all = try sandbox.run(["check", "--db", ledger])
         #expect(all.status == 0 && all.stdout.isEmpty && all.stderr.isEmpty, "\(kill): \(all)", sourceLocation: sourceLocation)
+        let name = URL(fileURLWithPath: ledger).lastPathComponent
+        #expect(try sandbox.spansDifferFromARebuild(name).isEmpty, "\(kill): spans differ from a rebuild", sourceLocation: sourceLocation)
     }
 
     @Test func killedWritesLeaveASoundLedgerAndWholeCommands() throws {
@@ -38,8 +42,14 @@ import Testing
             return sandbox.path(name)
         }
         func arguments(_ write: Write, _ round: Int) throws -> [String] {
-            switch write {
-            case .update: ["project", "update", "P5", "--note", "崩溃-\(round)", "--db", sandbox.ledger]
+            // Updates as of today, back-dated between earlier ones, and edits effective on a past day.
+            let day = String(format: "2021-%02d-%02d", 1 + round % 12, 1 + (round * 11) % 28)
+            return switch write {
+            case .update where round % 3 == 0: ["project", "update", "P5", "--note", "崩溃-\(round)", "--db", sandbox.ledger]
+            case .update where round % 3 == 1: ["project", "update", "P5", "--note", "崩溃-\(round)", "--on", day, "--db", sandbox.ledger]
+            case .update: ["project", "edit", "P5", "--department", "部门\(round)", "--note", "崩溃-\(round)", "--on", day, "--db", sandbox.ledger]
+            // The spans rebuilt from the history, in one transaction, on the ledger the updates write to.
+            case .rebuild: ["rebuild", "--db", sandbox.ledger]
             // Each import into its own copy of the seeded ledger, so the ledgers stay small.
             case .importProjects: ["import", "projects", try csv(round), "--db", try sandbox.seeded("import-\(round).sqlite")]
             case .initLedger: ["init", "--db", sandbox.path("init-\(round).sqlite")]
@@ -58,8 +68,8 @@ import Testing
 
         var generator = SeededGenerator(seed: 20_201_130)
         var kills: [Kill] = []
-        for round in 0..<30 {
-            let write = Write.allCases[round % 3]
+        for round in 0..<40 {
+            let write = Write.allCases[round % Write.allCases.count]
             let delay = Double.random(in: 0...window[write]!, using: &generator)
             let command = try arguments(write, round)
             let process = try launcher.spawn(command)
@@ -82,6 +92,9 @@ import Testing
                 let imported = listed.filter { ($0["name"] as? String)?.hasPrefix("崩溃导入-\(round)-") == true }.count
                 #expect(imported == 0 || imported == rows, "\(kill): \(imported) of \(rows) rows imported")
                 if !kill.killed { #expect(imported == rows, "\(kill)") }
+            case .rebuild:
+                // All or nothing: either way the spans are the ones the history gives.
+                try Self.expectSound(sandbox, sandbox.ledger, kill)
             case .initLedger:
                 let target = sandbox.path("init-\(round).sqlite")
                 let existed = FileManager.default.fileExists(atPath: target)

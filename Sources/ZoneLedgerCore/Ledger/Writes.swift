@@ -124,7 +124,8 @@ extension Ledger {
         return (entry, changes)
     }
 
-    /// What an edit may not make: two subjects with one name, a completion before the start.
+    /// What an edit may not make: two subjects with one name, a completion before the start, a
+    /// milestone about something that does not exist yet.
     private func checkEdited(_ subject: Subject, _ entry: Entry, before: SpanState, _ layout: SpanLayout, in db: Database) throws {
         var after = before
         for field in subject.kind.fields where !entry[field].isNull { after[layout, field.spanColumn] = entry[field] }
@@ -135,8 +136,24 @@ extension Ledger {
                   let name = String.fromDatabaseValue(after[layout, "name"]) {
             try Self.checkNameFree(name, .tenant, park: park, in: db, except: subject.id)
         }
+        // A milestone is about a subject that exists on the day, as when it is added.
+        if let link = entry.milestoneLink, try SpanStore.state(of: link, on: entry.effectiveOn, in: db) == nil {
+            throw LedgerError.data("节点的对象\(try SubjectNames.listing(link, in: db))在\(entry.effectiveOn.iso)还不存在")
+        }
         if subject.kind == .project {
-            try Self.checkPlan(Day.fromDatabaseValue(after[layout, "planned_start"]), Day.fromDatabaseValue(after[layout, "planned_completion"]))
+            let plan = { (state: SpanState) in
+                (Day.fromDatabaseValue(state[layout, "planned_start"]), Day.fromDatabaseValue(state[layout, "planned_completion"]))
+            }
+            try Self.checkPlan(plan(after).0, plan(after).1)
+            // A planned date set on a past day holds on the later days too, until a later entry sets it again.
+            guard !entry[.plannedStart].isNull || !entry[.plannedCompletion].isNull else { return }
+            var state = after
+            for later in try SpanStore.liveEntries(of: subject.subjectID, from: entry.effectiveOn.adding(days: 1), in: db) {
+                state = Fold.apply(later, to: state, layout) ?? state
+                if let start = plan(state).0, let completion = plan(state).1, completion < start {
+                    throw LedgerError.data("\(subject.listing)自\(later.effectiveOn.iso)起的计划竣工日期（\(completion.iso)）将早于计划开工日期（\(start.iso)）")
+                }
+            }
         }
     }
 

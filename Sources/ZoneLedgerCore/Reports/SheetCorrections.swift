@@ -22,7 +22,7 @@ enum SheetCorrections {
         var rows: [[Cell]] = []
         let entries = try Row.fetchAll(db, sql: """
             SELECT e.*, b.recorded_at AS recorded, b.author AS recorder, \(SubjectNames.select)
-            FROM entry e JOIN batch b ON b.id = e.batch_id \(SubjectNames.joins)
+            FROM entry e JOIN batch b ON b.id = e.batch_id \(SubjectNames.joins(view))
             WHERE e.batch_id IN (SELECT id FROM batch WHERE id IN (\(commands)) OR part_of IN (\(commands)))
               AND e.effective_on <= :day AND \(view.liveEntry("e"))
             ORDER BY e.batch_id, e.id
@@ -37,7 +37,7 @@ enum SheetCorrections {
         // Undos recorded later that took back entries effective by the day.
         let undone = try Row.fetchAll(db, sql: """
             SELECT e.*, u.recorded_at AS recorded, u.author AS recorder, \(SubjectNames.select)
-            FROM entry_void v JOIN batch u ON u.id = v.batch_id JOIN entry e ON e.id = v.entry_id \(SubjectNames.joins)
+            FROM entry_void v JOIN batch u ON u.id = v.batch_id JOIN entry e ON e.id = v.entry_id \(SubjectNames.joins(view))
             WHERE v.batch_id IN (\(commands)) AND e.effective_on <= :day
             ORDER BY v.batch_id, e.id
             """, arguments: after)

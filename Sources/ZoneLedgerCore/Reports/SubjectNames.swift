@@ -12,6 +12,16 @@ enum SubjectNames {
             """
     }.joined(separator: " ")
 
+    /// The same, naming each subject as it was on the view's day as known at its moment: what a
+    /// sheet lists must not change with what is written after that day or that moment.
+    static func joins(_ view: Viewpoint) -> String {
+        SubjectKind.allCases.map { kind in
+            let short = alias(kind)
+            return "LEFT JOIN \(kind.table) \(short) ON \(short).id = e.\(kind.foreignKey) "
+                + view.span(kind, short + "s", of: "e.\(kind.foreignKey)", join: "LEFT JOIN")
+        }.joined(separator: " ")
+    }
+
     static let select: String = {
         let codes = SubjectKind.allCases.map { "\(alias($0)).code" }.joined(separator: ", ")
         let names = SubjectKind.allCases.map { "\(alias($0))s.\($0.nameField.spanColumn)" }.joined(separator: ", ")
