@@ -5,8 +5,7 @@ enum SheetJSON {
     static func write(_ sheet: SheetStream, to sink: OutputSink) throws {
         let heading: [(String, JSONValue)] = [
             ("zone", .string(sheet.zone)), ("month", .string(sheet.month.description)),
-            ("as_of", .string(sheet.asOf.iso)), ("as_recorded", sheet.recorded.map { .string($0.iso) } ?? .null),
-            ("generated_at", .string(sheet.generatedAt)),
+            ("as_of", .string(sheet.asOf.iso)), ("generated_at", .string(sheet.generatedAt)),
         ]
         try StreamJSON.write(heading: heading, sections: sheet.sections.map { ($0.key, $0.rows) }, to: sink)
     }

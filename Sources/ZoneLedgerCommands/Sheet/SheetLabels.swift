@@ -11,11 +11,9 @@ struct SheetLabels {
                 : "\(sheet.zone)\(sheet.month.chinese)月度进度表"
     }
 
-    func asOf(_ sheet: some SheetHeading) -> String {
-        let day = english ? "As of \(sheet.asOf.iso)" : "数据截至\(sheet.asOf.chinese)"
-        guard let recorded = sheet.recorded else { return day }
-        return day + (english ? ", as recorded at \(recorded.iso)" : "（按\(recorded.iso)时账本中的记录）")
-    }
+    /// The day only: a sheet regenerated as recorded at a moment is, byte for byte, the sheet
+    /// generated at that moment, so it carries no mark of its own.
+    func asOf(_ sheet: some SheetHeading) -> String { english ? "As of \(sheet.asOf.iso)" : "数据截至\(sheet.asOf.chinese)" }
     func generated(_ sheet: some SheetHeading) -> String { english ? "Generated \(sheet.generatedAt)" : "生成于 \(sheet.generatedAt)" }
     func section(_ section: some SectionHeading) -> String { english ? section.english : section.title }
     func column(_ column: Column) -> String { english ? column.english : column.label }

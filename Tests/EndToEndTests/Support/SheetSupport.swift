@@ -230,7 +230,7 @@ enum SheetSections {
         ("indicators", "指标和报告数", "Indicators and reported figures"),
         ("corrections", "更正（月末之后记录）", "Corrections recorded after the month"),
     ]
-    static let headingKeys = ["zone", "month", "as_of", "as_recorded", "generated_at"]
+    static let headingKeys = ["zone", "month", "as_of", "generated_at"]
     /// Project kinds in the order the sheet groups them.
     static let kindOrder = ["工业", "基础设施", "社会事业", "商住", "平台"]
 }
