@@ -64,7 +64,7 @@ import Testing
           reschedule              节点改期：原定到期日保留，改期次数可见。
           cancel                  取消节点（须写原因）。
           reopen                  重开已完成或已取消的节点（更正；两条记录都保留）。
-          edit                    修改节点内容或责任部门（到期日请用 reschedule）。
+          edit                    修改节点内容、责任部门或所关于的对象（到期日请用 reschedule）。
 
           See 'zoneledger help milestone <subcommand>' for detailed help.
 

@@ -157,7 +157,7 @@ import Testing
             DELETE FROM tenant_span WHERE tenant_id = (SELECT id FROM tenant WHERE code = 'E1') AND recorded_to IS NULL AND valid_to IS NULL;
             """),
         Tampering(what: "an extra row", subject: "M3", sql: """
-            INSERT INTO milestone_span SELECT milestone_id, '2021-03-01', NULL, recorded_from, recorded_to, last_entry, note_entry, title,
+            INSERT INTO milestone_span SELECT NULL, milestone_id, '2021-03-01', NULL, recorded_from, recorded_to, last_entry, note_entry, title,
               project_id, parcel_id, park_id, tenant_id, department, 'done', '2021-03-01', due_on, due_text, due_precision,
               original_due_on, original_due_text, reschedules
             FROM milestone_span WHERE milestone_id = (SELECT id FROM milestone WHERE code = 'M3') AND recorded_to IS NULL AND valid_to IS NULL;
@@ -165,7 +165,7 @@ import Testing
             WHERE milestone_id = (SELECT id FROM milestone WHERE code = 'M3') AND recorded_to IS NULL AND valid_to IS NULL AND state = 'open';
             """),
         Tampering(what: "an extra old version", subject: "Y5", sql: """
-            INSERT INTO park_span SELECT park_id, valid_from, valid_to, recorded_from, (SELECT max(id) FROM batch), last_entry, note_entry,
+            INSERT INTO park_span SELECT NULL, park_id, valid_from, valid_to, recorded_from, (SELECT max(id) FROM batch), last_entry, note_entry,
               name || '旧', kind, area_mu_hundredths, area_approximate, plot_ratio_hundredths, floor_area_m2, investment_yuan,
               expected_output_yuan, expected_tax_yuan, buildings, industries
             FROM park_span WHERE park_id = (SELECT id FROM park WHERE code = 'Y5') AND recorded_to IS NULL AND valid_to IS NULL;
@@ -231,7 +231,9 @@ extension Sandbox {
         var dump: [String: String] = [:]
         for table in Self.spanTables {
             let key = table.replacingOccurrences(of: "_span", with: "_id")
-            dump[table] = try sqlite3("SELECT * FROM \(table) ORDER BY \(key), recorded_from, valid_from, recorded_to;", on: name).stdout
+            // Every column but the row's own id (a rebuild numbers the rows afresh), which comes first.
+            let rows = try sqlite3("SELECT * FROM \(table) ORDER BY \(key), recorded_from, valid_from, recorded_to;", on: name).stdout
+            dump[table] = rows.split(separator: "\n").map { $0.drop { $0 != "|" } }.joined(separator: "\n")
         }
         return dump
     }

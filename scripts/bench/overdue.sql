@@ -8,16 +8,16 @@ SELECT m.id, m.code, s.title, s.due_on, s.due_text, s.original_due_on, s.origina
   coalesce(s.department, np.department) AS department,
   mn.effective_on, mn.id, mn.note, sn.effective_on, sn.id, sn.note, s.valid_from
 FROM milestone_span s JOIN milestone m ON m.id = s.milestone_id
-  LEFT JOIN project cp ON cp.id = s.project_id LEFT JOIN project_span np ON np.rowid = (SELECT rowid FROM project_span x WHERE x.project_id = s.project_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1)
-  LEFT JOIN parcel cl ON cl.id = s.parcel_id LEFT JOIN parcel_span nl ON nl.rowid = (SELECT rowid FROM parcel_span x WHERE x.parcel_id = s.parcel_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1)
-  LEFT JOIN park cy ON cy.id = s.park_id LEFT JOIN park_span ny ON ny.rowid = (SELECT rowid FROM park_span x WHERE x.park_id = s.park_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1)
-  LEFT JOIN tenant ce ON ce.id = s.tenant_id LEFT JOIN tenant_span ne ON ne.rowid = (SELECT rowid FROM tenant_span x WHERE x.tenant_id = s.tenant_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1)
+  LEFT JOIN project cp ON cp.id = s.project_id LEFT JOIN project_span np ON np.id = (SELECT x.id FROM project_span x WHERE x.project_id = s.project_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1)
+  LEFT JOIN parcel cl ON cl.id = s.parcel_id LEFT JOIN parcel_span nl ON nl.id = (SELECT x.id FROM parcel_span x WHERE x.parcel_id = s.parcel_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1)
+  LEFT JOIN park cy ON cy.id = s.park_id LEFT JOIN park_span ny ON ny.id = (SELECT x.id FROM park_span x WHERE x.park_id = s.park_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1)
+  LEFT JOIN tenant ce ON ce.id = s.tenant_id LEFT JOIN tenant_span ne ON ne.id = (SELECT x.id FROM tenant_span x WHERE x.tenant_id = s.tenant_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1)
   LEFT JOIN entry mn ON mn.id = s.note_entry
   LEFT JOIN entry sn ON sn.id = coalesce(np.note_entry, nl.note_entry, ny.note_entry, ne.note_entry)
 WHERE s.recorded_to IS NULL AND s.valid_to IS NULL AND s.state = 'open' AND s.due_on >= '0000-01-01' AND s.due_on <= '2022-06-29' AND 1
 ORDER BY s.due_on, length(m.code), m.code;
 SELECT p.code, s.name, s.planned_start, s.planned_completion, s.department, s.stage, s.progress, s.valid_from, n.note
-FROM project p JOIN project_span s ON s.rowid = (SELECT rowid FROM project_span x WHERE x.project_id = p.id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1) LEFT JOIN entry n ON n.id = s.note_entry
+FROM project p JOIN project_span s ON s.id = (SELECT x.id FROM project_span x WHERE x.project_id = p.id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1) LEFT JOIN entry n ON n.id = s.note_entry
 WHERE s.planned_start IS NOT NULL AND s.planned_completion IS NOT NULL AND s.planned_start < '2022-06-30'
   AND (NULL IS NULL OR s.park_id = NULL)
 ORDER BY p.id;
