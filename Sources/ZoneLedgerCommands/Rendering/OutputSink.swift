@@ -21,6 +21,12 @@ final class OutputSink {
         if buffer.count >= Self.chunk { try flush() }
     }
 
+    /// Bytes written straight into the buffer by `body` (JSON rows), with no String between.
+    func append(_ body: (inout [UInt8]) -> Void) throws {
+        body(&buffer)
+        if buffer.count >= Self.chunk { try flush() }
+    }
+
     /// Bytes made whole elsewhere (the workbook): written as they are, not copied into the buffer.
     func write(_ data: Data) throws {
         try flush()

@@ -90,9 +90,6 @@ extension Ledger {
                 db.trace { FileHandle.standardError.write(Data(($0.expandedDescription + ";\n").utf8)) }
             }
         }
-        // Reads map the file rather than copy each page through read(2): a report reads the spans of
-        // every subject, and the copies cost as much as the queries.
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 268435456") }
         // WAL is set by hand, not with GRDB's journalMode option, which creates and drops a table
         // on every open: that would change a ledger's bytes even when a command is refused.
         if !readonly {
