@@ -71,7 +71,12 @@ enum SheetHTML {
             return "<td class=\"num\"><span class=\"bar\"><span style=\"width:\(max(0, min(100, percent)))%\"></span></span>\(percent)</td>"
         }
         if column.key == "status" { return "<td class=\"short status-\(escape(cell.plain))\">\(escape(cell.plain))</td>" }
-        if ["kind", "stage", "code", "due_on", "latest_on"].contains(column.key) { return "<td class=\"short\">\(escape(cell.plain))</td>" }
+        // Codes, days and enumerations are never broken across lines.
+        let short: Bool = switch cell {
+        case .day, .choice: true
+        default: column.key == "code"
+        }
+        if short { return "<td class=\"short\">\(escape(cell.plain))</td>" }
         if case .list(let items) = cell { return "<td>" + items.map(escape).joined(separator: "<br>") + "</td>" }
         return column.numeric ? "<td class=\"num\">\(escape(cell.plain))</td>" : "<td>\(escape(cell.plain))</td>"
     }
