@@ -406,6 +406,21 @@ import Testing
         guard case .imported = outcome else { Issue.record("\(outcome)"); return }
     }
 
+    /// A row whose words say more than its entry keeps (a stage on a parcel's row) is written as the
+    /// row path writes it, and a repeat of it is no repeat; one refused after its twin was written is
+    /// refused all the same.
+    @Test func rowsWhoseWordsSayMoreThanTheirEntryAgree() throws {
+        let odd = Self.file(.updates, "对象,生效日期,阶段,状态,说明\nGL1,2021-01-05,在建,挂牌,\nGL1,2021-01-05,在建,挂牌,\nGP1,2021-01-06,在建,挂牌,甲\n")
+        let (outcome, _) = try Self.compare(Self.base, [odd])
+        guard case .imported(let results) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(results.first?.added == 3)
+        let refused = Self.file(.updates, "对象,生效日期,阶段,说明\nGP2,2021-01-05,在建,\nGP2,2021-01-04,竣工,\nGP2,2021-01-04,竣工,\nGP3,2021-01-05,在建,\n")
+        let (second, log) = try Self.compare(Self.base, [refused])
+        #expect(log.bulk == [.updates])
+        guard case .failed(let failures) = second else { Issue.record("\(second)"); return }
+        #expect(failures.failures.flatMap(\.problems).map(\.line) == [3, 4])
+    }
+
     @Test func aLargeFileTakesTheBulkPathByDefault() throws {
         var text = "名称,类别,生效日期\n"
         for i in 0..<2_500 { text += "大批项目\(i),工业,2020-12-\(10 + i % 20)\n" }

@@ -5,12 +5,13 @@ import GRDB
 /// sends the file to the row path.
 ///
 /// A history row's checks in the row path look at the ledger only through its own subject (its
-/// entries, as the rows before it left them): rows about different subjects never meet. So the
-/// rows are read in file order, each checked on what needs no entries and written at once (with
-/// the row path's "already recorded?" in the same statement, which sees the rows before it as the
-/// row path does); then one ordered pass goes subject by subject over the entries, replays the
-/// file's new ones in file order against the ones before them with the row path's checks
-/// (`StatusOrder` and the rest), and writes each subject's spans.
+/// entries, as the rows before it left them): rows about different subjects never meet. So each row
+/// is read in file order and checked on what needs no entries, and staged; "already recorded?" is
+/// answered in SQL against the ledger as the file found it, and against the rows before it by a
+/// filter of the words seen (checked exactly where it says "maybe"); the rows are written set-based
+/// in file order; then one ordered pass goes subject by subject over the entries, replays the file's
+/// new ones in file order against the ones before them with the row path's checks (`StatusOrder`
+/// and the rest, on a `Timeline`), and writes each subject's spans.
 struct BulkUpdates {
     let bulk: BulkImport
     var db: Database { bulk.db }
@@ -85,14 +86,12 @@ struct BulkUpdates {
             let entryKey = DupKey(on: ask.on, action: ask.action, stage: subject.kind == .project ? plan.stage?.rawValue : nil,
                                   progress: subject.kind == .project ? plan.progress.map(Int64.init) : nil,
                                   status: plan.parcelStatus?.rawValue ?? plan.tenantStatus?.rawValue, due: plan.due?.day, note: plan.note)
-            // Clean: nothing to refuse without the entries, and written as its words read (so that a
-            // later row repeating those words repeats this one).
-            let clean = plan.before == nil && plan.between == nil && plan.after == nil && entryKey == key
-            // A row that may repeat an earlier one of the file (the filter can say so wrongly, never miss one).
-            let hash = key.hash(subject)
-            let suspect = seen.mayContain(hash)
+            // Clean: nothing to refuse without the entries; its entry then is what a later row repeats.
+            let clean = plan.before == nil && plan.between == nil && plan.after == nil
+            // A row whose words may be an earlier clean row's entry (the filter can say so wrongly, never miss one).
+            let suspect = seen.mayContain(key.hash(subject))
             if suspect { suspects += 1 }
-            if clean { seen.insert(hash) }
+            if clean { seen.insert(entryKey.hash(subject)) }
             let problem = { (problem: ImportProblem?) in [problem?.column.databaseValue ?? .null, problem?.reason.databaseValue ?? .null] }
             var values: [DatabaseValue] = [
                 row.line.databaseValue, subject.kind.rawValue.databaseValue, subject.id.databaseValue, ask.action.rawValue.databaseValue,
@@ -163,30 +162,39 @@ struct BulkUpdates {
         return .done(added: added - replayed.refused, skipped: skipped - replayed.unskipped)
     }
 
-    /// The repeats among the suspects: rows whose words are those of an earlier clean row of the
-    /// same subject that is not itself already recorded.
+    /// The repeats among the suspects: rows whose words are the entry of an earlier clean row of the
+    /// same subject that is not itself already recorded (its entry: what it writes, which a stage on
+    /// a parcel's row, say, leaves out).
     private func findRepeats() throws {
-        let key = "kind, sid, on_day, action, kstage, kprogress, kstatus, kdue, knote"
         try db.execute(sql: """
             DROP TABLE IF EXISTS temp.bulk_suspect;
-            CREATE TEMP TABLE bulk_suspect AS SELECT DISTINCT \(key) FROM temp.bulk_updates WHERE suspect;
+            CREATE TEMP TABLE bulk_suspect AS
+            SELECT DISTINCT kind, sid, on_day, action, kstage, kprogress, kstatus, kdue, knote FROM temp.bulk_updates WHERE suspect;
             CREATE INDEX temp.bulk_suspect_key ON bulk_suspect (sid, on_day);
             """)
+        let same = "s.sid = u.sid AND s.on_day = u.on_day AND s.kind = u.kind AND s.action = u.action"
         var rows = try RawStatement(db, """
-            SELECT u.line, u.clean, s.rowid FROM temp.bulk_updates u JOIN temp.bulk_suspect s
-              ON s.sid = u.sid AND s.on_day = u.on_day AND s.kind = u.kind AND s.action = u.action AND s.kstage IS u.kstage
-                 AND s.kprogress IS u.kprogress AND s.kstatus IS u.kstatus AND s.kdue IS u.kdue AND s.knote IS u.knote
-            WHERE u.line NOT IN (SELECT line FROM temp.bulk_skip)
-            ORDER BY s.rowid, u.line
+            SELECT s.rowid, u.line, 0 FROM temp.bulk_updates u JOIN temp.bulk_suspect s
+              ON \(same) AND s.kstage IS u.kstage AND s.kprogress IS u.kprogress AND s.kstatus IS u.kstatus
+                 AND s.kdue IS u.kdue AND s.knote IS u.knote
+            WHERE u.suspect AND u.line NOT IN (SELECT line FROM temp.bulk_skip)
+            UNION ALL
+            SELECT s.rowid, u.line, 1 FROM temp.bulk_updates u JOIN temp.bulk_suspect s
+              ON \(same) AND s.kstage IS u.stage AND s.kprogress IS u.progress AND s.kstatus IS coalesce(u.parcel_status, u.tenant_status)
+                 AND s.kdue IS u.due_on AND s.knote IS u.note
+            WHERE u.clean AND u.line NOT IN (SELECT line FROM temp.bulk_skip)
+            ORDER BY 1, 2, 3
             """).query()
         let twin = try RawStatement(db, "INSERT INTO temp.bulk_twin (line) VALUES (?)")
-        var group: Int64 = -1, original = false
+        // Per suspect's words, in file order: a row repeats them once a clean row wrote them (a row
+        // is first a candidate, then, if clean, what later rows repeat).
+        var group: Int64 = -1, written = false
         while try rows.next() {
-            if rows.int64(2) != group { group = rows.int64(2); original = false }
-            if original {
-                try twin.execute([rows.int64(0).databaseValue])
-            } else if rows.int64(1) != 0 {
-                original = true
+            if rows.int64(0) != group { group = rows.int64(0); written = false }
+            if rows.int64(2) == 1 {
+                written = true
+            } else if written {
+                try twin.execute([rows.int64(1).databaseValue])
             }
         }
     }
@@ -372,7 +380,7 @@ struct BulkUpdates {
     /// Each subject's new entries (and kept rows) replayed in file order against its entries
     /// before them, with the row path's checks; then its spans. The problems found, in the report.
     /// The written rows it refused, and the repeats it found not to be repeats after all (refused
-    /// too); nil if a repeat stood up on its own (the row path would have written it).
+    /// too); nil if a kept row stood up on its own (the row path would have written it).
     private func replay(entryBase: Int64, lines: LineMap, _ meter: ImportProgress) throws -> (refused: Int, unskipped: Int)? {
         let command = bulk.batches.hasShared ? try bulk.batches.shared(in: db).command : 0
         var refused = 0, unskipped = 0
@@ -436,7 +444,8 @@ struct BulkUpdates {
                         }
                         if let problem = try checks.check(kept.action, on: kept.on, entry: nil, kept: kept, timeline) {
                             try bulk.problem(event.line, problem.column, problem.reason)
-                        } else if kept.repeating != nil {
+                        } else {
+                            // A kept row that stands: the row path would have written it.
                             standing = false
                         }
                     }
