@@ -15,6 +15,7 @@ import GRDB
 struct BulkUpdates {
     let bulk: BulkImport
     var db: Database { bulk.db }
+    private let statusKeys = StatusKeys()
 
     init(_ bulk: BulkImport) { self.bulk = bulk }
 
@@ -209,7 +210,8 @@ struct BulkUpdates {
         do { subject = try subjects.resolve(subjectText) } catch let error as LedgerError { throw row.problem("subject", error.message) }
         guard let on = try row.day("on") else { throw row.problem("on", "不能为空") }
         let action = try row.read("action") { text -> EntryAction in
-            guard let action = EntryAction.allCases.first(where: { $0.label == text || $0.rawValue == text.lowercased() }), action != .add else {
+            let lower = text.lowercased()
+            guard let action = EntryAction.allCases.first(where: { $0.label == text || $0.rawValue == lower }), action != .add else {
                 throw LedgerError.data("动作“\(text)”无效：可选 更新、完成、改期、取消、重开、修改")
             }
             return action
@@ -218,7 +220,7 @@ struct BulkUpdates {
         let note = row.text("note")
         let due = action == .reschedule ? try row.date("due", relativeTo: on) : nil
         // "Already recorded?" reads these; a bad stage or progress is refused right there.
-        let status = row.text("status").flatMap { ParcelStatus(key: $0)?.rawValue ?? TenantStatus(key: $0)?.rawValue }
+        let status = row.text("status").flatMap(statusKey)
         let stage = try row.choice("stage", ProjectStage.self)
         let progress = try row.integer("progress")
         let key = DupKey(on: on, action: action, stage: stage?.rawValue, progress: progress.map(Int64.init), status: status,
@@ -226,6 +228,19 @@ struct BulkUpdates {
         if row.text("author") != nil, row.text("recorded_at") != nil { return nil }
         let plan = self.plan(row, subject.kind, action, on: on, note: note, due: due, stage: stage, progress: progress)
         return (subject, Ask(line: row.line, action: action, on: on, plan: plan), key)
+    }
+
+    /// A status cell as "already recorded?" reads it (a parcel's, else a tenant's), remembered per text.
+    private func statusKey(_ text: String) -> String? {
+        if let known = statusKeys.known[text] { return known }
+        let key = ParcelStatus(key: text)?.rawValue ?? TenantStatus(key: text)?.rawValue
+        if statusKeys.known.count >= 1_000 { statusKeys.known.removeAll() }
+        statusKeys.known[text] = key
+        return key
+    }
+
+    final class StatusKeys {
+        var known: [String: String?] = [:]
     }
 
     /// The row path's checks after "already recorded" that need no entries, with the entry's values.
