@@ -77,6 +77,10 @@ struct BulkImport {
                                             arguments: [room])
                     .map { ImportProblem(line: $0[0], column: $0[1], reason: $0[2]) }
                 more = (try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.bulk_problem") ?? 0) - problems.count
+                // The staging tables are done with: their pages go back to the temp file's free list.
+                for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_temp_master WHERE type = 'table' AND name GLOB 'bulk_*'") {
+                    try db.execute(sql: "DROP TABLE temp.\(table)")
+                }
                 return .commit
             }
         } catch {
