@@ -19,7 +19,8 @@ let package = Package(
         // The core knows nothing of argument parsing: ledger, dates, references, reports.
         .target(
             name: "ZoneLedgerCore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            // GRDBSQLite: the system SQLite's C API, for the few statements a bulk import runs per row.
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
             exclude: ["Seeds/README.md", "Seeds/NOTES-extraction.md"],
             // Embedded so the binary runs when copied away from .build (Bundle.module would not).
             resources: [

@@ -42,20 +42,24 @@ struct Import: ParsableCommand {
                 return
             }
         }
-        let files = kind == "all" ? try folder(file) : [ImportFile(kind: try importKind(kind), name: file, data: try read(file))]
+        let files = kind == "all" ? try folder(file) : [ImportFile(kind: try importKind(kind), name: file, path: try readable(file))]
         let chosen = try encoding.map { text in
             guard let encoding = TextEncoding(rawValue: text.lowercased()) else { throw LedgerError.usage("--encoding 应为 utf-8 或 gb18030") }
             return encoding
         }
         do {
-            let results = try global.openForWriting().importCSV(files, encoding: chosen, dryRun: dryRun, context: context)
+            let ledger = try global.openForWriting()
+            let progress = Progress.line(label: "导入")
+            defer { progress?.finish() }
+            let results = try ledger.importCSV(files, encoding: chosen, dryRun: dryRun, context: context, progress: progress?.report)
             let report = results.map { result in
                 "\(dryRun ? "试导入（未写入）" : "已导入")\(result.kind.label)：新增\(result.added)行，跳过\(result.skipped)行（已在账本中）；编码 \(result.encoding.rawValue)\n"
             }.joined()
             if dryRun { try Output.write(report) } else { try Output.confirm(report, done: "已导入账本") }
         } catch let failures as ImportFailures {
             let lines = failures.failures.flatMap { failure in failure.problems.map { "  \(failure.file) \($0)" } }
-            throw LedgerError.data("导入失败，未写入任何数据（\(lines.count)处问题）：\n" + lines.joined(separator: "\n"))
+            let rest = failures.omitted > 0 ? "\n  ……另有\(failures.omitted)处问题未列出" : ""
+            throw LedgerError.data("导入失败，未写入任何数据（\(lines.count + failures.omitted)处问题）：\n" + lines.joined(separator: "\n") + rest)
         }
     }
 
@@ -82,6 +86,12 @@ struct Import: ParsableCommand {
         return kind
     }
 
+    /// A file the import can read: it is read as the import goes, never whole.
+    private func readable(_ path: String) throws -> String {
+        guard FileManager.default.isReadableFile(atPath: path) else { throw LedgerError.data("读不到文件“\(path)”") }
+        return path
+    }
+
     private func read(_ path: String) throws -> Data {
         guard let data = FileManager.default.contents(atPath: path) else { throw LedgerError.data("读不到文件“\(path)”") }
         return data
@@ -91,7 +101,7 @@ struct Import: ParsableCommand {
     private func folder(_ path: String) throws -> [ImportFile] {
         let files = try ImportKind.loadOrder.compactMap { kind -> ImportFile? in
             let name = path + "/" + kind.rawValue + ".csv"
-            return FileManager.default.fileExists(atPath: name) ? ImportFile(kind: kind, name: name, data: try read(name)) : nil
+            return FileManager.default.fileExists(atPath: name) ? ImportFile(kind: kind, name: name, path: try readable(name)) : nil
         }
         guard !files.isEmpty else { throw LedgerError.data("文件夹“\(path)”里没有 export 写出的 CSV 文件（projects.csv 等）") }
         return files

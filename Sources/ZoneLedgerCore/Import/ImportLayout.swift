@@ -6,6 +6,7 @@ final class ImportLayout {
     let moneyUnits: [String: String]
     let today: Day
     let choices = ChoiceCache()
+    let dates = DateCache()
 
     init(fieldIndex: [String: Int], headers: [String], moneyUnits: [String: String], today: Day) {
         self.fieldIndex = fieldIndex
@@ -29,6 +30,30 @@ final class ChoiceCache {
         let key = Key(type: ObjectIdentifier(type), text: text)
         if let known = parsed[key] as? Result<Value, LedgerError> { return try known.get() }
         let result = Result { () throws(LedgerError) -> Value in try Value.parse(text) }
+        // A file of odd words would otherwise keep every one of them.
+        if parsed.count >= 10_000 { parsed.removeAll(keepingCapacity: true) }
+        parsed[key] = result
+        return try result.get()
+    }
+}
+
+/// `DateParser.parse` remembered per text and reference day: a file says 2021年底 a thousand
+/// times, and reading Chinese dates takes a scanner and a calendar. Refusals are remembered too;
+/// ISO days, which read faster than they look up, are not.
+final class DateCache {
+    private struct Key: Hashable {
+        let text: String
+        let reference: Day
+    }
+
+    private var parsed: [Key: Result<LedgerDate, DateError>] = [:]
+
+    func parse(_ text: String, relativeTo reference: Day) throws(DateError) -> LedgerDate {
+        if let day = Day(iso: text) { return LedgerDate(day: day, text: text, precision: .day) }
+        let key = Key(text: text, reference: reference)
+        if let known = parsed[key] { return try known.get() }
+        let result = Result { () throws(DateError) -> LedgerDate in try DateParser.parse(text, relativeTo: reference) }
+        if parsed.count >= 20_000 { parsed.removeAll(keepingCapacity: true) }
         parsed[key] = result
         return try result.get()
     }

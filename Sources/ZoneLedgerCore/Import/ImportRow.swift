@@ -58,7 +58,7 @@ struct ImportRow {
     }
 
     func date(_ key: String, relativeTo day: Day? = nil) throws -> LedgerDate? {
-        try read(key) { try DateParser.parse($0, relativeTo: day ?? today) }
+        try read(key) { try layout.dates.parse($0, relativeTo: day ?? today) }
     }
 
     func day(_ key: String, relativeTo day: Day? = nil) throws -> Day? { try date(key, relativeTo: day)?.day }

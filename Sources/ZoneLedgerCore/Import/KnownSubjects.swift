@@ -12,6 +12,8 @@ final class KnownSubjects {
     }
 
     private var byCode: [Key: Subject] = [:]
+    /// Forgotten past this many (a file of a million rows names a million subjects): looked up again.
+    private let limit = 50_000
 
     /// `References.resolve`, or with no kind `References.resolveAny`.
     func resolve(_ ref: String, kind: SubjectKind?, in db: Database) throws -> Subject {
@@ -21,6 +23,7 @@ final class KnownSubjects {
         let text = ref.trimmingWhitespace()
         // resolveAny reads a text as a code only when it looks like one of the subject's kind.
         if References.isCode(text, of: subject), kind != nil || References.codeLooksLike(text, subject.kind) {
+            if byCode.count >= limit { byCode.removeAll(keepingCapacity: true) }
             byCode[key] = subject
         }
         return subject

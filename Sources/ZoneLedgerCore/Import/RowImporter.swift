@@ -19,6 +19,22 @@ final class ImportBatches {
         self.command = command
     }
 
+    /// The batches made so far, to go back to when the work that made later ones is taken back.
+    struct Snapshot {
+        fileprivate let root: Int64?
+        fileprivate let current: (author: String, recordedAt: String, batch: WriteBatch)?
+    }
+
+    func snapshot() -> Snapshot { Snapshot(root: root, current: current) }
+
+    func restore(_ snapshot: Snapshot) {
+        root = snapshot.root
+        current = snapshot.current
+    }
+
+    /// Whether the command's first batch is written yet.
+    var hasShared: Bool { root != nil }
+
     func shared(in db: Database) throws -> WriteBatch {
         if let root { return WriteBatch(id: root) }
         let id = try ledger.beginBatch(db, author: context.author, recordedAt: context.recordedAt, command: String(command.prefix(100)))

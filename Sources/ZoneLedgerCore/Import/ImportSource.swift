@@ -1,0 +1,249 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where an import file's bytes come from: a file on disk, read a chunk at a time (a file of
+/// millions of rows is never held whole), or bytes already in memory.
+enum ByteSource: Sendable {
+    case data(Data)
+    case file(String)
+
+    /// Bytes read at a time; tests read in pieces of a few bytes, to cut records and characters.
+    static let chunkSize = 1 << 20
+
+    func forEachChunk(size: Int = chunkSize, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        switch self {
+        case .data(let data):
+            try data.withUnsafeBytes { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                var start = 0
+                while start < bytes.count {
+                    let end = min(start + size, bytes.count)
+                    try body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    start = end
+                }
+            }
+        case .file(let path):
+            let descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else { throw LedgerError.data("读不到文件“\(path)”") }
+            defer { close(descriptor) }
+            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+            defer { buffer.deallocate() }
+            while true {
+                let count = read(descriptor, buffer, size)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw LedgerError.data("读不到文件“\(path)”")
+                }
+                if count == 0 { break }
+                try body(UnsafeBufferPointer(start: buffer, count: count))
+            }
+        }
+    }
+}
+
+/// UTF-8 checked as it streams by, by the Unicode standard's table of well-formed sequences
+/// (no overlong forms, no surrogates, nothing past U+10FFFF): what `String(data:encoding:)` accepts.
+struct UTF8Validator {
+    private var needed = 0
+    private var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+    private(set) var valid = true
+
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard valid else { return }
+        for byte in bytes {
+            if needed == 0 {
+                if byte < 0x80 { continue }
+                switch byte {
+                case 0xC2...0xDF: needed = 1
+                case 0xE0: needed = 2; lower = 0xA0
+                case 0xE1...0xEC, 0xEE, 0xEF: needed = 2
+                case 0xED: needed = 2; upper = 0x9F
+                case 0xF0: needed = 3; lower = 0x90
+                case 0xF1...0xF3: needed = 3
+                case 0xF4: needed = 3; upper = 0x8F
+                default: valid = false; return
+                }
+            } else {
+                guard byte >= lower, byte <= upper else { valid = false; return }
+                lower = 0x80; upper = 0xBF
+                needed -= 1
+            }
+        }
+    }
+
+    /// Valid, and not cut inside a character.
+    var isComplete: Bool { valid && needed == 0 }
+}
+
+/// GB18030 to UTF-8 through the C library's iconv, a chunk at a time: a character cut by a
+/// chunk's end waits for the next. `succeeded` is false when the bytes were not GB18030.
+final class GB18030Converter {
+    private let converter: iconv_t
+    private var carry: [CChar] = []
+    private var failed = false
+    private let outputSize = 1 << 16
+    private let output: UnsafeMutablePointer<CChar>
+
+    init?() {
+        converter = iconv_open("UTF-8", "GB18030")
+        guard converter != iconv_t(bitPattern: -1) else { return nil }
+        output = .allocate(capacity: outputSize)
+    }
+
+    deinit {
+        iconv_close(converter)
+        output.deallocate()
+    }
+
+    var succeeded: Bool { !failed && carry.isEmpty }
+
+    func feed(_ chunk: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        guard !failed else { return }
+        var input = carry
+        input.append(contentsOf: UnsafeRawBufferPointer(chunk).bindMemory(to: CChar.self))
+        carry.removeAll()
+        guard !input.isEmpty else { return }
+        try input.withUnsafeMutableBufferPointer { inBuffer in
+            var inPointer = inBuffer.baseAddress
+            var inLeft = inBuffer.count
+            while inLeft > 0 {
+                var outPointer: UnsafeMutablePointer<CChar>? = output
+                var outLeft = outputSize
+                let result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                let produced = outputSize - outLeft
+                if produced > 0 {
+                    try emit(UnsafeBufferPointer(start: UnsafeRawPointer(output).assumingMemoryBound(to: UInt8.self), count: produced))
+                }
+                if result == -1 {
+                    switch errno {
+                    case E2BIG: continue
+                    case EINVAL:
+                        // A character cut at the chunk's end: keep its bytes for the next chunk.
+                        if let start = inPointer { carry = Array(UnsafeBufferPointer(start: start, count: inLeft)) }
+                        inLeft = 0
+                    default:
+                        failed = true
+                        inLeft = 0
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// An import file's text: its bytes, the encoding they turned out to be in, and whether they
+/// began with a UTF-8 byte order mark. Read as UTF-8 chunks, as often as needed.
+struct ImportText: Sendable {
+    let source: ByteSource
+    let encoding: TextEncoding
+    let bom: Bool
+
+    func forEachChunk(size: Int = ByteSource.chunkSize, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        switch encoding {
+        case .utf8:
+            try Self.withoutBOM(source, bom, size: size, body)
+        case .gb18030:
+            guard let converter = GB18030Converter() else { return }
+            try Self.withoutBOM(source, bom, size: size) { try converter.feed($0, body) }
+        }
+    }
+
+    /// Every record, the header included, in order.
+    func forEachRecord(file: String, chunkSize: Int = ByteSource.chunkSize, _ body: (CSVRecord) throws -> Void) throws {
+        var parser = CSVParser(file: file)
+        try forEachChunk(size: chunkSize) { try parser.feed($0, body) }
+        try parser.finish(body)
+    }
+
+    static func withoutBOM(_ source: ByteSource, _ bom: Bool, size: Int = ByteSource.chunkSize,
+                           _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        var skip = bom ? 3 : 0
+        try source.forEachChunk(size: size) { chunk in
+            if skip > 0 {
+                let dropped = min(skip, chunk.count)
+                skip -= dropped
+                if dropped < chunk.count { try body(UnsafeBufferPointer(rebasing: chunk[dropped...])) }
+            } else {
+                try body(chunk)
+            }
+        }
+    }
+}
+
+/// A file read through once before anything is written, as the importer read whole files before:
+/// its encoding found, its CSV checked, its records counted, its header kept.
+struct ScannedFile: Sendable {
+    let text: ImportText
+    /// Records, the header included.
+    let records: Int
+    let header: CSVRecord?
+}
+
+extension TextDecoding {
+    /// `decode` and `CSVReader.records` in one or two streaming passes, with the same refusals in
+    /// the same order: a NUL byte, a BOM with --encoding gb18030, not UTF-8 when told so, neither
+    /// encoding, then the first CSV error.
+    static func scan(_ source: ByteSource, as encoding: TextEncoding?, file: String, chunkSize: Int = ByteSource.chunkSize) throws -> ScannedFile {
+        var hasNUL = false
+        var prefix: [UInt8] = []
+        var validator = UTF8Validator()
+        var utf8Scan = CSVScan(file: file)
+        // The first three bytes decide the BOM; everything after them is checked as UTF-8 and CSV.
+        func body(_ bytes: UnsafeBufferPointer<UInt8>) {
+            validator.feed(bytes)
+            utf8Scan.feed(bytes)
+        }
+        try source.forEachChunk(size: chunkSize) { chunk in
+            if !hasNUL, chunk.contains(0) { hasNUL = true }
+            var rest = chunk[...]
+            if prefix.count < 3 {
+                let taken = min(3 - prefix.count, rest.count)
+                prefix += rest.prefix(taken)
+                rest = rest.dropFirst(taken)
+                if prefix.count == 3 {
+                    if prefix != [0xEF, 0xBB, 0xBF] { prefix.withUnsafeBufferPointer { body($0) } }
+                }
+            }
+            if !rest.isEmpty { body(UnsafeBufferPointer(rebasing: rest)) }
+        }
+        let bom = prefix == [0xEF, 0xBB, 0xBF]
+        if prefix.count < 3 { prefix.withUnsafeBufferPointer { body($0) } }
+        if hasNUL { throw LedgerError.data("“\(file)”含有 NUL 字节：不是文本 CSV 文件") }
+        if bom, encoding == .gb18030 { throw LedgerError.data("“\(file)”以 UTF-8 的 BOM 开头，却指定了 --encoding gb18030") }
+        if encoding != .gb18030, validator.isComplete {
+            return try utf8Scan.result(ImportText(source: source, encoding: .utf8, bom: bom))
+        }
+        if encoding == .utf8 { throw LedgerError.data("“\(file)”不是有效的 UTF-8 文本：若是 WPS/Excel 存的“CSV（逗号分隔）”，请用 --encoding gb18030") }
+        var gbScan = CSVScan(file: file)
+        let converter = GB18030Converter()
+        if let converter { try ImportText.withoutBOM(source, bom, size: chunkSize) { try converter.feed($0) { gbScan.feed($0) } } }
+        guard converter?.succeeded == true else { throw LedgerError.data("“\(file)”既不是有效的 UTF-8，也不是有效的 GB18030 文本") }
+        return try gbScan.result(ImportText(source: source, encoding: .gb18030, bom: bom))
+    }
+}
+
+/// A CSV check that remembers its first error instead of throwing it, for when another refusal
+/// (the encoding's) may yet take precedence; it keeps the header.
+private struct CSVScan {
+    var parser: CSVParser
+    var error: Error?
+    var header: CSVRecord?
+
+    init(file: String) { parser = CSVParser(file: file, materialise: false, firstOnly: true) }
+
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard error == nil else { return }
+        var first = header
+        do { try parser.feed(bytes) { record in if first == nil { first = record } } } catch { self.error = error }
+        header = first
+    }
+
+    mutating func result(_ text: ImportText) throws -> ScannedFile {
+        if let error { throw error }
+        var first = header
+        try parser.finish { record in if first == nil { first = record } }
+        return ScannedFile(text: text, records: parser.records, header: first)
+    }
+}
