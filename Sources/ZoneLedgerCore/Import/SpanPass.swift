@@ -117,11 +117,11 @@ struct SpanPass {
         return entry
     }
 
-    /// A stored span, after the subject's id: rowid, days, commands, state.
+    /// A stored span, after the subject's id: its id, days, commands, state.
     private func decode(_ row: RawRows) throws -> StoredSpan {
         guard let from = row.text(2).flatMap(Day.init(iso:)) else { throw LedgerError.data("派生状态的日期无效") }
         let state = SpanState(values: (0..<layout.columns.count).map { row.value(6 + $0) })
-        return StoredSpan(rowid: row.int64(1), span: Span(from: from, to: row.text(3).flatMap(Day.init(iso:)), state: state),
+        return StoredSpan(id: row.int64(1), span: Span(from: from, to: row.text(3).flatMap(Day.init(iso:)), state: state),
                           recordedFrom: row.int64(4), recordedTo: row.optionalInt64(5))
     }
 
@@ -146,20 +146,20 @@ struct SpanPass {
                 if stored.recordedFrom == command, fresh[next].state == stored.span.state {
                     // Only its end moved, in a span this command made: the same row with its new end
                     // is what removing it and adding it again would leave.
-                    try stretching.execute([stored.rowid.databaseValue, fresh[next].to?.databaseValue ?? .null])
+                    try stretching.execute([stored.id.databaseValue, fresh[next].to?.databaseValue ?? .null])
                     matched[next] = true
                     continue
                 }
             }
             if stored.recordedFrom == command {
-                try deleting.execute([stored.rowid.databaseValue])
+                try deleting.execute([stored.id.databaseValue])
             } else {
-                try closing.execute([stored.rowid.databaseValue])
+                try closing.execute([stored.id.databaseValue])
             }
         }
         for (index, span) in fresh.enumerated() where !matched[index] {
             if let again = subject.closedNow.first(where: { $0.span == span }) {
-                try reopening.execute([again.rowid.databaseValue])
+                try reopening.execute([again.id.databaseValue])
             } else {
                 try insert(span, of: subject.id)
             }
@@ -178,10 +178,10 @@ struct SpanPass {
     func finish() throws {
         let table = layout.table, list = columns.joined(separator: ", ")
         try db.execute(sql: """
-            DELETE FROM \(table) WHERE rowid IN (SELECT id FROM temp.bulk_span_gone);
-            UPDATE \(table) SET recorded_to = \(command) WHERE rowid IN (SELECT id FROM temp.bulk_span_closed);
-            UPDATE \(table) SET valid_to = s.valid_to FROM temp.bulk_span_stretched s WHERE \(table).rowid = s.id;
-            UPDATE \(table) SET recorded_to = NULL WHERE rowid IN (SELECT id FROM temp.bulk_span_reopened);
+            DELETE FROM \(table) WHERE id IN (SELECT id FROM temp.bulk_span_gone);
+            UPDATE \(table) SET recorded_to = \(command) WHERE id IN (SELECT id FROM temp.bulk_span_closed);
+            UPDATE \(table) SET valid_to = s.valid_to FROM temp.bulk_span_stretched s WHERE \(table).id = s.id;
+            UPDATE \(table) SET recorded_to = NULL WHERE id IN (SELECT id FROM temp.bulk_span_reopened);
             INSERT INTO \(table) (\(list)) SELECT \(list) FROM temp.bulk_span_new ORDER BY rowid;
             DROP TABLE temp.bulk_span_new; DROP TABLE temp.bulk_span_gone;
             DROP TABLE temp.bulk_span_closed; DROP TABLE temp.bulk_span_reopened; DROP TABLE temp.bulk_span_stretched;
