@@ -85,17 +85,30 @@ extension Character {
 extension String {
     /// Terminal columns this text occupies on one line.
     public var displayWidth: Int {
-        // Most cells are printable ASCII and common Han text: summed scalar by scalar, without
-        // splitting into grapheme clusters or looking up Unicode properties (a big table's cost).
-        var width = 0
-        for scalar in unicodeScalars {
-            let value = scalar.value
-            if value >= 0x20 && value < 0x7F {
+        if let width = utf8.withContiguousStorageIfAvailable(Self.commonWidth) ?? nil { return width }
+        return reduce(0) { $0 + $1.displayWidth }
+    }
+
+    /// The width of UTF-8 text made only of printable ASCII and common Han text, summed byte by
+    /// byte without splitting into grapheme clusters or looking up Unicode properties (a big
+    /// table's cost); nil for anything else, which `displayWidth` measures character by character.
+    static func commonWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var width = 0, index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x20 && byte < 0x7F {
                 width += 1
-            } else if (0x4E00...0x9FFF).contains(value) || (0x3001...0x3029).contains(value) || (0xFF01...0xFF60).contains(value) {
+                index += 1
+            } else if byte & 0xF0 == 0xE0, index + 2 < bytes.count {
+                // Three bytes: U+0800–U+FFFF, where the Han block and CJK punctuation are.
+                let value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                guard (0x4E00...0x9FFF).contains(value) || (0x3001...0x3029).contains(value) || (0xFF01...0xFF60).contains(value) else {
+                    return nil
+                }
                 width += 2
+                index += 3
             } else {
-                return reduce(0) { $0 + $1.displayWidth }
+                return nil
             }
         }
         return width

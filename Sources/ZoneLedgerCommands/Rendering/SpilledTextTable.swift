@@ -13,7 +13,8 @@ struct SpilledTextTable {
     private var widths: [Int]
     private var filled: [Bool]
     private var dated: [Bool]
-    private var held: [[String]] = []
+    /// Rows as their cells' UTF-8 joined by tabs (a single-line cell holds none).
+    private var held: [[UInt8]] = []
     private var spill: UnsafeMutablePointer<FILE>?
     static let heldLimit = 4096
 
@@ -35,8 +36,9 @@ struct SpilledTextTable {
             if !text.isEmpty { filled[index] = true }
             if index < row.count, case .day = row[index] { dated[index] = true }
         }
+        let line = Array(texts.joined(separator: "\t").utf8)
         if spill == nil && held.count < Self.heldLimit {
-            held.append(texts)
+            held.append(line)
             return
         }
         if spill == nil {
@@ -45,16 +47,17 @@ struct SpilledTextTable {
             for row in held { write(row, to: file) }
             held = []
         }
-        write(texts, to: spill!)
+        write(line, to: spill!)
     }
 
     /// Single-line cells hold no tab or newline, so these two separate them safely.
-    private func write(_ texts: [String], to file: UnsafeMutablePointer<FILE>) {
-        fputs(texts.joined(separator: "\t") + "\n", file)
+    private func write(_ line: [UInt8], to file: UnsafeMutablePointer<FILE>) {
+        line.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, file) }
+        fputc(0x0A, file)
     }
 
     /// The table's lines: header, rule, rows; `line` may recolour a row before it is written.
-    func render(maxWidth: Int?, to sink: OutputSink, line: (String) -> String = { $0 }) throws {
+    func render(maxWidth: Int?, to sink: OutputSink, line recolour: ((String) -> String)? = nil) throws {
         let kept = columns.indices.filter { !dropEmpty || filled[$0] }
         let table = TextTable(columns: kept.map { index in
             let column = columns[index]
@@ -67,7 +70,22 @@ struct SpilledTextTable {
         if let maxWidth { table.shrink(&keptWidths, toFit: maxWidth) }
         try sink.write(table.renderLine(headers, widths: keptWidths))
         try sink.write(String(repeating: "─", count: keptWidths.reduce(0, +) + TextTable.separator.count * (kept.count - 1)) + "\n")
-        func emit(_ texts: [String]) throws { try sink.write(line(table.renderLine(kept.map { texts[$0] }, widths: keptWidths))) }
+        // A row's line: split at its tabs, the kept cells padded, written as bytes.
+        func emit(_ row: UnsafeBufferPointer<UInt8>) throws {
+            var cells: [Range<Int>] = [], start = 0
+            for index in 0..<row.count where row[index] == UInt8(ascii: "\t") {
+                cells.append(start..<index)
+                start = index + 1
+            }
+            cells.append(start..<row.count)
+            let keptCells = kept.map { cells[$0] }
+            if let recolour {
+                try sink.write(recolour(table.renderLine(keptCells.map { String(decoding: UnsafeBufferPointer(rebasing: row[$0]), as: UTF8.self) },
+                                                         widths: keptWidths)))
+            } else {
+                try sink.append { table.appendLine(row, cells: keptCells, widths: keptWidths, to: &$0) }
+            }
+        }
         if let spill {
             defer { fclose(spill) }
             // A spill that could not be written (a full /tmp) would lose rows without a word.
@@ -77,14 +95,12 @@ struct SpilledTextTable {
             defer { free(buffer) }
             var capacity = 0
             var length = getline(&buffer, &capacity, spill)
-            while length > 0, let line = buffer {
-                // Split as bytes: the tab and the newline are single bytes, and so never inside a character.
-                let bytes = UnsafeRawBufferPointer(start: line, count: length - 1).bindMemory(to: UInt8.self)
-                try emit(bytes.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) })
+            while length > 0, let start = buffer {
+                try emit(UnsafeRawBufferPointer(start: start, count: length - 1).bindMemory(to: UInt8.self))
                 length = getline(&buffer, &capacity, spill)
             }
         } else {
-            for texts in held { try emit(texts) }
+            for row in held { try row.withUnsafeBufferPointer { try emit($0) } }
         }
     }
 }

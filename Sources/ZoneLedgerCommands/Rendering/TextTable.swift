@@ -72,29 +72,41 @@ public struct TextTable: Sendable {
     }
 
     func renderLine(_ cells: [String], widths: [Int]) -> String {
-        var line = ""
-        for (i, cell) in cells.enumerated() {
-            if i > 0 { line += Self.separator }
+        var bytes: [UInt8] = [], ranges: [Range<Int>] = []
+        for cell in cells {
+            let start = bytes.count
+            bytes.append(contentsOf: cell.utf8)
+            ranges.append(start..<bytes.count)
+        }
+        var line: [UInt8] = []
+        bytes.withUnsafeBufferPointer { appendLine($0, cells: ranges, widths: widths, to: &line) }
+        return String(decoding: line, as: UTF8.self)
+    }
+
+    /// One row's line, padded and ended with "\n", appended to `out` as bytes: the cells are
+    /// ranges of `bytes` (UTF-8). A big table's rows are written this way, with no String between.
+    func appendLine(_ bytes: UnsafeBufferPointer<UInt8>, cells: [Range<Int>], widths: [Int], to out: inout [UInt8]) {
+        let lineStart = out.count
+        for (i, range) in cells.enumerated() {
+            if i > 0 { out.append(contentsOf: Self.separator.utf8) }
+            let cell = UnsafeBufferPointer(rebasing: bytes[range])
             // Measured once: most cells fit and only need their padding.
-            let width = cell.displayWidth
+            let width = String.commonWidth(cell) ?? String(decoding: cell, as: UTF8.self).displayWidth
             if width > widths[i] {
-                line += cell.truncated(toWidth: widths[i]).padded(toWidth: widths[i], alignment: columns[i].alignment)
+                let text = String(decoding: cell, as: UTF8.self)
+                out.append(contentsOf: text.truncated(toWidth: widths[i]).padded(toWidth: widths[i], alignment: columns[i].alignment).utf8)
             } else if columns[i].alignment == .left {
-                line += cell
-                line += String(repeating: " ", count: widths[i] - width)
+                out.append(contentsOf: cell)
+                out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[i] - width))
             } else {
-                line += String(repeating: " ", count: widths[i] - width)
-                line += cell
+                out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[i] - width))
+                out.append(contentsOf: cell)
             }
         }
         // Padding of a left-aligned last column (or of blank trailing cells) would
         // leave trailing spaces, which diff badly and wrap oddly when copied.
-        // Trimmed byte by byte: a space is one byte, and walking back by characters is slow.
-        var end = line.utf8.endIndex
-        while end > line.utf8.startIndex, line.utf8[line.utf8.index(before: end)] == UInt8(ascii: " ") {
-            end = line.utf8.index(before: end)
-        }
-        return line[..<end] + "\n"
+        while out.count > lineStart, out[out.count - 1] == UInt8(ascii: " ") { out.removeLast() }
+        out.append(UInt8(ascii: "\n"))
     }
 
     /// A cell must stay on one line: newlines, tabs and other control

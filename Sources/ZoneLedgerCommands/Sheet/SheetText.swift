@@ -8,7 +8,9 @@ enum SheetText {
             try sink.write("\n【\(labels.section(section))】\n")
             let table = try SpilledTextTable(section.rows, label: labels.column, dropEmpty: false)
             guard table.count > 0 else { try sink.write(labels.none + "\n"); continue }
-            try table.render(maxWidth: width, to: sink, line: color && section.key == "projects" ? colored : { $0 })
+            var recolour: ((String) -> String)?
+            if color && section.key == "projects" { recolour = { Self.colored($0) } }
+            try table.render(maxWidth: width, to: sink, line: recolour)
         }
     }
 
