@@ -38,11 +38,6 @@ struct Sheet: ParsableCommand {
         // many projects and milestones the sheet lists (xlsx through libxlsxwriter's temporary files).
         let recorded = try asRecorded.map { try RecordedAt.parse($0) }
         try ledger.withSheet(month: month, today: today, recorded: recorded, generatedAt: Self.generatedAt()) { sheet in
-            if format == .xlsx {
-                let data = try SheetXLSX.render(sheet, labels)
-                if let out { try OutputFile.write(data, to: out) } else { try Output.write(data) }
-                return
-            }
             let render = { (sink: OutputSink) throws in
                 switch format {
                 case .table:
@@ -53,7 +48,7 @@ struct Sheet: ParsableCommand {
                 case .csv: try SheetCSV.write(sheet, labels, to: sink)
                 case .json: try SheetJSON.write(sheet, to: sink)
                 case .html: try SheetHTML.write(sheet, labels, to: sink)
-                case .xlsx: break  // written whole above
+                case .xlsx: try SheetXLSX.write(sheet, labels, to: sink)
                 }
             }
             if let out {

@@ -7,7 +7,7 @@ import ZoneLedgerCore
 /// Rows stream into the workbook in libxlsxwriter's constant-memory mode (each row goes to a
 /// temporary file as the next begins), so a province's sheet does not sit in memory twice.
 enum SheetXLSX {
-    static func render(_ sheet: SheetStream, _ labels: SheetLabels) throws -> Data {
+    static func write(_ sheet: SheetStream, _ labels: SheetLabels, to sink: OutputSink) throws {
         guard let x = zl_xlsx()?.pointee else {
             throw LedgerError.data("写 xlsx 需要 libxlsxwriter：请运行 scripts/install-deps（或 apt-get install libxlsxwriter-dev）")
         }
@@ -32,10 +32,12 @@ enum SheetXLSX {
             try write(section, of: sheet, to: worksheet, styles, labels, x)
         }
         let status = x.workbook_close(workbook)
-        guard status == LXW_NO_ERROR, let data = FileManager.default.contents(atPath: path) else {
+        guard status == LXW_NO_ERROR, let file = FileHandle(forReadingAtPath: path) else {
             throw LedgerError.data("写 xlsx 失败：\(x.lxw_strerror(status).map { String(cString: $0) } ?? "\(status)")")
         }
-        return data
+        defer { try? file.close() }
+        // Copied on a chunk at a time: a province's workbook is some 30 MB.
+        while let chunk = try file.read(upToCount: 1 << 16), !chunk.isEmpty { try sink.write(chunk) }
     }
 
     private static func write(_ section: StreamSection, of sheet: SheetStream, to worksheet: UnsafeMutablePointer<lxw_worksheet>,

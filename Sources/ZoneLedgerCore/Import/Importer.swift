@@ -54,11 +54,13 @@ struct ImportOptions {
     var bulkRows = 2_000
     /// Problems listed; the rest are counted.
     var problemLimit = 1_000
-    /// The page cache the import's connection keeps, in KiB (SQLite's default is 2,000).
-    var cacheKiB = 24 * 1024
-    /// And for the TEMP tables the bulk path stages rows in. (SQLite's sorts take up to as much
-    /// again: all within the 100 MiB an import may use.)
-    var tempCacheKiB = 8 * 1024
+    /// The page cache the import's connection keeps, in KiB (SQLite's default is 2,000). SQLite
+    /// sizes each sort's memory by it too, and the bulk path's checks run several sorts at once:
+    /// measured at province scale, the peak RSS is about 50 MiB plus 3.5 times the two caches
+    /// (24 + 8 MiB gave 168 MiB; 10 + 2 MiB gives about 85).
+    var cacheKiB = 10 * 1024
+    /// And for the TEMP tables the bulk path stages rows in.
+    var tempCacheKiB = 2 * 1024
     /// Told, for each file, whether it took the bulk path (for tests).
     var observe: ((ImportKind, Bool) -> Void)?
     /// ZONELEDGER_DEBUG=1: which path each file took, on standard error.

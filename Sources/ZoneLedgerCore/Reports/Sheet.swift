@@ -91,10 +91,11 @@ struct SheetNotes {
     private var bySubject: [SubjectID: [String]] = [:]
 
     init(month: Month, _ view: Viewpoint, in db: Database) throws {
-        let rows = try Row.fetchAll(db, sql: """
+        // Read row by row: a province's month holds some 100,000 entries, and only their texts are kept.
+        let rows = try Row.fetchCursor(db, sql: """
             SELECT e.* FROM entry e WHERE e.effective_on BETWEEN :first AND :day AND \(view.liveEntry("e")) ORDER BY e.effective_on, e.id
             """, arguments: view.arguments + ["first": month.first])
-        for row in rows {
+        while let row = try rows.next() {
             let entry = try Entry(row: row)
             let text = [entry.action == .add ? "记入台账" : "", try EntryText.summary(entry, view: view, in: db), entry.note ?? ""]
                 .filter { !$0.isEmpty }.joined(separator: "，")
