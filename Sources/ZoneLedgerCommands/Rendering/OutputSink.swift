@@ -55,7 +55,19 @@ final class OutputSink {
 
     /// Streams into `path` through a temporary file in the same folder, renamed into place
     /// only when `body` finishes: a failed or interrupted run leaves no half-written file.
-    static func toFile(_ path: String, _ body: (OutputSink) throws -> Void) throws {
+    /// A link is written through to its target, a device or FIFO streamed into (`OutputFile.destination`).
+    static func toFile(_ given: String, _ body: (OutputSink) throws -> Void) throws {
+        let path: String
+        switch try OutputFile.destination(for: given) {
+        case .stream(let special):
+            let descriptor = open(special, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw OutputFile.cannotCreate(given, errno) }
+            defer { close(descriptor) }
+            try to(descriptor, target: .file(given), body)
+            return
+        case .file(let file):
+            path = file
+        }
         let temporary = try OutputFile.temporaryPath(for: path)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputFile.cannotCreate(path, errno) }

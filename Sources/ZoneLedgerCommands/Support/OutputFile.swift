@@ -14,6 +14,42 @@ enum OutputFile {
             : OutputError(code: code, target: .file(path))
     }
 
+    /// Where output for `path` really goes. A symbolic link is followed to the file it names
+    /// (made if missing), so the link stays a link; a character device or a FIFO (`/dev/null`, a
+    /// pipe another program reads) is written into as it is, never replaced by a regular file;
+    /// any other special file is refused. Everything else is written whole through a rename.
+    enum Destination: Equatable {
+        case file(String)
+        case stream(String)
+    }
+
+    static func destination(for path: String) throws -> Destination {
+        var current = path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0 else { return .file(current) }  // not there yet: made
+            switch info.st_mode & S_IFMT {
+            case S_IFLNK:
+                guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else {
+                    throw LedgerError.usage("--out “\(path)”是无法读取的链接")
+                }
+                // A relative target is read from the link's own folder.
+                if !target.hasPrefix("/"), let slash = current.lastIndex(of: "/") {
+                    current = current[...slash] + target
+                } else {
+                    current = target
+                }
+            case S_IFCHR, S_IFIFO:
+                return .stream(current)
+            case S_IFREG, S_IFDIR:
+                return .file(current)  // a folder is refused with its own message by temporaryPath
+            default:
+                throw LedgerError.usage("--out “\(path)”是特殊文件（块设备或套接字）：请给出普通文件名")
+            }
+        }
+        throw LedgerError.usage("--out “\(path)”的链接层数过多（可能是循环链接）")
+    }
+
     /// The hidden temporary next to `path`, after checking that `path` can be a file there.
     static func temporaryPath(for path: String) throws -> String {
         let url = URL(fileURLWithPath: path)
