@@ -307,6 +307,7 @@ enum Write: String, CaseIterable, Sendable {
     @Test(arguments: [
         ("", "不能为空"), ("   ", "不能为空"), (String(repeating: "字", count: 201), "过长（201个字符）：最多200个字符"),
         ("名\u{7}称", "含有控制字符"), ("名\n称", "含有控制字符"), ("a\tb", "含有控制字符"), ("删\u{7F}除", "含有控制字符"),
+        ("空\u{0}字", "含有控制字符"), ("\u{FEFF}三尚", "字节顺序标记"), ("三\u{FEFF}尚", "字节顺序标记"),
     ])
     func badNamesAreRefusedForEveryKind(name: String, expected: String) throws {
         let ledger = try seededCopy()
@@ -319,6 +320,22 @@ enum Write: String, CaseIterable, Sendable {
             refusal { var e = ProjectEdit(on: day("2020-12-01")); e.name = name; try ledger.editProject("P5", e, context: context()) },
         ]
         for message in refusals { #expect(message?.contains(expected) == true, "\(name.debugDescription): \(message ?? "accepted")") }
+    }
+
+    @Test(arguments: [("\u{FEFF}P9", "字节顺序标记"), ("P\u{0}9", "控制字符"), ("P\u{1B}9", "控制字符"), ("P 9", "不含空格"), ("123", "不能全是数字")])
+    func badCodesAreRefusedWithTheRule(code: String, expected: String) throws {
+        let ledger = try seededCopy()
+        let message = refusal { try addProject(ledger, "新项目", on: "2020-12-01") { $0.code = code } }
+        #expect(message?.contains("编号无效") == true && message?.contains(expected) == true, "\(code.debugDescription): \(message ?? "accepted")")
+    }
+
+    @Test(arguments: [("进展\u{0}", "控制字符"), ("进展\u{7}", "控制字符"), ("\u{FEFF}进展", "字节顺序标记")])
+    func badNotesAreRefusedAndLineBreaksKept(note: String, expected: String) throws {
+        let ledger = try seededCopy()
+        let message = refusal { try ledger.updateProject("P5", projectUpdate(on: "2020-12-01", note: note), context: context()) }
+        #expect(message?.contains(expected) == true, "\(note.debugDescription): \(message ?? "accepted")")
+        // A note of several lines (a cell typed with Alt+Enter) is text, kept as written.
+        #expect(refusal { try ledger.updateProject("P5", projectUpdate(on: "2020-12-01", note: "第一行\n第二行\t完"), context: context()) } == nil)
     }
 
     @Test func namesAreTrimmedAndMayBeTwoHundredCharactersLong() throws {

@@ -11,11 +11,25 @@ extension ZoneLedger {
             LongWork.report = { @Sendable (_: String, done: Int, total: Int) in migrating.report(done, total) }
         }
         do {
+            if arguments == nil { try checkArgumentBytes() }
             var command = try parseAsRoot(GlobalOptions.hoistingLedgerOption(arguments ?? Array(CommandLine.arguments.dropFirst())))
             try command.run()
             Foundation.exit(0)
         } catch {
             Foundation.exit(exitCode(after: error))
+        }
+    }
+
+    /// Swift reads each argument as UTF-8 and quietly turns bytes that are not into U+FFFD; a name
+    /// typed in a GBK terminal would be stored as "�". Such an argument is refused (65) before
+    /// anything runs, naming its place.
+    private static func checkArgumentBytes() throws {
+        for index in 1..<Int(CommandLine.argc) {
+            guard let raw = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))
+            if String(validating: bytes, as: UTF8.self) == nil {
+                throw LedgerError.data("第 \(index) 个参数不是有效的 UTF-8 文本（终端的编码可能是 GBK）：请把终端设为 UTF-8 后重输")
+            }
         }
     }
 

@@ -15,7 +15,16 @@ enum Validate {
         guard !trimmed.unicodeScalars.contains(where: \.isControl) else {
             throw LedgerError.data("\(what)“\(trimmed.prefix(40))”含有控制字符")
         }
+        try refuseByteOrderMark(trimmed, what: what)
         return trimmed
+    }
+
+    /// U+FEFF belongs only at the start of a file; inside a value (a CSV row pasted after another
+    /// file's start) it is invisible and would make "P3" and "\u{FEFF}P3" two different codes.
+    static func refuseByteOrderMark(_ text: String, what: String) throws {
+        if text.unicodeScalars.contains("\u{FEFF}") {
+            throw LedgerError.data("\(what)“\(text.replacingOccurrences(of: "\u{FEFF}", with: "").prefix(40))”含有字节顺序标记（BOM，U+FEFF）：请删去")
+        }
     }
 
     static func optionalText(_ text: String?, what: String, limit: Int) throws -> String? {
@@ -25,6 +34,11 @@ enum Validate {
         guard trimmed.unicodeScalars.count <= limit else {
             throw LedgerError.data("\(what)过长（\(trimmed.unicodeScalars.count)个字符）：最多\(limit)个字符")
         }
+        // Line breaks and tabs are text a note may hold; NUL and the other controls are not.
+        guard !trimmed.unicodeScalars.contains(where: { $0.isControl && !["\n", "\r", "\t"].contains($0) }) else {
+            throw LedgerError.data("\(what)“\(trimmed.prefix(40))”含有控制字符")
+        }
+        try refuseByteOrderMark(trimmed, what: what)
         return trimmed
     }
 
@@ -47,8 +61,8 @@ enum Validate {
         guard let text else { return nil }
         let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= 40, !trimmed.contains(" "),
-              !trimmed.allSatisfy(\.isASCIIDigit) else {
-            throw LedgerError.data("编号无效“\(text)”：1至40个字符，不含空格，不能全是数字")
+              !trimmed.allSatisfy(\.isASCIIDigit), !trimmed.unicodeScalars.contains(where: { $0.isControl || $0 == "\u{FEFF}" }) else {
+            throw LedgerError.data("编号无效“\(text)”：1至40个字符，不含空格、控制字符或字节顺序标记（BOM），不能全是数字")
         }
         return trimmed
     }
