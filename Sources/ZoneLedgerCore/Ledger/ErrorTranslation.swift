@@ -28,9 +28,30 @@ func translate(_ error: DatabaseError) -> LedgerError {
     case .SQLITE_FULL:
         return .data("磁盘已满：本次什么也没有写入")
     default:
-        // ZONELEDGER_DEBUG=1 shows SQLite's own words, for whoever works on zoneledger itself.
+        // ZONELEDGER_DEBUG=1 adds SQLite's own words, for whoever works on zoneledger itself.
         let detail = ProcessInfo.processInfo.environment["ZONELEDGER_DEBUG"] == "1" ? " [\(error)]" : ""
-        return .data("账本操作失败（\(error.resultCode.rawValue)）：本次什么也没有写入\(detail)")
+        return .data(sentence(for: error.resultCode) + "（SQLite 代码 \(error.resultCode.rawValue)）：本次什么也没有写入" + detail)
+    }
+}
+
+/// Every other result code SQLite can return, in words a user can act on.
+func sentence(for code: ResultCode) -> String {
+    switch code.primaryResultCode {
+    case .SQLITE_IOERR: "读写账本文件时出错：磁盘或网络盘出了问题，或账本不是普通文件"
+    case .SQLITE_NOMEM: "内存不足，无法完成"
+    case .SQLITE_INTERRUPT: "操作被中断"
+    case .SQLITE_PROTOCOL: "账本的文件锁出了问题：账本放在不支持文件锁的网络盘上时会这样，请放到本地磁盘"
+    case .SQLITE_SCHEMA: "账本结构在读取时被其他程序改动：请重试"
+    case .SQLITE_TOOBIG: "一项内容过大，超出账本的上限"
+    case .SQLITE_MISMATCH: "数据类型与账本不符"
+    case .SQLITE_NOLFS: "文件系统不支持这么大的文件"
+    case .SQLITE_AUTH: "没有访问这部分账本的授权"
+    case .SQLITE_RANGE, .SQLITE_MISUSE, .SQLITE_INTERNAL, .SQLITE_NOTFOUND: "zoneledger 内部出错，请把这条消息报告给维护者"
+    case .SQLITE_NOTICE, .SQLITE_WARNING: "SQLite 报告了账本文件的异常情况，请运行 zoneledger check"
+    case .SQLITE_FORMAT, .SQLITE_EMPTY: "账本文件的格式不对"
+    case .SQLITE_ABORT: "操作被放弃"
+    case .SQLITE_ERROR: "账本操作出错"
+    default: "账本操作失败"
     }
 }
 

@@ -12,6 +12,18 @@ extension Ledger {
             throw LedgerError(.noLedger, "没有找到账本“\(path)”：先运行 zoneledger init 创建，或用 --db 指定已有的账本")
         }
         guard !isDirectory.boolValue else { throw LedgerError.data("“\(path)”是文件夹，不是账本文件") }
+        // A ledger is a regular file (through a link is fine): SQLite reading a FIFO blocks or
+        // fails with a bare I/O error, and on a device it would read whatever the device gives.
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            let what = switch info.st_mode & S_IFMT {
+            case S_IFIFO: "命名管道（FIFO）"
+            case S_IFCHR, S_IFBLK: "设备文件"
+            case S_IFSOCK: "套接字"
+            default: "特殊文件"
+            }
+            throw LedgerError.data("“\(path)”是\(what)，不是账本文件：账本必须是普通文件")
+        }
         if writable && !FileManager.default.isWritableFile(atPath: path) {
             throw LedgerError(.permission, "账本“\(path)”是只读的：无法写入（检查文件权限）")
         }
