@@ -31,7 +31,7 @@ struct MilestoneAdd: ParsableCommand {
         let (kind, ref): (SubjectKind, String) =
             if let project { (.project, project) } else if let parcel { (.parcel, parcel) }
             else if let park { (.park, park) } else { (.tenant, tenant ?? "") }
-        var draft = MilestoneDraft(title: title, subjectKind: kind, subject: ref, due: try parseDate(due, relativeTo: on), on: on)
+        var draft = MilestoneDraft(title: title, subjectKind: kind, subject: ref, due: try parseDue(due, promisedOn: on), on: on)
         draft.code = code
         draft.department = department
         draft.note = note

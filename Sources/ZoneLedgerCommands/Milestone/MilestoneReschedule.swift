@@ -15,7 +15,7 @@ struct MilestoneReschedule: ParsableCommand {
     func run() throws {
         let ledger = try global.openForWriting()
         let on = try write.effectiveDay()
-        let receipt = try ledger.rescheduleMilestone(ref, to: try parseDate(due, relativeTo: on), on: on, reason: reason,
+        let receipt = try ledger.rescheduleMilestone(ref, to: try parseDue(due, promisedOn: on), on: on, reason: reason,
                                                    context: write.context("milestone reschedule"))
         try Output.confirm(confirmation(receipt))
     }

@@ -72,6 +72,11 @@ func parseDate(_ text: String, relativeTo day: Day) throws -> LedgerDate {
     do { return try DateParser.parse(text, relativeTo: day) } catch { throw LedgerError.data(error.message) }
 }
 
+/// A due date promised on `day`: a period without a year is its next occurrence (`DateParser.parseDue`).
+func parseDue(_ text: String, promisedOn day: Day) throws -> LedgerDate {
+    do { return try DateParser.parseDue(text, promisedOn: day) } catch { throw LedgerError.data(error.message) }
+}
+
 enum Clock {
     /// Today in the machine's time zone; ZONELEDGER_TODAY (an ISO day) pins it for scripts and tests.
     static var today: Day {

@@ -22,7 +22,11 @@ struct ChineseDate {
 
     /// nil when the text does not follow the grammar; throws when it does but names a
     /// value that cannot be (13月, 2月30日, 1800年).
-    static func parse(_ text: String, given: String, reference: Day) throws(DateError) -> ChineseDate? {
+    ///
+    /// `upcoming` (a due date): a period written without a year is its next occurrence that ends
+    /// on or after `reference`, as 春节 always is. "3月上旬" promised on 2021-08-01 is 2022-03-10,
+    /// never a day already past; with a year written, the text is taken as written.
+    static func parse(_ text: String, given: String, reference: Day, upcoming: Bool = false) throws(DateError) -> ChineseDate? {
         var body = text
         let before = body.hasSuffix("前")
         if before { body.removeLast() }
@@ -30,7 +34,15 @@ struct ChineseDate {
         let prefixYear = yearPrefix(&scanner, reference: reference)
         guard let part = part(&scanner, hasPrefix: prefixYear != nil), scanner.isAtEnd else { return nil }
         if let prefixYear, !Day.validYears.contains(prefixYear) { throw .yearOutOfRange(given) }
-        let year = prefixYear ?? reference.year
+        let date = try resolve(part, year: prefixYear ?? reference.year, hasPrefix: prefixYear != nil, before: before,
+                               given: given, reference: reference)
+        guard upcoming, prefixYear == nil, date.resolved.day < reference else { return date }
+        return try resolve(part, year: reference.year + 1, hasPrefix: false, before: before, given: given, reference: reference)
+    }
+
+    /// The period `part` names in `year`.
+    private static func resolve(_ part: Part, year: Int, hasPrefix: Bool, before: Bool, given: String,
+                                reference: Day) throws(DateError) -> ChineseDate {
 
         func span(_ firstMonth: Int, _ lastMonth: Int, _ precision: DatePrecision, namesEnd: Bool = false) -> ChineseDate {
             ChineseDate(first: Day(checked: year, firstMonth, 1), last: Day.lastDay(year: year, month: lastMonth),
@@ -50,7 +62,7 @@ struct ChineseDate {
         case .season(let season): return span(season * 3 + 3, season * 3 + 5, .season)
         case .springFestival:
             var festival = DateParser.springFestival(year: year)
-            if prefixYear == nil, festival <= reference { festival = DateParser.springFestival(year: year + 1) }
+            if !hasPrefix, festival <= reference { festival = DateParser.springFestival(year: year + 1) }
             return ChineseDate(first: festival, last: festival, precision: .festival, namesEnd: false, before: before)
         case .month(let month, let monthPart):
             guard (1...12).contains(month) else { throw .badMonth(given) }

@@ -28,6 +28,16 @@ import Foundation
 public enum DateParser {
     /// `reference` is the day relative forms (年底, 明年, 上半年, 春节前) are read against.
     public static func parse(_ text: String, relativeTo reference: Day) throws(DateError) -> LedgerDate {
+        try parse(text, relativeTo: reference, upcoming: false)
+    }
+
+    /// A due date promised on `promised`: as `parse`, except that a period written without a year
+    /// (3月底, 上半年, 第3季度, 5月上旬) is its next occurrence ending on or after that day.
+    public static func parseDue(_ text: String, promisedOn promised: Day) throws(DateError) -> LedgerDate {
+        try parse(text, relativeTo: promised, upcoming: true)
+    }
+
+    static func parse(_ text: String, relativeTo reference: Day, upcoming: Bool) throws(DateError) -> LedgerDate {
         let given = text.trimmingWhitespaceAndNewlines()
         // The form files and exports write, read without the scanner: what rule 1 would make of it.
         if let day = Day(iso: given) { return LedgerDate(day: day, text: given, precision: .day) }
@@ -39,7 +49,7 @@ public enum DateParser {
         default:
             if let numeric = try numericDate(normal, given: given) {
                 resolved = numeric
-            } else if let chinese = try ChineseDate.parse(normal, given: given, reference: reference) {
+            } else if let chinese = try ChineseDate.parse(normal, given: given, reference: reference, upcoming: upcoming) {
                 resolved = chinese.resolved
             } else {
                 throw .unrecognised(given)

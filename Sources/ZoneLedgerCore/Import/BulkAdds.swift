@@ -240,7 +240,7 @@ struct BulkAdds {
             staged.name = title
             let on = try row.day("on") ?? row.today
             staged.on = on
-            guard let due = try row.date("due", relativeTo: on) else { throw row.problem("due", "不能为空") }
+            guard let due = try row.due("due", promisedOn: on) else { throw row.problem("due", "不能为空") }
             staged.due = due.text
             staged.code = row.text("code")
             segment = 1

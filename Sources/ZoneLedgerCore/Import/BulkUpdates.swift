@@ -218,7 +218,7 @@ struct BulkUpdates {
         } ?? .update
         if action == .edit { return nil }
         let note = row.text("note")
-        let due = action == .reschedule ? try row.date("due", relativeTo: on) : nil
+        let due = action == .reschedule ? try row.due("due", promisedOn: on) : nil
         // "Already recorded?" reads these; a bad stage or progress is refused right there.
         let status = row.text("status").flatMap(statusKey)
         let stage = try row.choice("stage", ProjectStage.self)

@@ -44,15 +44,17 @@ final class DateCache {
     private struct Key: Hashable {
         let text: String
         let reference: Day
+        let upcoming: Bool
     }
 
     private var parsed: [Key: Result<LedgerDate, DateError>] = [:]
 
-    func parse(_ text: String, relativeTo reference: Day) throws(DateError) -> LedgerDate {
+    /// `upcoming`: a due date (`DateParser.parseDue`).
+    func parse(_ text: String, relativeTo reference: Day, upcoming: Bool = false) throws(DateError) -> LedgerDate {
         if let day = Day(iso: text) { return LedgerDate(day: day, text: text, precision: .day) }
-        let key = Key(text: text, reference: reference)
+        let key = Key(text: text, reference: reference, upcoming: upcoming)
         if let known = parsed[key] { return try known.get() }
-        let result = Result { () throws(DateError) -> LedgerDate in try DateParser.parse(text, relativeTo: reference) }
+        let result = Result { () throws(DateError) -> LedgerDate in try DateParser.parse(text, relativeTo: reference, upcoming: upcoming) }
         if parsed.count >= 20_000 { parsed.removeAll(keepingCapacity: true) }
         parsed[key] = result
         return try result.get()

@@ -63,6 +63,11 @@ struct ImportRow {
 
     func day(_ key: String, relativeTo day: Day? = nil) throws -> Day? { try date(key, relativeTo: day)?.day }
 
+    /// A due date promised on `day` (`DateParser.parseDue`).
+    func due(_ key: String, promisedOn day: Day) throws -> LedgerDate? {
+        try read(key) { try layout.dates.parse($0, relativeTo: day, upcoming: true) }
+    }
+
     func money(_ key: String) throws -> Money? {
         try read(key) { text in
             // A bare number takes the unit of the header: 总投资(亿元) 9 is 9亿元.

@@ -207,7 +207,7 @@ final class RowImporter {
         }
         let title = try row.required("title")
         let on = try row.day("on") ?? row.today
-        guard let due = try row.date("due", relativeTo: on) else { throw row.problem("due", "不能为空") }
+        guard let due = try row.due("due", promisedOn: on) else { throw row.problem("due", "不能为空") }
         if try alreadyThere(row, .milestone, """
             SELECT 1 FROM milestone_span s WHERE s.recorded_to IS NULL AND s.valid_to IS NULL
               AND s.\(subject.kind.foreignKey) = ? AND s.title = ? AND s.original_due_text = ?

@@ -16,7 +16,7 @@ extension RowImporter {
             return action
         } ?? .update
         let note = row.text("note")
-        let due = action == .reschedule ? try row.date("due", relativeTo: on) : nil
+        let due = action == .reschedule ? try row.due("due", promisedOn: on) : nil
         if action != .edit, try alreadyRecorded(row, subject, on, action, note: note, due: due?.day) { return false }
         let batch = try historyBatch(for: row)
         switch (subject.kind, action) {

@@ -114,7 +114,7 @@ struct SeedLoader {
         let on = try day(record)
         let due: LedgerDate
         let dueText = try record.required("due")
-        do { due = try DateParser.parse(dueText, relativeTo: on) } catch {
+        do { due = try DateParser.parseDue(dueText, promisedOn: on) } catch {
             throw record.problem(error.message)
         }
         var draft = MilestoneDraft(title: try record.required("title"), subjectKind: kind, subject: subject, due: due, on: on)
