@@ -7,22 +7,18 @@ extension Ledger {
 
     /// Opens an existing ledger. A missing file is an error: reads never create one.
     public static func open(at path: String, writable: Bool) throws -> Ledger {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        // One look at what the path is (through a link): a ledger is a regular file. SQLite reading
+        // a FIFO blocks or fails with a bare I/O error, and on a device reads whatever it gives.
+        var info = stat()
+        guard stat(path, &info) == 0 else {
             throw LedgerError(.noLedger, "没有找到账本“\(path)”：先运行 zoneledger init 创建，或用 --db 指定已有的账本")
         }
-        guard !isDirectory.boolValue else { throw LedgerError.data("“\(path)”是文件夹，不是账本文件") }
-        // A ledger is a regular file (through a link is fine): SQLite reading a FIFO blocks or
-        // fails with a bare I/O error, and on a device it would read whatever the device gives.
-        var info = stat()
-        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
-            let what = switch info.st_mode & S_IFMT {
-            case S_IFIFO: "命名管道（FIFO）"
-            case S_IFCHR, S_IFBLK: "设备文件"
-            case S_IFSOCK: "套接字"
-            default: "特殊文件"
-            }
-            throw LedgerError.data("“\(path)”是\(what)，不是账本文件：账本必须是普通文件")
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw LedgerError.data("“\(path)”是文件夹，不是账本文件")
+        case S_IFIFO: throw LedgerError.data("“\(path)”是命名管道（FIFO），不是账本文件：账本必须是普通文件")
+        case S_IFCHR, S_IFBLK: throw LedgerError.data("“\(path)”是设备文件，不是账本文件：账本必须是普通文件")
+        default: throw LedgerError.data("“\(path)”是特殊文件，不是账本文件：账本必须是普通文件")
         }
         if writable && !FileManager.default.isWritableFile(atPath: path) {
             throw LedgerError(.permission, "账本“\(path)”是只读的：无法写入（检查文件权限）")

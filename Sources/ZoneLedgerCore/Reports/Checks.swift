@@ -79,8 +79,8 @@ extension Ledger {
         case .seedQuotes:
             let report = SeedLoader.report
             var problems: [String] = []
-            for kind in ["park", "parcel", "project", "tenant", "milestone", "figure"] {
-                for row in try Row.fetchAll(db, sql: "SELECT code, quote FROM \(kind) WHERE quote IS NOT NULL") {
+            for table in SubjectKind.allCases.map(\.table) + ["figure"] {
+                for row in try Row.fetchAll(db, sql: "SELECT code, quote FROM \(table) WHERE quote IS NOT NULL") {
                     let quote: String = row["quote"]
                     for line in quote.split(separator: "\n") where !report.contains(line) {
                         problems.append("\(row["code"] as String) 的报告原文不在工作报告中：\(line.prefix(30))")
