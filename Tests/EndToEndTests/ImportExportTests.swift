@@ -114,6 +114,35 @@ import Testing
         }
     }
 
+    /// GB18030 that is also valid UTF-8 is read as GB18030 (the dry run says so), the UTF-8 copy
+    /// then finds it already there; bytes that look right both ways are refused and nothing is written.
+    @Test(arguments: ["一业为之也些", "专业之一", "农业一些"])
+    func encodingIsJudgedByWhatTheTextLooksLike(_ name: String) throws {
+        let sandbox = try Sandbox()
+        try sandbox.seeded()
+        let text = "name,kind\r\n\(name),industrial\r\n"
+        let gb = try Self.gb18030(sandbox, "国标-英文表头.csv", text)
+        let bytes = try #require(FileManager.default.contents(atPath: gb))
+        try #require(String(data: bytes, encoding: .utf8) != nil, "not a case of the class: the GB18030 bytes must also be UTF-8")
+        let dry = try sandbox.zl("import", "projects", gb, "--dry-run")
+        #expect(dry.stdout == "试导入（未写入）项目：新增1行，跳过0行（已在账本中）；编码 gb18030\n", "\(dry)")
+        expectSuccess(try sandbox.zl("import", "projects", gb))
+        #expect(try Self.project(sandbox, name)["name"] as? String == name)
+        let utf8 = try Self.csv(sandbox, "同一份-utf8.csv", text, bom: false)
+        #expect(try sandbox.zl("import", "projects", utf8).stdout.contains("新增0行，跳过1行"))
+
+        let ambiguous = sandbox.path("两可.csv")
+        try sandbox.write(Data("name,kind\r\n".utf8) + Data([0xC2, 0xB7, 0xC2, 0xB7]) + Data(",industrial\r\n".utf8), to: "两可.csv")
+        let before = sandbox.bytes()
+        for extra in [[], ["--dry-run"]] {
+            expectRefusal(try sandbox.run(["import", "projects", ambiguous, "--db", sandbox.ledger] + extra), 65,
+                          ["按 UTF-8 读是“··,industrial”", "按 GB18030 读是“路路,industrial”", "--encoding utf-8 或 --encoding gb18030"])
+            #expect(sandbox.bytes() == before)
+        }
+        expectSuccess(try sandbox.zl("import", "projects", ambiguous, "--encoding", "gb18030"))
+        #expect(try Self.project(sandbox, "路路")["name"] as? String == "路路")
+    }
+
     @Test func englishHeadersMoneyUnitsAndExcelDates() throws {
         let sandbox = try Sandbox()
         try sandbox.seeded()

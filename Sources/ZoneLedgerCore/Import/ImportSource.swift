@@ -49,12 +49,15 @@ struct UTF8Validator {
     private var needed = 0
     private var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
     private(set) var valid = true
+    /// Whether any byte was not ASCII: only then can the bytes be another encoding's too.
+    private(set) var sawNonASCII = false
 
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard valid else { return }
         for byte in bytes {
             if needed == 0 {
                 if byte < 0x80 { continue }
+                sawNonASCII = true
                 switch byte {
                 case 0xC2...0xDF: needed = 1
                 case 0xE0: needed = 2; lower = 0xA0
@@ -98,6 +101,7 @@ final class GB18030Converter {
     }
 
     var succeeded: Bool { !failed && carry.isEmpty }
+    var hasFailed: Bool { failed }
 
     func feed(_ chunk: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         guard !failed else { return }
@@ -213,14 +217,41 @@ extension TextDecoding {
         if hasNUL { throw LedgerError.data("“\(file)”含有 NUL 字节：不是文本 CSV 文件") }
         if bom, encoding == .gb18030 { throw LedgerError.data("“\(file)”以 UTF-8 的 BOM 开头，却指定了 --encoding gb18030") }
         if encoding != .gb18030, validator.isComplete {
+            // Without a BOM or --encoding, bytes that are GB18030 too are read as the one that looks like Chinese.
+            if encoding == nil, !bom, validator.sawNonASCII, let gb = try readAsGB18030(source, chunkSize: chunkSize, file: file, stopAtFailure: true) {
+                var asUTF8 = TextPlausibility()
+                try source.forEachChunk(size: chunkSize) { asUTF8.feed($0) }
+                if try EncodingGuess.choose(utf8: asUTF8, gb18030: gb.look, file: file) == .gb18030 {
+                    var scan = gb.scan
+                    return try scan.result(ImportText(source: source, encoding: .gb18030, bom: false))
+                }
+            }
             return try utf8Scan.result(ImportText(source: source, encoding: .utf8, bom: bom))
         }
         if encoding == .utf8 { throw LedgerError.data("“\(file)”不是有效的 UTF-8 文本：若是 WPS/Excel 存的“CSV（逗号分隔）”，请用 --encoding gb18030") }
-        var gbScan = CSVScan(file: file)
-        let converter = GB18030Converter()
-        if let converter { try ImportText.withoutBOM(source, bom, size: chunkSize) { try converter.feed($0) { gbScan.feed($0) } } }
-        guard converter?.succeeded == true else { throw LedgerError.data("“\(file)”既不是有效的 UTF-8，也不是有效的 GB18030 文本") }
-        return try gbScan.result(ImportText(source: source, encoding: .gb18030, bom: bom))
+        guard var gb = try readAsGB18030(source, bom: bom, chunkSize: chunkSize, file: file, stopAtFailure: false) else {
+            throw LedgerError.data("“\(file)”既不是有效的 UTF-8，也不是有效的 GB18030 文本")
+        }
+        return try gb.scan.result(ImportText(source: source, encoding: .gb18030, bom: bom))
+    }
+
+    /// The file read as GB18030: its CSV checked and its look taken, or nil when it is not
+    /// GB18030 (found at the first bad character when `stopAtFailure`, without reading on).
+    private static func readAsGB18030(_ source: ByteSource, bom: Bool = false, chunkSize: Int, file: String,
+                                      stopAtFailure: Bool) throws -> (scan: CSVScan, look: TextPlausibility)? {
+        struct NotGB18030: Error {}
+        guard let converter = GB18030Converter() else { return nil }
+        var scan = CSVScan(file: file)
+        var look = TextPlausibility()
+        do {
+            try ImportText.withoutBOM(source, bom, size: chunkSize) { chunk in
+                try converter.feed(chunk) { scan.feed($0); look.feed($0) }
+                if stopAtFailure, converter.hasFailed { throw NotGB18030() }
+            }
+        } catch is NotGB18030 {
+            return nil
+        }
+        return converter.succeeded ? (scan, look) : nil
     }
 }
 

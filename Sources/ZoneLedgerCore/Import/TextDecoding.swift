@@ -10,7 +10,8 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 }
 
 enum TextDecoding {
-    /// UTF-8 with or without a BOM, else GB18030: a file that is valid UTF-8 is read as UTF-8.
+    /// UTF-8 with or without a BOM, else GB18030; bytes valid as both are read as the one that
+    /// looks like Chinese text, or refused when that cannot be told (`EncodingGuess`).
     static func decode(_ data: Data, as encoding: TextEncoding?, file: String) throws -> (text: String, encoding: TextEncoding) {
         if data.contains(0) { throw LedgerError.data("“\(file)”含有 NUL 字节：不是文本 CSV 文件") }
         var bytes = data
@@ -18,7 +19,15 @@ enum TextDecoding {
             guard encoding != .gb18030 else { throw LedgerError.data("“\(file)”以 UTF-8 的 BOM 开头，却指定了 --encoding gb18030") }
             bytes = bytes.dropFirst(3)
         }
-        if encoding != .gb18030, let text = String(data: bytes, encoding: .utf8) { return (text, .utf8) }
+        if encoding != .gb18030, let text = String(data: bytes, encoding: .utf8) {
+            // Without a BOM or --encoding, bytes that are GB18030 too are read as the one that looks like Chinese.
+            guard encoding == nil, !data.starts(with: [0xEF, 0xBB, 0xBF]), text.utf8.contains(where: { $0 >= 0x80 }),
+                  let other = gb18030(bytes) else { return (text, .utf8) }
+            var asUTF8 = TextPlausibility(), asGB = TextPlausibility()
+            asUTF8.feed(bytes)
+            asGB.feed(Data(other.utf8))
+            return try EncodingGuess.choose(utf8: asUTF8, gb18030: asGB, file: file) == .utf8 ? (text, .utf8) : (other, .gb18030)
+        }
         if encoding == .utf8 { throw LedgerError.data("“\(file)”不是有效的 UTF-8 文本：若是 WPS/Excel 存的“CSV（逗号分隔）”，请用 --encoding gb18030") }
         guard let text = gb18030(bytes) else {
             throw LedgerError.data("“\(file)”既不是有效的 UTF-8，也不是有效的 GB18030 文本")
