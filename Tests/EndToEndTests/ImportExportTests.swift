@@ -259,6 +259,70 @@ import Testing
         #expect(try Self.project(sandbox, "P5")["stage_label"] as? String == "在建")
     }
 
+    /// A row naming a subject already there is skipped only when it is what the ledger recorded;
+    /// a changed row (stage, progress, day, note, or a name under the same code) is a conflict with
+    /// its line and its differences, in the dry run too, and nothing is written.
+    @Test(arguments: [
+        ("Q1,甲项目,工业,在建,10,2021-01-05,初稿", "阶段：文件为“在建”，账本为“前期”"),
+        ("Q1,甲项目,工业,前期,20,2021-01-05,初稿", "进度%：文件为“20%”，账本为“10%”"),
+        ("Q1,甲项目,工业,前期,10,2021-01-06,初稿", "生效日期：文件为“2021-01-06”，账本为“2021-01-05”"),
+        ("Q1,甲项目,工业,前期,10,2021-01-05,改稿", "说明：文件为“改稿”，账本为“初稿”"),
+        ("Q1,甲项目新名,工业,前期,10,2021-01-05,初稿", "名称：文件为“甲项目新名”，账本为“甲项目”"),
+        (",甲项目,基础设施,前期,10,2021-01-05,初稿", "类别：文件为“基础设施”，账本为“工业”"),
+    ])
+    func aChangedRowIsAConflictAndOnlyTheSameRowIsSkipped(_ changed: String, _ difference: String) throws {
+        let sandbox = try Sandbox()
+        try sandbox.seeded()
+        let header = "编号,名称,类别,阶段,进度%,生效日期,说明\r\n"
+        let original = "Q1,甲项目,工业,前期,10,2021-01-05,初稿\r\nQ2,乙项目,工业,前期,,2021-01-05,\r\n"
+        expectSuccess(try sandbox.zl("import", "projects", try Self.csv(sandbox, "原表.csv", header + original)))
+        // Later news, recorded by command, does not make the original rows conflict.
+        expectSuccess(try sandbox.zl("project", "update", "Q1", "--stage", "在建", "--on", "2021-03-01"))
+        let before = sandbox.bytes()
+        // Reordered, and with cells left empty: the same rows, skipped.
+        let reordered = try Self.csv(sandbox, "换序.csv", header + "Q2,乙项目,,,,,\r\nQ1,甲项目,工业,前期,10,2021-01-05,初稿\r\n")
+        #expect(try sandbox.zl("import", "projects", reordered).stdout == "已导入项目：新增0行，跳过2行（已在账本中）；编码 utf-8\n")
+        #expect(sandbox.bytes() == before)
+
+        let file = try Self.csv(sandbox, "改过.csv", header + "Q2,乙项目,工业,前期,,2021-01-05,\r\n,新项目丙,工业,前期,,,\r\n" + changed + "\r\n")
+        for extra in [["--dry-run"], []] {
+            let outcome = try sandbox.run(["import", "projects", file, "--db", sandbox.ledger] + extra)
+            expectRefusal(outcome, 65, ["改过.csv 第4行", "已在账本中，这一行却与它登记时不同", difference, "import updates"])
+            #expect(!outcome.stderr.contains("第2行") && !outcome.stderr.contains("第3行"), "\(outcome)")
+            #expect(sandbox.bytes() == before)
+        }
+    }
+
+    /// The same rule for every kind that adds subjects, by code and by name, and in files big
+    /// enough for the bulk path.
+    @Test func aChangedRowOfEveryKindIsAConflictOnBothPaths() throws {
+        let sandbox = try Sandbox()
+        try sandbox.seeded()
+        let files: [(kind: String, header: String, same: String, changed: String, difference: String)] = [
+            ("parks", "编号,名称,类别,面积(亩)", "YQ,冲突园区,小微园,56", "YQ,冲突园区,小微园,57", "面积(亩)：文件为“57亩”，账本为“56亩”"),
+            ("parcels", "编号,名称,面积(亩),状态", "LQ,冲突地块,144.73,规划", ",冲突地块,144.73,出让", "状态：文件为“出让”，账本为“规划”"),
+            ("tenants", "编号,企业名称,园区,状态", "EQ,冲突企业,YQ,签约", ",冲突企业,YQ,投产", "状态：文件为“投产”，账本为“签约”"),
+            ("milestones", "编号,节点,项目,到期,责任部门", "MQ,冲突节点,P5,2027年3月,经发局", "MQ,冲突节点,P5,2027年3月,规划局",
+             "责任部门：文件为“规划局”，账本为“经发局”"),
+        ]
+        for file in files {
+            expectSuccess(try sandbox.zl("import", file.kind, try Self.csv(sandbox, "\(file.kind).csv", "\(file.header)\r\n\(file.same)\r\n")))
+        }
+        let before = sandbox.bytes()
+        for file in files {
+            // Small (the row path) and past 2,000 rows (the bulk path): the same refusal.
+            for padding in [0, 2_100] {
+                let fillers = padding == 0 ? "" : (0..<padding).map { "\r\n\(file.kind == "tenants" ? ",填充企业\($0),YQ,签约" : file.kind == "milestones" ? ",填充节点\($0),P5,2027年3月," : file.kind == "parcels" ? ",填充地块\($0),1,规划" : ",填充园区\($0),小微园,1")" }.joined()
+                let path = try Self.csv(sandbox, "changed-\(file.kind)-\(padding).csv", "\(file.header)\r\n\(file.changed)\(fillers)\r\n")
+                expectRefusal(try sandbox.zl("import", file.kind, path), 65, ["第2行", "已在账本中，这一行却与它登记时不同", file.difference])
+                #expect(sandbox.bytes() == before, "\(file.kind) \(padding)")
+                let same = try Self.csv(sandbox, "same-\(file.kind)-\(padding).csv", "\(file.header)\r\n\(file.same)\(fillers)\r\n")
+                let dry = try sandbox.zl("import", file.kind, same, "--dry-run")
+                #expect(dry.status == 0 && dry.stdout.contains("新增\(padding)行，跳过1行"), "\(file.kind) \(padding): \(dry)")
+            }
+        }
+    }
+
     // MARK: - Formulas
 
     static let formula = "=cmd|' /C calc'!A0"

@@ -140,8 +140,14 @@ import Testing
                          p.pick(["", "2021/2/28", "2021年3月"]), p.pick(["", "2022年底"]), p.pick(["", "2020-12-15", "2021年3月"]),
                          p.pick(["", "新项目", "=1+1"])]
             switch Int(p.random.next() % (bad ? 20 : 10)) {
-            case 7: cells[0] = ""; cells[1] = p.pick(["基础项目3", "台邦精密减速器项目"])  // already there, by name
-            case 8: cells[0] = p.pick(["GP5", "gp6", "P7"])                                // already there, by code
+            // Already there, by name and by code: what the add recorded, other cells left empty.
+            case 7: cells = [""] + [p.pick(["基础项目3", "台邦精密减速器项目"])] + Array(repeating: "", count: 13)
+            case 8: cells = [p.pick(["GP5", "gp6", "GP7"])] + Array(repeating: "", count: 14)
+                cells[1] = "基础项目" + cells[0].dropFirst(2)
+                if p.chance(50) { cells[2] = "工业"; cells[3] = "前期"; cells[13] = "2020-12-01" }
+            // There, but changed: a conflict.
+            case 9 where bad: cells[0] = p.pick(["GP5", "GP6"]); cells[1] = p.pick(["改名项目\(i)", "基础项目5"])
+                cells[3] = "在建"
             case 10: cells[2] = "火星"
             case 11: cells[4] = p.pick(["abc", "150"])
             case 12: cells[1] = ""
@@ -172,7 +178,9 @@ import Testing
             default: cells[5] = "GE\(i % 6 + 1)"
             }
             switch Int(p.random.next() % (bad ? 16 : 8)) {
-            case 6: cells[0] = p.pick(["GM\(i % 10 + 1)", "M1"])                              // already there, by code
+            case 6: let k = i % 10 + 1                                                     // already there, by code
+                cells = ["GM\(k)", "基础节点\(k)", "GP\(k)", "", "", "", "2021年\(k)月", "", p.pick(["", "2020-12-01"]), ""]
+            case 7 where bad && p.chance(50): cells = ["GM2", "基础节点2", "GP2", "", "", "", "2021年2月", "规划局", "", ""]  // there, changed
             case 7: cells = ["", "基础节点3", "GP3", "", "", "", "2021年3月", "", "", ""]    // already there, by content
             case 8: cells[2] = "GP1"; cells[3] = "GL1"
             case 9: cells[2] = ""; cells[3] = ""; cells[4] = ""; cells[5] = ""
@@ -213,9 +221,15 @@ import Testing
                          p.pick(["", "说明"])]
             }
             switch Int(p.random.next() % (bad ? 14 : 8)) {
-            case 6: cells[0] = ""; cells[1] = kind == .parks ? "基础园区2" : kind == .parcels ? "基础地块3" : "基础企业1"
-                if kind == .tenants { cells[2] = "GY2" }
-            case 7: cells[0] = kind == .parks ? "GY3" : kind == .parcels ? "GL4" : "GE5"
+            // Already there, by name and by code: what the add recorded, other cells left empty.
+            case 6: cells = Array(repeating: "", count: cells.count)
+                cells[1] = kind == .parks ? "基础园区2" : kind == .parcels ? "基础地块3" : "基础企业1"
+                cells[2] = kind == .parks ? "" : kind == .parcels ? "13.5" : "GY2"
+            case 7: cells = Array(repeating: "", count: cells.count)
+                cells[0] = kind == .parks ? "GY3" : kind == .parcels ? "GL4" : "GE5"
+                cells[1] = kind == .parks ? "基础园区3" : kind == .parcels ? "基础地块4" : "基础企业5"
+                cells[2] = kind == .parks ? "小微园" : kind == .parcels ? "14.5" : "GY2"
+                if bad, p.chance(30) { cells[cells.count - 1] = "改过的说明" }   // there, changed: a conflict
             case 8: cells[1] = ""
             case 9: cells[cells.count - 2] = "2027-05-05"
             case 10: cells[2] = kind == .tenants ? "不存在" : kind == .parcels ? "-3" : "火星"
@@ -352,6 +366,10 @@ import Testing
         guard case .failed(let failures) = outcome else { Issue.record("no problems found: \(outcome)"); return }
         #expect(failures.failures.flatMap(\.problems).count > 5)
         #expect(log.bulk == [kind], "the bulk path gave the file to the row path")
+        // Rows naming a subject already there but differing from it are among the refusals.
+        if kind != .updates {
+            #expect(failures.failures.flatMap(\.problems).contains { $0.reason.contains("已在账本中，这一行却与它登记时不同") })
+        }
     }
 
     @Test func aFailingFileBeforeOthersLeavesTheLedgerAsTheRowPathWould() throws {
@@ -383,8 +401,11 @@ import Testing
         let coded = Self.file(.projects, "编号,名称,类别\n,甲项目,工业\nP37,乙项目,工业\n")
         let (second, codedLog) = try Self.compare(Self.base, [coded])
         #expect(codedLog.rows == [.projects], "P37 is the code the first row is handed")
-        guard case .imported(let results) = second else { Issue.record("\(second)"); return }
-        #expect(results.first?.added == 1 && results.first?.skipped == 1)
+        // P37 is then there with another name: the second row is a conflict, not a skip.
+        guard case .failed(let conflict) = second else { Issue.record("\(second)"); return }
+        #expect(conflict.failures.flatMap(\.problems).map(\.description) == [
+            "第3行 名称：项目 P37 已在账本中，这一行却与它登记时不同——名称：文件为“乙项目”，账本为“甲项目”。与账本所记完全相同的行才会跳过；要记下变化，请用 import updates 或 project update/edit",
+        ])
         // Two milestones alike but for their codes are two milestones, and need no row path.
         let coded2 = Self.file(.milestones, "编号,节点,项目,到期\nMA,同一节点,GP1,2021年底\nMB,同一节点,GP1,2021年底\n")
         let (fourth, codedMilestones) = try Self.compare(Self.base, [coded2])

@@ -13,56 +13,20 @@ import GRDB
 /// outcome; a refusal in segment 4 comes after the subject's row was written (and is one all the same).
 struct BulkAdds {
     let bulk: BulkImport
-    let subject: SubjectKind
+    let reader: AddRowReader
+    var subject: SubjectKind { reader.subject }
     /// The entry columns an add of this kind sets.
-    let fields: [String]
-    private let positions: [String: Int]
+    var fields: [String] { reader.fields }
     var db: Database { bulk.db }
 
     init(_ bulk: BulkImport) {
         self.bulk = bulk
-        switch bulk.kind {
-        case .parks:
-            subject = .park
-            fields = ["name", "park_kind", "area_mu_hundredths", "area_approximate", "plot_ratio_hundredths", "floor_area_m2",
-                      "investment_yuan", "expected_output_yuan", "expected_tax_yuan", "buildings", "industries"]
-        case .parcels:
-            subject = .parcel
-            fields = ["name", "area_mu_hundredths", "land_use", "parcel_status"]
-        case .projects:
-            subject = .project
-            fields = ["name", "project_kind", "stage", "progress", "investment_yuan", "set_park_id", "set_parcel_id",
-                      "provincial_major", "registered", "department", "planned_start", "planned_completion"]
-        case .tenants:
-            subject = .tenant
-            fields = ["name", "set_park_id", "tenant_status"]
-        default:
-            subject = .milestone
-            fields = ["title", "set_project_id", "set_parcel_id", "set_park_id", "set_tenant_id", "due_on", "due_text",
-                      "due_precision", "department"]
-        }
-        positions = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1, $0) })
+        reader = AddRowReader(bulk.kind, ledger: bulk.ledger, context: bulk.context)
     }
 
-    /// One staged row: its first refusal and where, what the ledger checks need, the add's values.
-    struct Staged {
-        var segment: Int?
-        var problem: ImportProblem?
-        var code: String?
-        /// What "already there" compares when there is no code (a milestone: its title).
-        var name: String?
-        /// A milestone's due text, for "already there".
-        var due: String?
-        /// A tenant's park, a milestone's subject, a parcel's project.
-        var link: Int64?
-        var linkKind: SubjectKind?
-        var on: Day?
-        var quote: String?
-        var note: String?
-        var values: [DatabaseValue]
-    }
+    typealias Staged = AddRowReader.Staged
 
-    private static let base = ["seg", "pcol", "preason", "code", "akey", "due", "link", "lkind", "eff", "quote", "note"]
+    private static let base = ["seg", "pcol", "preason", "code", "akey", "due", "link", "lkind", "eff", "quote", "note", "given"]
 
     func run(_ meter: ImportProgress) throws -> BulkImport.Outcome {
         let columns = Self.base + fields
@@ -73,7 +37,7 @@ struct BulkAdds {
         let insert = try RawStatement(db, "INSERT INTO temp.bulk_rows (line, \(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count + 1).joined(separator: ", ")))")
         let references = ReferenceCache(db: db)
         try bulk.forEachRow(meter, share: 0.5) { record in
-            var staged = Staged(values: Array(repeating: .null, count: fields.count))
+            var staged = reader.blank()
             if let problem = bulk.header.extraColumns(record) {
                 staged.segment = 0
                 staged.problem = problem
@@ -81,7 +45,7 @@ struct BulkAdds {
                 let row = ImportRow(line: record.line, fields: record.fields, layout: bulk.header.layout)
                 var segment = 0
                 do {
-                    try read(row, into: &staged, segment: &segment, references)
+                    try reader.read(row, into: &staged, segment: &segment, references)
                 } catch {
                     staged.segment = segment
                     staged.problem = try BulkImport.problem(error, line: row.line)
@@ -92,6 +56,7 @@ struct BulkAdds {
                 staged.problem?.reason.databaseValue ?? .null, staged.code?.databaseValue ?? .null, staged.name?.databaseValue ?? .null,
                 staged.due?.databaseValue ?? .null, staged.link?.databaseValue ?? .null, staged.linkKind?.rawValue.databaseValue ?? .null,
                 staged.on?.databaseValue ?? .null, staged.quote?.databaseValue ?? .null, staged.note?.databaseValue ?? .null,
+                staged.given.databaseValue,
             ]
             arguments.append(contentsOf: staged.values)
             try insert.execute(arguments)
@@ -101,6 +66,8 @@ struct BulkAdds {
         bulk.lap("decide")
         if try conflicts() { return .fallback }
         bulk.lap("conflicts")
+        try compareSkipped()
+        bulk.lap("compare")
         let problems = try reportProblems()
         let counts = try Row.fetchOne(db, sql: """
             SELECT count(*) FILTER (WHERE outcome = 'A'), count(*) FILTER (WHERE outcome = 'S') FROM temp.bulk_decided
@@ -112,158 +79,6 @@ struct BulkAdds {
         }
         meter.advance(0.5 * Double(bulk.rows))
         return .done(added: added, skipped: skipped)
-    }
-
-    private func set(_ staged: inout Staged, _ column: String, _ value: DatabaseValue) {
-        guard let index = positions[column] else { preconditionFailure("no staged column \(column)") }
-        staged.values[index] = value
-    }
-
-    // MARK: - Reading a row, in the row path's order
-
-    /// RowImporter.park … and the checks of Ledger.insertPark … that need no ledger, in their order.
-    private func read(_ row: ImportRow, into staged: inout Staged, segment: inout Int, _ references: ReferenceCache) throws {
-        let context = bulk.context
-        switch subject {
-        case .park:
-            let name = try row.required("name")
-            staged.name = name
-            staged.code = row.text("code")
-            segment = 1
-            set(&staged, "park_kind", (try row.choice("kind", ParkKind.self) ?? .microPark).rawValue.databaseValue)
-            let on = try row.day("on") ?? row.today
-            staged.on = on
-            set(&staged, "area_mu_hundredths", try row.area("area_mu")?.hundredths.databaseValue ?? .null)
-            set(&staged, "area_approximate", try row.flag("area_approximate")?.databaseValue ?? .null)
-            set(&staged, "plot_ratio_hundredths", try row.read("plot_ratio") { try parseHundredths($0, what: row.header("plot_ratio")) }?.databaseValue ?? .null)
-            set(&staged, "floor_area_m2", try row.read("floor_area_m2") {
-                try parseCount($0, what: row.header("floor_area_m2"), units: ["平方米", "㎡"])
-            }?.databaseValue ?? .null)
-            set(&staged, "investment_yuan", try row.money("investment")?.yuan.databaseValue ?? .null)
-            set(&staged, "expected_output_yuan", try row.money("expected_output")?.yuan.databaseValue ?? .null)
-            set(&staged, "expected_tax_yuan", try row.money("expected_tax")?.yuan.databaseValue ?? .null)
-            set(&staged, "buildings", try row.read("buildings") { try parseCount($0, what: row.header("buildings"), units: ["幢"]) }?.databaseValue ?? .null)
-            let industries = row.text("industries")
-            let note = row.text("note")
-            staged.quote = row.text("quote")
-            try bulk.ledger.checkEffective(on, context)
-            set(&staged, "name", try Validate.name(name, what: "园区名称").databaseValue)
-            segment = 2
-            try validateCode(&staged)
-            segment = 4
-            set(&staged, "industries", try industries.map { (try Validate.optionalText($0, what: "主导产业", limit: 500) ?? "").databaseValue } ?? .null)
-            staged.note = try Validate.note(note)
-        case .parcel:
-            let name = try row.required("name")
-            staged.name = name
-            staged.code = row.text("code")
-            segment = 1
-            guard let area = try row.area("area_mu") else { throw row.problem("area_mu", "不能为空") }
-            set(&staged, "area_mu_hundredths", area.hundredths.databaseValue)
-            let on = try row.day("on") ?? row.today
-            staged.on = on
-            let landUse = row.text("land_use")
-            set(&staged, "parcel_status", (try row.choice("status", ParcelStatus.self) ?? .planned).rawValue.databaseValue)
-            staged.link = try references.resolve(row, "project", .project)
-            let note = row.text("note")
-            staged.quote = row.text("quote")
-            try bulk.ledger.checkEffective(on, context)
-            set(&staged, "name", try Validate.name(name, what: "地块名称").databaseValue)
-            segment = 2
-            try validateCode(&staged)
-            segment = 4
-            set(&staged, "land_use", try Validate.optionalText(landUse, what: "用地性质", limit: 100)?.databaseValue ?? .null)
-            staged.note = try Validate.note(note)
-        case .project:
-            let name = try row.required("name")
-            staged.name = name
-            staged.code = row.text("code")
-            segment = 1
-            let on = try row.day("on") ?? row.today
-            staged.on = on
-            set(&staged, "project_kind", (try row.choice("kind", ProjectKind.self) ?? .industrial).rawValue.databaseValue)
-            set(&staged, "stage", (try row.choice("stage", ProjectStage.self) ?? .planning).rawValue.databaseValue)
-            let progress = try row.integer("progress")
-            set(&staged, "investment_yuan", try row.money("investment")?.yuan.databaseValue ?? .null)
-            set(&staged, "set_park_id", try references.resolve(row, "park", .park)?.databaseValue ?? .null)
-            set(&staged, "set_parcel_id", try references.resolve(row, "parcel", .parcel)?.databaseValue ?? .null)
-            set(&staged, "provincial_major", (try row.flag("provincial_major") ?? false).databaseValue)
-            set(&staged, "registered", (try row.flag("registered") ?? false).databaseValue)
-            let department = row.text("department")
-            let start = try row.day("planned_start", relativeTo: on)
-            let completion = try row.day("planned_completion", relativeTo: on)
-            set(&staged, "planned_start", start?.databaseValue ?? .null)
-            set(&staged, "planned_completion", completion?.databaseValue ?? .null)
-            let note = row.text("note")
-            staged.quote = row.text("quote")
-            try bulk.ledger.checkEffective(on, context)
-            set(&staged, "name", try Validate.name(name, what: "项目名称").databaseValue)
-            segment = 2
-            try validateCode(&staged)
-            segment = 3
-            try Ledger.checkPlan(start, completion)
-            segment = 4
-            set(&staged, "progress", try Validate.progress(progress)?.databaseValue ?? .null)
-            set(&staged, "department", try Validate.optionalText(department, what: "责任部门", limit: 100)?.databaseValue ?? .null)
-            staged.note = try Validate.note(note)
-        case .tenant:
-            let name = try row.required("name")
-            staged.name = name
-            guard let park = try references.resolve(row, "park", .park) else { throw row.problem("park", "不能为空") }
-            staged.link = park
-            set(&staged, "set_park_id", park.databaseValue)
-            staged.code = row.text("code")
-            segment = 1
-            let on = try row.day("on") ?? row.today
-            staged.on = on
-            set(&staged, "tenant_status", (try row.choice("status", TenantStatus.self) ?? .signed).rawValue.databaseValue)
-            let note = row.text("note")
-            staged.quote = row.text("quote")
-            try bulk.ledger.checkEffective(on, context)
-            set(&staged, "name", try Validate.name(name, what: "企业名称").databaseValue)
-            segment = 2
-            try validateCode(&staged)
-            segment = 4
-            staged.note = try Validate.note(note)
-        case .milestone:
-            var given: [(SubjectKind, Int64)] = []
-            for (key, kind) in [("project", SubjectKind.project), ("parcel", .parcel), ("park", .park), ("tenant", .tenant)] {
-                if let id = try references.resolve(row, key, kind) { given.append((kind, id)) }
-            }
-            guard given.count == 1, let (kind, id) = given.first else {
-                throw row.problem("", "项目、地块、园区、企业四列中应恰好填一列，指明节点关于谁")
-            }
-            staged.link = id
-            staged.linkKind = kind
-            set(&staged, "set_\(kind.rawValue)_id", id.databaseValue)
-            let title = try row.required("title")
-            staged.name = title
-            let on = try row.day("on") ?? row.today
-            staged.on = on
-            guard let due = try row.due("due", promisedOn: on) else { throw row.problem("due", "不能为空") }
-            staged.due = due.text
-            staged.code = row.text("code")
-            segment = 1
-            let department = row.text("department")
-            let note = row.text("note")
-            staged.quote = row.text("quote")
-            try bulk.ledger.checkEffective(on, context)
-            segment = 2
-            set(&staged, "title", try Validate.name(title, what: "节点内容").databaseValue)
-            try validateCode(&staged)
-            segment = 3
-            set(&staged, "due_on", due.day.databaseValue)
-            set(&staged, "due_text", try Validate.name(due.text, what: "到期日写法").databaseValue)
-            set(&staged, "due_precision", due.precision.rawValue.databaseValue)
-            segment = 4
-            set(&staged, "department", try Validate.optionalText(department, what: "责任部门", limit: 100)?.databaseValue ?? .null)
-            staged.note = try Validate.note(note)
-        }
-    }
-
-    /// `Validate.code` on the code the file gives (none: one is handed out when the row is written).
-    private func validateCode(_ staged: inout Staged) throws {
-        if let code = staged.code { staged.code = try Validate.code(code) }
     }
 
     // MARK: - The ledger's checks, in SQL
@@ -326,7 +141,7 @@ struct BulkAdds {
             SELECT line, outcome, CASE outcome WHEN 'P' THEN seg WHEN 'S' THEN 1 WHEN 'N' THEN 2 WHEN 'C' THEN 3 ELSE 4 END
             FROM (SELECT r.line, r.seg, CASE
                     WHEN r.seg = 0 THEN 'P'
-                    WHEN \(alreadyThere) THEN 'S'
+                    WHEN \(alreadyThere) THEN CASE WHEN r.seg IS NULL THEN 'S' ELSE 'P' END
                     WHEN r.seg = 1 THEN 'P'
                     WHEN \(stepRefuses) THEN 'N'
                     WHEN r.seg = 2 THEN 'P'
@@ -396,6 +211,32 @@ struct BulkAdds {
                            WHERE (\(compared)) AND d.outcome <> 'S'
                            GROUP BY \(key) HAVING count(*) > 1 AND max(d.outcome = 'A') = 1 AND \(meets))
             """) == true
+    }
+
+    /// A row that names a subject already there is skipped only when it is what that subject's add
+    /// recorded: each is compared by the row path's own rule, and a difference is its refusal.
+    private func compareSkipped() throws {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT r.* FROM temp.bulk_rows r JOIN temp.bulk_decided d USING (line) WHERE d.outcome = 'S' ORDER BY r.line
+            """)
+        let layout = bulk.header.layout
+        while let row = try rows.next() {
+            var staged = reader.blank()
+            staged.code = row["code"]
+            staged.name = row["akey"]
+            staged.due = row["due"]
+            staged.link = row["link"]
+            staged.linkKind = (row["lkind"] as String?).flatMap(SubjectKind.init(rawValue:))
+            staged.on = (row["eff"] as String?).flatMap(Day.init(iso:))
+            staged.quote = row["quote"]
+            staged.note = row["note"]
+            staged.given = row["given"]
+            staged.values = fields.map { row[$0] as DatabaseValue }
+            guard let id = try reader.matched(staged, in: db) else { continue }
+            if let problem = try reader.conflict(staged, subject: id, line: row["line"], header: layout.header, in: db) {
+                try bulk.problem(problem.line, problem.column, problem.reason)
+            }
+        }
     }
 
     /// The refused rows' problems, in the row path's words: a cell's as read, the ledger's checks'

@@ -78,22 +78,26 @@ final class RowImporter {
         try Bool.fetchOne(try db.cachedStatement(sql: "SELECT EXISTS (\(sql))"), arguments: arguments) ?? false
     }
 
-    /// Whether a row is already in the ledger: by its code when the file gives one (two rows alike
-    /// in content but with different codes are two rows), else by its content.
-    private func alreadyThere(_ row: ImportRow, _ kind: SubjectKind, _ sql: String, _ arguments: StatementArguments) throws -> Bool {
-        if let code = row.text("code") {
-            let layout = SpanLayout.of(kind)
-            return try exists("""
-                SELECT 1 FROM \(kind.table) r JOIN \(layout.table) s ON s.\(layout.key) = r.id AND s.recorded_to IS NULL AND s.valid_to IS NULL
-                WHERE r.code = ? COLLATE NOCASE
-                """, [code])
-        }
-        return try exists(sql, arguments)
-    }
+    private lazy var reader = AddRowReader(kind, ledger: ledger, context: context)
+    private lazy var references = ReferenceCache(db: db)
 
-    /// A subject of this kind, as it stands, named so (the first argument).
-    static func named(_ kind: SubjectKind) -> String {
-        "SELECT 1 FROM \(SpanLayout.of(kind).table) s WHERE s.recorded_to IS NULL AND s.valid_to IS NULL AND s.name = ?"
+    /// Whether a row is already in the ledger: by its code when the file gives one (two rows alike
+    /// in content but with different codes are two rows), else by what names it (`name`, and for a
+    /// tenant its park, for a milestone its subject and due). A row that names a subject there is
+    /// read whole and must be what that subject's add recorded; a row that differs is refused.
+    private func alreadyThere(_ row: ImportRow, name: String, link: Int64? = nil, linkKind: SubjectKind? = nil, due: String? = nil) throws -> Bool {
+        var key = reader.blank()
+        key.code = row.text("code")
+        key.name = name.trimmingWhitespaceAndNewlines()
+        key.link = link
+        key.linkKind = linkKind
+        key.due = due
+        guard let id = try reader.matched(key, in: db) else { return false }
+        var staged = reader.blank()
+        var segment = 0
+        try reader.read(row, into: &staged, segment: &segment, references)
+        if let problem = try reader.conflict(staged, subject: id, line: row.line, header: row.header, in: db) { throw problem }
+        return true
     }
 
     private func reference(_ row: ImportRow, _ key: String, _ kind: SubjectKind) throws -> Subject? {
@@ -129,7 +133,7 @@ final class RowImporter {
 
     private func park(_ row: ImportRow) throws -> Bool {
         let name = try row.required("name")
-        if try alreadyThere(row, .park, Self.named(.park), [name.trimmingWhitespaceAndNewlines()]) { return false }
+        if try alreadyThere(row, name: name) { return false }
         var draft = ParkDraft(name: name, kind: try row.choice("kind", ParkKind.self) ?? .microPark, on: try row.day("on") ?? row.today)
         draft.code = row.text("code")
         draft.figures.area = try row.area("area_mu")
@@ -149,7 +153,7 @@ final class RowImporter {
 
     private func parcel(_ row: ImportRow) throws -> Bool {
         let name = try row.required("name")
-        if try alreadyThere(row, .parcel, Self.named(.parcel), [name.trimmingWhitespaceAndNewlines()]) { return false }
+        if try alreadyThere(row, name: name) { return false }
         guard let area = try row.area("area_mu") else { throw row.problem("area_mu", "不能为空") }
         var draft = ParcelDraft(name: name, area: area, on: try row.day("on") ?? row.today)
         draft.code = row.text("code")
@@ -164,7 +168,7 @@ final class RowImporter {
 
     private func project(_ row: ImportRow) throws -> Bool {
         let name = try row.required("name")
-        if try alreadyThere(row, .project, Self.named(.project), [name.trimmingWhitespaceAndNewlines()]) { return false }
+        if try alreadyThere(row, name: name) { return false }
         let on = try row.day("on") ?? row.today
         var draft = ProjectDraft(name: name, kind: try row.choice("kind", ProjectKind.self) ?? .industrial, on: on)
         draft.code = row.text("code")
@@ -187,9 +191,7 @@ final class RowImporter {
     private func tenant(_ row: ImportRow) throws -> Bool {
         let name = try row.required("name")
         guard let park = try reference(row, "park", .park) else { throw row.problem("park", "不能为空") }
-        if try alreadyThere(row, .tenant, Self.named(.tenant) + " AND s.park_id = ?", [name.trimmingWhitespaceAndNewlines(), park.id]) {
-            return false
-        }
+        if try alreadyThere(row, name: name, link: park.id) { return false }
         var draft = TenantDraft(name: name, park: park.code, on: try row.day("on") ?? row.today)
         draft.code = row.text("code")
         draft.status = try row.choice("status", TenantStatus.self) ?? .signed
@@ -208,10 +210,7 @@ final class RowImporter {
         let title = try row.required("title")
         let on = try row.day("on") ?? row.today
         guard let due = try row.due("due", promisedOn: on) else { throw row.problem("due", "不能为空") }
-        if try alreadyThere(row, .milestone, """
-            SELECT 1 FROM milestone_span s WHERE s.recorded_to IS NULL AND s.valid_to IS NULL
-              AND s.\(subject.kind.foreignKey) = ? AND s.title = ? AND s.original_due_text = ?
-            """, [subject.id, title.trimmingWhitespaceAndNewlines(), due.text]) { return false }
+        if try alreadyThere(row, name: title, link: subject.id, linkKind: subject.kind, due: due.text) { return false }
         var draft = MilestoneDraft(title: title, subjectKind: subject.kind, subject: subject.code, due: due, on: on)
         draft.code = row.text("code")
         draft.department = row.text("department")
