@@ -44,15 +44,18 @@ import Testing
         var rows: [ImportKind] = []
     }
 
+    /// Files are history, most of it promised before the test's today: back-filled unless a test says not.
     static func run(_ ledger: Ledger, _ files: [ImportFile], bulk: Bool, dryRun: Bool = false, limit: Int = 1_000,
-                    log: PathLog? = nil) -> Outcome {
+                    backfill: Bool = true, log: PathLog? = nil) -> Outcome {
+        var context = context()
+        context.backfill = backfill
         var options = ImportOptions()
         options.bulkRows = bulk ? 1 : Int.max
         options.problemLimit = limit
         options.observe = { kind, tookBulk in
             if tookBulk { log?.bulk.append(kind) } else { log?.rows.append(kind) }
         }
-        do { return .imported(try ledger.importCSV(files, dryRun: dryRun, context: context(), options: options)) }
+        do { return .imported(try ledger.importCSV(files, dryRun: dryRun, context: context, options: options)) }
         catch let failures as ImportFailures { return .failed(failures) }
         catch { return .refused("\(error)") }
     }
@@ -61,11 +64,11 @@ import Testing
     /// Returns the outcome and which files the bulk run took in bulk.
     @discardableResult
     static func compare(_ base: () throws -> Ledger, _ files: [ImportFile], dryRun: Bool = false, limit: Int = 1_000,
-                        sourceLocation: SourceLocation = #_sourceLocation) throws -> (Outcome, PathLog) {
+                        backfill: Bool = true, sourceLocation: SourceLocation = #_sourceLocation) throws -> (Outcome, PathLog) {
         let byRow = try base(), byBulk = try base()
         let log = PathLog()
-        let row = run(byRow, files, bulk: false, dryRun: dryRun, limit: limit)
-        let bulk = run(byBulk, files, bulk: true, dryRun: dryRun, limit: limit, log: log)
+        let row = run(byRow, files, bulk: false, dryRun: dryRun, limit: limit, backfill: backfill)
+        let bulk = run(byBulk, files, bulk: true, dryRun: dryRun, limit: limit, backfill: backfill, log: log)
         #expect(row == bulk, sourceLocation: sourceLocation)
         if row != bulk { Self.explain(row, bulk) }
         let rowState = try state(byRow), bulkState = try state(byBulk)
@@ -369,6 +372,29 @@ import Testing
         // Rows naming a subject already there but differing from it are among the refusals.
         if kind != .updates {
             #expect(failures.failures.flatMap(\.problems).contains { $0.reason.contains("已在账本中，这一行却与它登记时不同") })
+        }
+    }
+
+    /// Without --backfill, a due date written in full before the day it was promised is refused,
+    /// by both paths alike, in milestones and in reschedule rows; a yearless one never is.
+    @Test func pastDueDatesAreRefusedAlikeWithoutBackfill() throws {
+        let milestones = Self.file(.milestones, """
+            节点,项目,到期,立下日期
+            过去节点,GP1,2021年3月,2021-08-01
+            明年节点,GP2,3月上旬,2021-08-01
+            当天节点,GP3,2021-08-01,2021-08-01
+            旧日节点,GP4,2021/7/31,2021-08-01
+
+            """)
+        let updates = Self.file(.updates, "对象,生效日期,动作,到期,说明\nGM5,2021-08-01,改期,2021年6月,延后\nGM6,2021-08-01,改期,6月,延后\n")
+        for files in [[milestones], [updates]] {
+            let (outcome, _) = try Self.compare(Self.base, files, backfill: false)
+            guard case .failed(let failures) = outcome else { Issue.record("\(outcome)"); continue }
+            let problems = failures.failures.flatMap(\.problems).map(\.description)
+            #expect(problems.count == (files[0].kind == .milestones ? 2 : 1), "\(problems)")
+            #expect(problems.allSatisfy { $0.contains("早于") && $0.contains("--backfill") }, "\(problems)")
+            let (allowed, _) = try Self.compare(Self.base, files, backfill: true)
+            guard case .imported = allowed else { Issue.record("\(allowed)"); continue }
         }
     }
 

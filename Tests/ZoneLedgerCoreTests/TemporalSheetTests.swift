@@ -73,8 +73,11 @@ import Testing
         }),
         ("tenant add", { try $0.addTenant(TenantDraft(name: "十二月企业", park: "Y5", on: day("2020-12-04")), context: $1) }),
         ("milestone add, due in November", { ledger, context in
+            // Back-filled: promised in December, due in November.
+            var history = context
+            history.backfill = true
             try ledger.addMilestone(MilestoneDraft(title: "补记节点", subjectKind: .project, subject: "P5", due: due("2020-11-15"),
-                                                   on: day("2020-12-01")), context: context)
+                                                   on: day("2020-12-01")), context: history)
         }),
         ("figure known in January", { ledger, context in
             try ledger.addFigure(FigureDraft(category: .indicator, metric: "工业总产值", from: day("2020-01-01"), to: day("2020-11-30"),

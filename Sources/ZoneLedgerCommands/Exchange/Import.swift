@@ -20,6 +20,7 @@ struct Import: ParsableCommand {
     @Option(help: ArgumentHelp("文件编码：utf-8 或 gb18030（默认自动识别）", valueName: "encoding")) var encoding: String?
     @Option(help: ArgumentHelp("打印某种文件的空模板（表头）", valueName: "kind")) var template: String?
     @Option(help: ArgumentHelp("记录人（默认登录名）", valueName: "name")) var by: String?
+    @OptionGroup var history: BackfillOption
 
     func validate() throws {
         if template == nil && (kind == nil || file == nil) {
@@ -33,7 +34,7 @@ struct Import: ParsableCommand {
             return
         }
         guard let kind, let file else { return }
-        let context = WriteContext(author: by ?? Clock.loginName, now: Date(), today: Clock.today, command: "import")
+        let context = history.applied(to: WriteContext(author: by ?? Clock.loginName, now: Date(), today: Clock.today, command: "import"))
         // An export brought into an empty ledger comes back whole: batches, ids, undone entries and all.
         if kind == "all", FileManager.default.fileExists(atPath: file + "/batches.csv"), !dryRun {
             let ledger = try global.openForWriting()

@@ -8,6 +8,7 @@ struct MilestoneAdd: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var write: WriteOptions
+    @OptionGroup var history: BackfillOption
     @Argument(help: "节点内容") var title: String
     @Option(help: "关于哪个项目") var project: String?
     @Option(help: "关于哪个地块") var parcel: String?
@@ -35,7 +36,7 @@ struct MilestoneAdd: ParsableCommand {
         draft.code = code
         draft.department = department
         draft.note = note
-        let milestone = try ledger.addMilestone(draft, context: write.context("milestone add"))
+        let milestone = try ledger.addMilestone(draft, context: history.applied(to: write.context("milestone add")))
         try Output.confirm("已新增节点 \(milestone.subject.code) \(milestone.subject.name)，到期：\(draft.due.text)（\(draft.due.day.iso)）\n")
     }
 }

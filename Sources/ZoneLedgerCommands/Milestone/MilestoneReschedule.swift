@@ -8,6 +8,7 @@ struct MilestoneReschedule: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var write: WriteOptions
+    @OptionGroup var history: BackfillOption
     @Argument(help: "节点：编号、id 或内容的一部分") var ref: String
     @Option(help: ArgumentHelp("新的到期日（按生效日期理解）", valueName: "date")) var due: String
     @Option(help: "改期原因") var reason: String
@@ -16,7 +17,7 @@ struct MilestoneReschedule: ParsableCommand {
         let ledger = try global.openForWriting()
         let on = try write.effectiveDay()
         let receipt = try ledger.rescheduleMilestone(ref, to: try parseDue(due, promisedOn: on), on: on, reason: reason,
-                                                   context: write.context("milestone reschedule"))
+                                                   context: history.applied(to: write.context("milestone reschedule")))
         try Output.confirm(confirmation(receipt))
     }
 }

@@ -91,3 +91,15 @@ enum Clock {
         return name.isEmpty ? "unknown" : name
     }
 }
+
+/// `--backfill`: history recorded after the fact, where a due date written in full may fall before
+/// the day it was promised (`Ledger.checkDue`); without it such a milestone is refused.
+struct BackfillOption: ParsableArguments {
+    @Flag(help: "补录过去的节点：允许写明的到期日早于立下（改期）的日期") var backfill = false
+
+    func applied(to context: WriteContext) -> WriteContext {
+        var context = context
+        context.backfill = backfill
+        return context
+    }
+}

@@ -200,6 +200,7 @@ struct AddRowReader {
             set(&staged, "due_on", due.day.databaseValue)
             set(&staged, "due_text", try Validate.name(due.text, what: "到期日写法").databaseValue)
             set(&staged, "due_precision", due.precision.rawValue.databaseValue)
+            try Ledger.checkDue(due, promisedOn: on, context)
             segment = 4
             set(&staged, "department", try Validate.optionalText(department, what: "责任部门", limit: 100)?.databaseValue ?? .null)
             staged.note = try Validate.note(note)

@@ -298,6 +298,7 @@ struct BulkUpdates {
             plan.before = attempt {
                 guard let due else { throw row.problem("due", "改期须填新的到期日") }
                 plan.note = try Ledger.reason(note ?? "")
+                try Ledger.checkDue(due, promisedOn: on, context, rescheduling: true)
                 try bulk.ledger.checkEffective(on, context)
                 plan.due = due
             }

@@ -31,12 +31,15 @@ public struct WriteContext: Sendable {
     public var today: Day
     /// The command as the user would name it ("project update"), kept on the batch.
     public var command: String
+    /// Back-filled history: a due date written in full may fall before the day it was promised.
+    public var backfill: Bool
 
-    public init(author: String, now: Date, today: Day, command: String) {
+    public init(author: String, now: Date, today: Day, command: String, backfill: Bool = false) {
         self.author = author
         self.now = now
         self.today = today
         self.command = command
+        self.backfill = backfill
     }
 
     /// Local time with its offset, so the office reads it as the clock on the wall.

@@ -66,6 +66,7 @@ extension Ledger {
         let code = try Validate.code(draft.code) ?? Self.nextCode(.milestone, in: db, counter: codes)
         try Self.checkCodeFree(code, .milestone, in: db)
         let due = LedgerDate(day: draft.due.day, text: try Validate.name(draft.due.text, what: "到期日写法"), precision: draft.due.precision)
+        try Self.checkDue(due, promisedOn: draft.on, context)
         var row = SubjectRow(kind: .milestone, code: code, createdBatch: batch.command, quote: draft.quote)
         try row.insertPrepared(db)
         var entry = Entry(batchId: batch.id, on: draft.on, action: .add, subject: SubjectID(kind: .milestone, id: row.id ?? 0))
@@ -110,6 +111,7 @@ extension Ledger {
     func recordReschedule(_ subject: Subject, to due: LedgerDate, on day: Day, reason: String, batch: WriteBatch,
                           context: WriteContext, in db: Database) throws -> Entry {
         let reason = try Self.reason(reason)
+        try Self.checkDue(due, promisedOn: day, context, rescheduling: true)
         try checkEntryDay(day, for: subject, context: context, in: db)
         let status = try MilestoneStatus.of(subject.id, asOf: day, in: db)
         guard status.state == .open else { throw LedgerError.data("节点\(subject.listing)\(status.state.label)，不能改期") }
@@ -194,5 +196,19 @@ extension Ledger {
             counts.append(("数据", try Int.fetchOne(db, sql: "SELECT count(*) FROM live_figure") ?? 0))
             return counts
         }
+    }
+}
+
+extension Ledger {
+    /// A due date before the day it is promised would be overdue the moment it is written: only
+    /// back-filled history (`--backfill`) may say so. A due date without a year never is one: it
+    /// was already read as its next occurrence (`DateParser.parseDue`).
+    static func checkDue(_ due: LedgerDate, promisedOn day: Day, _ context: WriteContext, rescheduling: Bool = false) throws {
+        guard due.day < day, !context.backfill else { return }
+        let written = due.text == due.day.iso ? due.day.iso : "\(due.text)（\(due.day.iso)）"
+        throw LedgerError.data("""
+            \(rescheduling ? "新的到期日" : "到期日")\(written)早于\(rescheduling ? "改期" : "立下")的日期\(day.iso)：节点当天就会逾期。\
+            若是补录过去的节点，请加 --backfill
+            """)
     }
 }
