@@ -64,8 +64,13 @@ struct TextPlausibility {
         if sample.unicodeScalars.count >= Self.sampleLength { sampling = false }
     }
 
-    /// Nine in ten of its non-ASCII characters are ones an office writes.
-    var isPlausible: Bool { nonASCII > 0 && likely * 10 >= nonASCII * 9 }
+    /// The share of its non-ASCII characters that are ones an office writes: about 1 for Chinese
+    /// text, about 0.3 for UTF-8 read as GB18030, near 0 for GB18030 read as UTF-8.
+    var share: Double { nonASCII == 0 ? 0 : Double(likely) / Double(nonASCII) }
+
+    /// Below this, a reading is not Chinese text: a file that is not UTF-8 and reads like this as
+    /// GB18030 is damaged or in another encoding, and is refused rather than stored as mojibake.
+    static let chinese = 0.5
 
     static func isLikely(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
@@ -101,15 +106,26 @@ struct TextPlausibility {
 enum EncodingGuess {
     /// The encoding of bytes that read as both UTF-8 and GB18030: the one whose reading looks like
     /// Chinese text when only one does. Otherwise the user says which, and is shown both readings.
+    /// The one that reads right by nine in ten of its characters, else the one that reads like
+    /// Chinese at all (names are full of rare hanzi); when both or neither do, nothing is guessed.
     static func choose(utf8: TextPlausibility, gb18030: TextPlausibility, file: String) throws -> TextEncoding {
-        switch (utf8.isPlausible, gb18030.isPlausible) {
-        case (true, false): return .utf8
-        case (false, true): return .gb18030
-        default:
-            throw LedgerError.data("""
+        for threshold in [0.9, TextPlausibility.chinese] {
+            let (u, g) = (utf8.share >= threshold, gb18030.share >= threshold)
+            if u != g { return u ? .utf8 : .gb18030 }
+            if u { break }
+        }
+        throw LedgerError.data("""
                 “\(file)”按 UTF-8 和 GB18030 都读得通，看不出是哪种：按 UTF-8 读是“\(utf8.sample)”，按 GB18030 读是“\(gb18030.sample)”。\
                 请用 --encoding utf-8 或 --encoding gb18030 指明
                 """)
-        }
+    }
+
+    /// Bytes that are not UTF-8 but are GB18030: read so only when that reads like Chinese.
+    static func checkGB18030(_ look: TextPlausibility, notUTF8AtLine line: Int, file: String) throws {
+        guard look.share < TextPlausibility.chinese else { return }
+        throw LedgerError.data("""
+            “\(file)”第\(line)行起不是有效的 UTF-8，按 GB18030 读又不像中文（“\(look.sample)”）：文件可能已损坏，或是别的编码。\
+            若确是 GB18030，请用 --encoding gb18030
+            """)
     }
 }

@@ -51,12 +51,17 @@ struct UTF8Validator {
     private(set) var valid = true
     /// Whether any byte was not ASCII: only then can the bytes be another encoding's too.
     private(set) var sawNonASCII = false
+    /// The line the bytes stopped being UTF-8 on (counted by line feeds), or the last line.
+    private(set) var line = 1
 
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard valid else { return }
         for byte in bytes {
             if needed == 0 {
-                if byte < 0x80 { continue }
+                if byte < 0x80 {
+                    if byte == 0x0A { line += 1 }
+                    continue
+                }
                 sawNonASCII = true
                 switch byte {
                 case 0xC2...0xDF: needed = 1
@@ -232,6 +237,7 @@ extension TextDecoding {
         guard var gb = try readAsGB18030(source, bom: bom, chunkSize: chunkSize, file: file, stopAtFailure: false) else {
             throw LedgerError.data("“\(file)”既不是有效的 UTF-8，也不是有效的 GB18030 文本")
         }
+        if encoding == nil { try EncodingGuess.checkGB18030(gb.look, notUTF8AtLine: validator.line, file: file) }
         return try gb.scan.result(ImportText(source: source, encoding: .gb18030, bom: bom))
     }
 

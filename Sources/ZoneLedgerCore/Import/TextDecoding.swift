@@ -32,6 +32,12 @@ enum TextDecoding {
         guard let text = gb18030(bytes) else {
             throw LedgerError.data("“\(file)”既不是有效的 UTF-8，也不是有效的 GB18030 文本")
         }
+        if encoding == nil {
+            var validator = UTF8Validator(), look = TextPlausibility()
+            bytes.withUnsafeBytes { validator.feed($0.bindMemory(to: UInt8.self)) }
+            look.feed(Data(text.utf8))
+            try EncodingGuess.checkGB18030(look, notUTF8AtLine: validator.line, file: file)
+        }
         return (text, .gb18030)
     }
 
