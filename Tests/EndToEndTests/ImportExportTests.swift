@@ -143,6 +143,47 @@ import Testing
         #expect(try Self.project(sandbox, "路路")["name"] as? String == "路路")
     }
 
+    /// Bytes that are not text, and a BOM anywhere but the file's start, in every position of a
+    /// file (header, code, name, a choice, a quoted note, the last cell): refused with their line,
+    /// in the dry run too, and the ledger is byte-identical.
+    @Test(arguments: [("invalid", [0xFF] as [UInt8]), ("overlong", [0xC0, 0x80]), ("surrogate", [0xED, 0xA0, 0x80]),
+                      ("lone continuation", [0x80]), ("cut character", [0xE4, 0xB8]), ("BOM", [0xEF, 0xBB, 0xBF])])
+    func badBytesAndStrayBOMsAreRefusedWithTheirLine(_ label: String, _ bad: [UInt8]) throws {
+        let sandbox = try Sandbox()
+        try sandbox.seeded()
+        let before = sandbox.bytes()
+        let rows = ["编号,名称,类别,阶段,说明", ",甲字节项目,工业,前期,", "@,乙字节项目,工业,前期,说明"]
+        // Where the bytes go: (line, the text they go before).
+        let places: [(line: Int, before: String)] = [(1, "类别"), (3, "@"), (3, "乙字节"), (3, "工业"), (3, "说明")]
+        // Without the bytes, the file is fine.
+        try sandbox.write(Data((rows.joined(separator: "\r\n") + "\r\n").utf8), to: "好字节.csv")
+        expectSuccess(try sandbox.zl("import", "projects", sandbox.path("好字节.csv"), "--dry-run"))
+        for place in places {
+            var lines = rows
+            let quoted = place.before == "说明" && place.line == 3
+            if quoted { lines[2] = lines[2].replacingOccurrences(of: ",说明", with: ",\"说明\"") }
+            let target = lines[place.line - 1]
+            let range = try #require(target.range(of: quoted ? "\"说明" : place.before))
+            var data = Data()
+            for (index, line) in lines.enumerated() {
+                if index == place.line - 1 {
+                    data += Data(target[..<range.lowerBound].utf8) + Data(quoted ? [UInt8(ascii: "\"")] : []) + Data(bad)
+                        + Data(target[range.lowerBound...].dropFirst(quoted ? 1 : 0).utf8)
+                } else {
+                    data += Data(line.utf8)
+                }
+                data += Data("\r\n".utf8)
+            }
+            try sandbox.write(data, to: "坏字节.csv")
+            for extra in [["--dry-run"], []] {
+                let outcome = try sandbox.run(["import", "projects", sandbox.path("坏字节.csv"), "--db", sandbox.ledger] + extra)
+                #expect(outcome.status == 65, "\(label) before \(place.before) on line \(place.line): \(outcome)")
+                #expect(outcome.stderr.contains("第\(place.line)行"), "\(label) before \(place.before) on line \(place.line): \(outcome)")
+                #expect(sandbox.bytes() == before)
+            }
+        }
+    }
+
     @Test func englishHeadersMoneyUnitsAndExcelDates() throws {
         let sandbox = try Sandbox()
         try sandbox.seeded()

@@ -120,6 +120,11 @@ enum EncodingGuess {
                 """)
     }
 
+    /// Bytes that are neither: the line they stop being UTF-8 on, where the damage most likely is.
+    static func neither(file: String, notUTF8AtLine line: Int) -> LedgerError {
+        .data("“\(file)”既不是有效的 UTF-8，也不是有效的 GB18030 文本：第\(line)行起有无效的字节（文件可能已损坏）")
+    }
+
     /// Bytes that are not UTF-8 but are GB18030: read so only when that reads like Chinese.
     static func checkGB18030(_ look: TextPlausibility, notUTF8AtLine line: Int, file: String) throws {
         guard look.share < TextPlausibility.chinese else { return }

@@ -235,7 +235,7 @@ extension TextDecoding {
         }
         if encoding == .utf8 { throw LedgerError.data("“\(file)”不是有效的 UTF-8 文本：若是 WPS/Excel 存的“CSV（逗号分隔）”，请用 --encoding gb18030") }
         guard var gb = try readAsGB18030(source, bom: bom, chunkSize: chunkSize, file: file, stopAtFailure: false) else {
-            throw LedgerError.data("“\(file)”既不是有效的 UTF-8，也不是有效的 GB18030 文本")
+            throw EncodingGuess.neither(file: file, notUTF8AtLine: validator.line)
         }
         if encoding == nil { try EncodingGuess.checkGB18030(gb.look, notUTF8AtLine: validator.line, file: file) }
         return try gb.scan.result(ImportText(source: source, encoding: .gb18030, bom: bom))

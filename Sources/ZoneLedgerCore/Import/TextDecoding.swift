@@ -29,12 +29,11 @@ enum TextDecoding {
             return try EncodingGuess.choose(utf8: asUTF8, gb18030: asGB, file: file) == .utf8 ? (text, .utf8) : (other, .gb18030)
         }
         if encoding == .utf8 { throw LedgerError.data("“\(file)”不是有效的 UTF-8 文本：若是 WPS/Excel 存的“CSV（逗号分隔）”，请用 --encoding gb18030") }
-        guard let text = gb18030(bytes) else {
-            throw LedgerError.data("“\(file)”既不是有效的 UTF-8，也不是有效的 GB18030 文本")
-        }
+        var validator = UTF8Validator()
+        bytes.withUnsafeBytes { validator.feed($0.bindMemory(to: UInt8.self)) }
+        guard let text = gb18030(bytes) else { throw EncodingGuess.neither(file: file, notUTF8AtLine: validator.line) }
         if encoding == nil {
-            var validator = UTF8Validator(), look = TextPlausibility()
-            bytes.withUnsafeBytes { validator.feed($0.bindMemory(to: UInt8.self)) }
+            var look = TextPlausibility()
             look.feed(Data(text.utf8))
             try EncodingGuess.checkGB18030(look, notUTF8AtLine: validator.line, file: file)
         }
