@@ -625,7 +625,7 @@ import Testing
         }
         var bytes: [UInt8]
         let label: String
-        switch index / kinds.count % 10 {
+        switch index / kinds.count % 14 {
         case 0:
             label = "random bytes"
             bytes = (0..<Int.random(in: 0...3000, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
@@ -685,6 +685,50 @@ import Testing
                 default: bytes += [UInt8.random(in: 0x81...0xFE, using: &random), UInt8.random(in: 0x40...0xFE, using: &random)]
                 }
             }
+        case 10:
+            // Bytes valid as both UTF-8 and GB18030 (· 路, 一 һ, 业 ҵ, 为 Ϊ, 之 ֮, 也 Ҳ, 些 Щ) in the names.
+            label = "both-encoding bytes"
+            let pairs: [[UInt8]] = [[0xC2, 0xB7], [0xD2, 0xBB], [0xD2, 0xB5], [0xCE, 0xAA], [0xD6, 0xAE], [0xD2, 0xB2], [0xD0, 0xA9]]
+            bytes = Array((header + "\r\n").utf8)
+            for row in 0..<Int.random(in: 1...4, using: &random) {
+                var cells = validRow(kind, "双码\(index)-\(row)", &random).map(csvField)
+                let name = (0..<Int.random(in: 1...6, using: &random)).flatMap { _ in pick(pairs) }
+                bytes += Array(cells.removeFirst().utf8) + (kind == "updates" || kind == "zone" ? [] : [UInt8(ascii: ",")]) + name
+                bytes += Array(cells.dropFirst(kind == "updates" || kind == "zone" ? 0 : 1).map { "," + $0 }.joined().utf8) + [0x0D, 0x0A]
+            }
+        case 11:
+            // Rows naming what the ledger already has, by code or by name, with cells that may differ.
+            label = "re-imported rows"
+            let codes = ["projects": ["P5", "P1", "P12"], "parcels": ["L1"], "parks": ["Y1", "Y5"], "tenants": ["E1"],
+                         "milestones": ["M1", "M3"], "figures": ["F1"], "updates": ["P5"], "zone": ["__经济开发区"]][kind]!
+            let rows = (0..<Int.random(in: 1...4, using: &random)).map { row -> String in
+                var cells = validRow(kind, "重导\(index)-\(row)", &random)
+                if kind != "updates" && kind != "zone" {
+                    cells[0] = pick(codes)
+                    if Bool.random(using: &random) { cells[1] = pick(["台邦精密减速器项目", "乐海地块", "重导名称"]) }
+                    if Bool.random(using: &random) { cells = cells.enumerated().map { $0.offset < 2 ? $0.element : "" } }
+                }
+                return cells.map(csvField).joined(separator: ",")
+            }
+            bytes = Array((header + "\r\n" + rows.joined(separator: "\r\n") + "\r\n").utf8)
+        case 12:
+            label = "stray BOM"
+            bytes = Array((header + "\r\n" + plausibleRows(3)).utf8)
+            for _ in 0..<Int.random(in: 1...3, using: &random) {
+                bytes.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: Int.random(in: 3...bytes.count, using: &random))
+            }
+        case 13:
+            // Due dates in every form, yearless and full, promised on days before and after them.
+            label = "due dates"
+            let dues = ["3月上旬", "2月底", "上半年", "下半年", "第一季度", "四季度", "年底", "春节前", "6月", "12月中旬",
+                        "2021年3月", "2020-06-30", "2027年底", "明年", "2021年上半年"]
+            let days = ["", "2020-12-01", "2021-08-01", "2020-12-31", "2021-02-28"]
+            var text = "编号,节点,项目,到期,立下日期\r\n"
+            for row in 0..<Int.random(in: 1...5, using: &random) {
+                text += ",期限\(index)-\(row),\(pick(["P5", "P1", "L1"])),\(pick(dues)),\(pick(days))\r\n"
+            }
+            bytes = Array(text.utf8)
+            return (label, "milestones", Data(bytes))
         default:
             label = "odd headers"
             let names = header.split(separator: ",").map(String.init) + ["name", "NAME", "总投资(亿元)", "未知列", "", " 名称 ", "名称"]
@@ -700,7 +744,8 @@ import Testing
         let launcher = try sandbox.launcher
         var random = SeededGenerator(seed: 0x5A4C_4447)
         var statuses: [Int32: Int] = [:]
-        for index in 0..<200 {
+        var byClass: [String: Set<Int32>] = [:]
+        for index in 0..<280 {
             let file = Self.fuzzFile(index, &random)
             let name = String(format: "fuzz-%03d.csv", index)
             try sandbox.write(file.data, to: name)
@@ -708,9 +753,11 @@ import Testing
             let dryRun = index % 5 == 3
             if dryRun { arguments.append("--dry-run") }
             if index % 7 == 2 { arguments += ["--encoding", index % 2 == 0 ? "gb18030" : "utf-8"] }
+            if index % 3 == 1 { arguments.append("--backfill") }
             let before = sandbox.bytes()
             let outcome = try launcher.run(arguments, timeout: 60)
             statuses[outcome.status, default: 0] += 1
+            byClass[file.label, default: []].insert(outcome.status)
             let what = "fuzz #\(index) (\(file.label), \(file.kind), \(file.data.count) bytes, seed 0x5A4C4447): \(outcome.description.prefix(1500))"
             #expect(outcome.status == 0 || outcome.status == 65, "\(what)")
             if outcome.status != 0 {
@@ -726,6 +773,11 @@ import Testing
         // Mostly refusals, and some imports that went through.
         #expect((statuses[65] ?? 0) > 100, "\(statuses)")
         #expect((statuses[0] ?? 0) > 0, "\(statuses)")
+        // The classes of issue 10 each went both ways: some files imported, some were refused.
+        for label in ["both-encoding bytes", "re-imported rows", "due dates"] {
+            #expect(byClass[label] == [0, 65], "\(label): \(byClass[label] ?? [])")
+        }
+        #expect(byClass["stray BOM"] == [65], "\(byClass["stray BOM"] ?? [])")
         CheckAndBackupTests.expectClean(try sandbox.zl("check"))
     }
 }
