@@ -70,4 +70,30 @@ struct PermissionTests {
         expectRefusal(outcome, 77, ["不可写"])
         #expect(!sandbox.exists("ledger.sqlite"))
     }
+
+    /// Every file a command writes, into a folder the user may not write: exit 77 naming the
+    /// path, nothing left behind, the ledger untouched; sheet in every format, export, backup.
+    @Test func everyOutIntoAFolderThatCannotBeWrittenExits77() throws {
+        let sandbox = try Sandbox()
+        try sandbox.seeded()
+        let user = Self.otherUser
+        let locked = sandbox.path("只读")
+        try FileManager.default.createDirectory(atPath: locked, withIntermediateDirectories: false)
+        try sandbox.chmod(locked, 0o555)
+        defer { try? sandbox.chmod(locked, 0o755) }
+        // Readable by the other user; the read commands need nothing more.
+        try sandbox.chmod(sandbox.folderPath, 0o755)
+        try sandbox.chmod(sandbox.ledger, 0o644)
+        let before = sandbox.bytes()
+        var commands = ["md", "csv", "html", "xlsx", "json", "text"].map { ["sheet", "--month", "2020-11", "--format", $0, "--out", locked + "/进度表.\($0)"] }
+        commands.append(["export", "--out", locked + "/导出"])
+        commands.append(["export", "--format", "json", "--out", locked + "/导出.json"])
+        commands.append(["backup", locked + "/备份.sqlite"])
+        for command in commands {
+            let outcome = try sandbox.run(command + ["--db", sandbox.ledger], as: user)
+            expectRefusal(outcome, 77, [locked])
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: locked).isEmpty)
+        #expect(sandbox.bytes() == before)
+    }
 }

@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import ZoneLedgerCore
 
 struct Export: ParsableCommand {
@@ -44,7 +47,12 @@ struct Export: ParsableCommand {
             guard isDirectory.boolValue else { throw LedgerError.usage("--out “\(path)”是文件：应为文件夹") }
             return
         }
-        do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false) } catch {
+        guard mkdir(path, 0o777) == 0 else {
+            // A folder that is there but not writable is a permission (77), as for every --out.
+            let reason = errno
+            if reason == EACCES || reason == EPERM || reason == EROFS {
+                throw LedgerError(.permission, "无法创建文件夹“\(path)”：上级文件夹不可写（检查文件夹权限）")
+            }
             throw LedgerError.usage("无法创建文件夹“\(path)”：上级文件夹须已存在且可写")
         }
     }
