@@ -17,7 +17,10 @@ struct ProjectAdd: ParsableCommand {
     @Option(help: "所用地块（编号或名称）") var parcel: String?
     @Flag(help: "省重大产业项目") var provincialMajor = false
     @Flag(help: "已统计入库") var registered = false
-    @Option(help: "责任部门") var department: String?
+    @Option(help: "责任部门（责任单位）") var department: String?
+    @Option(help: "项目业主单位") var owner: String?
+    @Option(help: "挂钩领导") var leader: String?
+    @Option(help: "建设内容及规模") var scope: String?
     @Option(help: ArgumentHelp("计划开工日期", valueName: "date")) var plannedStart: String?
     @Option(help: ArgumentHelp("计划竣工日期", valueName: "date")) var plannedCompletion: String?
     @Option(help: "编号（默认自动 P1、P2…）") var code: String?
@@ -36,6 +39,9 @@ struct ProjectAdd: ParsableCommand {
         draft.provincialMajor = provincialMajor
         draft.registered = registered
         draft.department = department
+        draft.owner = owner
+        draft.leader = leader
+        draft.scope = scope
         draft.plannedStart = try plannedStart.map { try parseDate($0, relativeTo: on).day }
         draft.plannedCompletion = try plannedCompletion.map { try parseDate($0, relativeTo: on).day }
         draft.note = note

@@ -16,7 +16,10 @@ struct ProjectEdit: ParsableCommand {
     @Option(help: "所用地块") var parcel: String?
     @Option(help: ArgumentHelp("省重大产业项目：是/否", valueName: "yes|no")) var provincialMajor: String?
     @Option(help: ArgumentHelp("统计入库：是/否", valueName: "yes|no")) var registered: String?
-    @Option(help: "责任部门") var department: String?
+    @Option(help: "责任部门（责任单位）") var department: String?
+    @Option(help: "项目业主单位（写空字符串清除）") var owner: String?
+    @Option(help: "挂钩领导（写空字符串清除）") var leader: String?
+    @Option(help: "建设内容及规模（写空字符串清除）") var scope: String?
     @Option(help: ArgumentHelp("计划开工日期", valueName: "date")) var plannedStart: String?
     @Option(help: ArgumentHelp("计划竣工日期", valueName: "date")) var plannedCompletion: String?
     @Option(help: "说明") var note: String?
@@ -27,7 +30,8 @@ struct ProjectEdit: ParsableCommand {
         let flags = [("provincial_major", try provincialMajor.map { try yesNo($0, "--provincial-major") }),
                      ("registered", try registered.map { try yesNo($0, "--registered") })]
         let texts = [("name", name), ("kind", kind), ("investment", investment), ("park", park), ("parcel", parcel),
-                     ("department", department), ("planned_start", plannedStart), ("planned_completion", plannedCompletion)]
+                     ("department", department), ("planned_start", plannedStart), ("planned_completion", plannedCompletion),
+                     ("owner", owner), ("leader", leader), ("scope", scope)]
             .compactMap { key, text in text.map { (key, $0) } }
             + flags.compactMap { key, flag in flag.map { (key, $0 ? "是" : "否") } }
         let receipt = try ledger.edit(.project, ref, texts, note: note, on: on, context: write.context("project edit"))

@@ -17,6 +17,13 @@ public enum RestoreFile: String, CaseIterable, Sendable {
         }
     }
 
+    /// Columns a file from an older zoneledger lacks; read as empty. (Entries gained a project's
+    /// owner, leader, scope and its investment reports with migration 0009.)
+    var addedLater: Set<String> {
+        self == .entries ? ["owner", "leader", "scope", "invested_month_yuan", "invested_ytd_yuan", "invested_total_yuan",
+                            "plan_year", "plan_investment_yuan", "plan_image"] : []
+    }
+
     func rows(in db: Database) throws -> [[Cell]] {
         func text(_ value: DatabaseValue) -> Cell {
             switch value.storage {
@@ -86,7 +93,7 @@ extension Ledger {
     static func restoreTable(_ file: RestoreFile, name: String, records: [CSVRecord]) throws -> RestoreTable {
         guard let header = records.first else { throw LedgerError.data("“\(name)”是空文件") }
         let names = header.fields
-        for column in file.columns where !names.contains(column) {
+        for column in file.columns where !names.contains(column) && !file.addedLater.contains(column) {
             throw LedgerError.data("\(name) 第\(header.line)行：缺少列“\(column)”（这是 zoneledger export 写的文件吗？）")
         }
         return RestoreTable(file: file, name: name, rows: records.dropFirst().map { record in

@@ -21,7 +21,7 @@ extension AddRowReader {
                         ("investment", ["investment_yuan"]), ("park", ["set_park_id"]), ("parcel", ["set_parcel_id"]),
                         ("provincial_major", ["provincial_major"]), ("registered", ["registered"]),
                         ("department", ["department"]), ("planned_start", ["planned_start"]),
-                        ("planned_completion", ["planned_completion"])]
+                        ("planned_completion", ["planned_completion"]), ("owner", ["owner"]), ("leader", ["leader"]), ("scope", ["scope"])]
         case .tenant: [("name", ["name"]), ("park", ["set_park_id"]), ("status", ["tenant_status"])]
         case .milestone: [("title", ["title"]), ("project", ["set_project_id"]), ("parcel", ["set_parcel_id"]),
                           ("park", ["set_park_id"]), ("tenant", ["set_tenant_id"]), ("due", ["due_on", "due_text"]),

@@ -25,7 +25,7 @@ struct AddRowReader {
         case .projects:
             subject = .project
             fields = ["name", "project_kind", "stage", "progress", "investment_yuan", "set_park_id", "set_parcel_id",
-                      "provincial_major", "registered", "department", "planned_start", "planned_completion"]
+                      "provincial_major", "registered", "department", "planned_start", "planned_completion", "owner", "leader", "scope"]
         case .tenants:
             subject = .tenant
             fields = ["name", "set_park_id", "tenant_status"]
@@ -150,6 +150,10 @@ struct AddRowReader {
             segment = 4
             set(&staged, "progress", try Validate.progress(progress)?.databaseValue ?? .null)
             set(&staged, "department", try Validate.optionalText(department, what: "责任部门", limit: 100)?.databaseValue ?? .null)
+            for field in [Field.owner, .leader, .scope] {
+                guard case .text(let limit) = field.type else { continue }
+                set(&staged, field.entryColumn, try Validate.optionalText(row.text(field.key), what: field.label, limit: limit)?.databaseValue ?? .null)
+            }
             staged.note = try Validate.note(note)
         case .tenant:
             let name = try row.required("name")

@@ -39,6 +39,8 @@ public enum ImportKind: String, CaseIterable, Sendable {
             .init("park", "园区"), .init("parcel", "地块"), .init("provincial_major", "省重大产业项目", ["省重大"]),
             .init("registered", "统计入库", ["入库"]), .init("department", "责任部门", ["责任单位"]),
             .init("planned_start", "计划开工", ["计划开工日期"]), .init("planned_completion", "计划竣工", ["计划竣工日期"]),
+            .init("owner", "项目业主单位", Field.owner.aliases), .init("leader", "挂钩领导", Field.leader.aliases),
+            .init("scope", "建设内容及规模", Field.scope.aliases),
             .on, .note, .quote,
         ]
         case .tenants: [

@@ -180,6 +180,9 @@ final class RowImporter {
         draft.provincialMajor = try row.flag("provincial_major") ?? false
         draft.registered = try row.flag("registered") ?? false
         draft.department = row.text("department")
+        draft.owner = row.text("owner")
+        draft.leader = row.text("leader")
+        draft.scope = row.text("scope")
         draft.plannedStart = try row.day("planned_start", relativeTo: on)
         draft.plannedCompletion = try row.day("planned_completion", relativeTo: on)
         draft.note = row.text("note")

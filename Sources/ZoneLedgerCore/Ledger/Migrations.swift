@@ -12,13 +12,22 @@ extension Ledger {
         ("0006_check_without_in_lists.sql", PackageResources._006_check_without_in_lists_sql),
         ("0007_every_fact_an_entry.sql", PackageResources._007_every_fact_an_entry_sql),
         ("0008_spans.sql", PackageResources._008_spans_sql),
+        ("0009_investment_and_responsibility.sql", PackageResources._009_investment_and_responsibility_sql),
     ]
 
     /// What the program does after a migration's SQL, in the same transaction: moving a ledger's
     /// facts into entries needs JSON and fold code that SQL alone does not have.
     static let afterSQL: [String: @Sendable (Database) throws -> Void] = [
         "0007_every_fact_an_entry.sql": { try LegacyConversion.run($0) },
-        "0008_spans.sql": { db in
+        // Spans are built with the newest layout, so after the last migration that changes it: a
+        // ledger coming from 0007 or before gets them there; one already at 0008 keeps its own
+        // (the columns 0009 adds are empty, as the fold of its entries says).
+        "0009_investment_and_responsibility.sql": { db in
+            let built = try Bool.fetchOne(db, sql: """
+                SELECT NOT EXISTS (SELECT 1 FROM entry) OR EXISTS (SELECT 1 FROM project_span) OR EXISTS (SELECT 1 FROM parcel_span)
+                  OR EXISTS (SELECT 1 FROM park_span) OR EXISTS (SELECT 1 FROM tenant_span) OR EXISTS (SELECT 1 FROM milestone_span)
+                """) ?? true
+            guard !built else { return }
             try SpanHistory.rebuildAll(in: db) { done, total in LongWork.report?("升级账本", done, total) }
         },
     ]

@@ -13,6 +13,10 @@ public struct ProjectDraft: Sendable {
     public var provincialMajor = false
     public var registered = false
     public var department: String?
+    /// 项目业主单位, 挂钩领导, 建设内容及规模.
+    public var owner: String?
+    public var leader: String?
+    public var scope: String?
     public var plannedStart: Day?
     public var plannedCompletion: Day?
     public var note: String?
@@ -82,6 +86,9 @@ extension Ledger {
         entry[.department] = try Validate.optionalText(draft.department, what: "责任部门", limit: 100)?.databaseValue ?? .null
         entry[.plannedStart] = draft.plannedStart?.databaseValue ?? .null
         entry[.plannedCompletion] = draft.plannedCompletion?.databaseValue ?? .null
+        entry[.owner] = try Validate.optionalText(draft.owner, what: Field.owner.label, limit: 100)?.databaseValue ?? .null
+        entry[.leader] = try Validate.optionalText(draft.leader, what: Field.leader.label, limit: 100)?.databaseValue ?? .null
+        entry[.scope] = try Validate.optionalText(draft.scope, what: Field.scope.label, limit: 500)?.databaseValue ?? .null
         entry.note = try Validate.note(draft.note)
         try record(&entry, in: batch, db: db)
         return try receipt(Subject(kind: .project, id: row.id ?? 0, code: code, name: name), entry, in: db)

@@ -109,6 +109,9 @@ extension Field {
     static let buildings = Field("buildings", "建筑幢数", .count(units: ["幢"]), entry: "buildings", aliases: ["幢数"], header: "建筑(幢)")
     static let industries = Field("industries", "主导产业", .text(limit: 500), entry: "industries")
     static let tenantPark = Field("park", "园区", .link(.park), entry: "set_park_id", span: "park_id")
+    static let owner = Field("owner", "项目业主单位", .text(limit: 100), entry: "owner", aliases: ["业主单位", "项目业主", "业主名称"])
+    static let leader = Field("leader", "挂钩领导", .text(limit: 100), entry: "leader", aliases: ["挂钩责任领导", "联系领导"])
+    static let scope = Field("scope", "建设内容及规模", .text(limit: 500), entry: "scope", aliases: ["建设内容", "建设规模及内容", "建设规模"])
     static let milestoneDepartment = Field("department", "责任部门", .text(limit: 100), entry: "department", aliases: ["责任单位"])
 }
 
@@ -117,7 +120,7 @@ extension SubjectKind {
     public var fields: [Field] {
         switch self {
         case .project: [.name, .projectKind, .investment, .projectPark, .projectParcel, .provincialMajor, .registered,
-                        .department, .plannedStart, .plannedCompletion]
+                        .department, .plannedStart, .plannedCompletion, .owner, .leader, .scope]
         case .parcel: [.name, .parcelArea, .landUse]
         case .park: [.name, .parkKind, .area, .areaApproximate, .plotRatio, .floorArea, .investment, .expectedOutput,
                      .expectedTax, .buildings, .industries]

@@ -82,6 +82,8 @@ public struct Entry: Sendable, Equatable {
         "land_use", "department", "provincial_major", "registered", "planned_start", "planned_completion",
         "set_project_id", "set_parcel_id", "set_park_id", "set_tenant_id",
         "stage", "progress", "parcel_status", "tenant_status", "due_on", "due_text", "due_precision",
+        "owner", "leader", "scope", "invested_month_yuan", "invested_ytd_yuan", "invested_total_yuan",
+        "plan_year", "plan_investment_yuan", "plan_image",
     ]
     static let columnIndex = Dictionary(uniqueKeysWithValues: fieldColumns.enumerated().map { ($1, $0) })
 

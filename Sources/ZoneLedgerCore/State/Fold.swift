@@ -41,7 +41,7 @@ struct SpanLayout: Sendable {
 
     static let project = SpanLayout(.project, [
         "last_entry", "note_entry", "name", "kind", "stage", "progress", "investment_yuan", "park_id", "parcel_id",
-        "provincial_major", "registered", "department", "planned_start", "planned_completion",
+        "provincial_major", "registered", "department", "planned_start", "planned_completion", "owner", "leader", "scope",
     ], extra: [("stage", "stage"), ("progress", "progress")])
     static let parcel = SpanLayout(.parcel, [
         "last_entry", "note_entry", "name", "area_mu_hundredths", "land_use", "status", "status_since",
