@@ -77,9 +77,13 @@ import Testing
             #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
         }
         if ledger == .enriched {
-            let p37 = try #require(sections.first { $0.title == "重点项目进度" }?.rows.first { $0.count > 1 && $0[1] == "P37" })
+            let projects = try #require(sections.first { $0.title == "重点项目进度" })
+            let p37 = try #require(projects.rows.first { $0.count > 1 && $0[1] == "P37" })
+            let notes = try #require(projects.header.firstIndex(of: "本月进展"))
             #expect(p37[2] == #"'=HYPERLINK("x")|管道"#, "a formula-like name is guarded")
-            #expect(p37[7].contains("第一行\n第二行, \"引号\""), "the note keeps its line break, comma and quotes: \(p37[7])")
+            #expect(p37[notes].contains("第一行\n第二行, \"引号\""), "the note keeps its line break, comma and quotes: \(p37[notes])")
+            let scope = try #require(projects.header.firstIndex(of: "建设内容及规模"))
+            #expect(p37[scope] == "新建厂房5万平方米，含\"研发楼\"")
         }
     }
 
@@ -203,7 +207,7 @@ import Testing
         // Sections in order, projects grouped under their kinds.
         let headings = html.matches(of: /<h2>(.*?)<\/h2>/).map { String($0.output.1) }
         #expect(headings == SheetSections.all.map(\.chinese))
-        let groups = html.matches(of: /<tr class="group"><td colspan="10">(.*?)<\/td><\/tr>/).map { String($0.output.1) }
+        let groups = html.matches(of: /<tr class="group"><td colspan="19">(.*?)<\/td><\/tr>/).map { String($0.output.1) }
         #expect(groups == SheetSections.kindOrder)
         #expect(html.contains("<h1>__经济开发区2020年11月月度进度表</h1>"))
         // Ledger text is escaped, never markup.

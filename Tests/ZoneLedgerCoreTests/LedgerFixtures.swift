@@ -111,6 +111,9 @@ extension ZoneLedgerCore.Table {
 
     func column(_ key: String) -> [Cell] { rows.map { $0[index(key)] } }
 
+    /// The projects table without its 小计 and 合计 rows (the rows with no code).
+    var withoutSums: ZoneLedgerCore.Table { ZoneLedgerCore.Table(columns: columns, rows: rows.filter { $0[index("code")] != .empty }) }
+
     /// The plain text of the code column, row by row.
     var codes: [String] { column("code").map(\.plain) }
 

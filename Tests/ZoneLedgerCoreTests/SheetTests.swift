@@ -12,7 +12,7 @@ import Testing
     @Test func sectionsComeInTheirFixedOrder() throws {
         let result = try sheet(try seededCopy(), november)
         #expect(result.sections.map(\.key) == [
-            "projects_by_stage", "milestone_summary", "land", "tenants_by_park", "targets", "projects", "overdue", "parks",
+            "projects_by_stage", "investment", "milestone_summary", "land", "tenants_by_park", "targets", "projects", "overdue", "parks",
             "parcels", "indicators", "corrections",
         ])
         #expect(result.asOf == day("2020-11-30"))
@@ -56,7 +56,12 @@ import Testing
     }
 
     @Test func theProjectTableIsGroupedByKindInKindOrder() throws {
-        let projects = try sheet(try seededCopy(), november).table("projects")
+        let table = try sheet(try seededCopy(), november).table("projects")
+        let projects = table.withoutSums
+        // After each kind's projects its 小计, and the 合计 last.
+        let sums = table.rows.filter { $0[table.index("code")] == .empty }.map { $0[table.index("name")].plain }
+        #expect(sums == ProjectKind.allCases.map { "小计（\($0.label)）" } + ["合计"])
+        #expect(table.rows.last?[table.index("name")] == .text("合计"))
         let order = ProjectKind.allCases.map(\.label)
         let kinds = projects.column("kind").map { order.firstIndex(of: $0.plain) ?? -1 }
         #expect(!kinds.contains(-1))
@@ -156,7 +161,7 @@ import Testing
 
     @Test func healthMarksEachProject() throws {
         let ledger = try healthLedger()
-        let projects = try sheet(ledger, Month(year: 2021, month: 6)!).table("projects")
+        let projects = try sheet(ledger, Month(year: 2021, month: 6)!).table("projects").withoutSums
         #expect(projects.column("status").map(\.plain) == ["逾期", "滞后", "预警", "正常", "预警"])
         #expect(projects.cell("next_milestone", code: "P3") == .text("预警节点（2021-07-30，2021-07-30）"))
         // The overdue section lists the one overdue milestone

@@ -6,7 +6,13 @@ SELECT type, name, tbl_name, sql FROM sqlite_master;
 PRAGMA main.table_xinfo("zone");
 SELECT * FROM "zone" WHERE "id" = 1;
 SELECT e.* FROM entry e WHERE e.effective_on BETWEEN '2022-06-01' AND '2022-06-30' AND NOT EXISTS (SELECT 1 FROM entry_void v WHERE v.entry_id = e.id) ORDER BY e.effective_on, e.id;
+SELECT e.project_id, e.id, e.effective_on, e.invested_month_yuan, e.invested_ytd_yuan, e.invested_total_yuan,
+       e.plan_year, e.plan_investment_yuan, e.plan_image
+FROM entry e
+WHERE (e.invested_month_yuan IS NOT NULL OR e.invested_ytd_yuan IS NOT NULL OR e.invested_total_yuan IS NOT NULL OR e.plan_year IS NOT NULL) AND e.project_id IS NOT NULL AND e.effective_on <= '2022-06-30'
+   AND NOT EXISTS (SELECT 1 FROM entry_void v WHERE v.entry_id = e.id);
 SELECT s.stage, count(*) FROM project p JOIN project_span s ON s.id = (SELECT x.id FROM project_span x WHERE x.project_id = p.id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1) GROUP BY s.stage;
+SELECT p.id FROM project p JOIN project_span s ON s.id = (SELECT x.id FROM project_span x WHERE x.project_id = p.id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1);
 SELECT s.state, count(*) FROM milestone_span s WHERE s.recorded_to IS NULL AND s.valid_to IS NULL AND s.due_on BETWEEN '2022-06-01' AND '2022-06-30' GROUP BY s.state;
 SELECT count(*) FROM milestone_span s WHERE s.recorded_to IS NULL AND s.valid_to IS NULL AND s.state = 'done' AND s.closed_on BETWEEN '2022-06-01' AND '2022-06-30';
 SELECT count(*) FROM milestone_span s WHERE s.recorded_to IS NULL AND s.valid_to IS NULL AND s.state = 'open' AND s.due_on < '2022-06-30';
@@ -64,7 +70,7 @@ SELECT f.code, f.metric, f.value, f.unit, f.known_on, b.recorded_at, b.author FR
 WHERE f.batch_id IN (SELECT id FROM batch c WHERE c.part_of IS NULL AND substr(c.recorded_at, 1, 10) > '2022-06-30' AND c.command <> 'init' AND c.command NOT LIKE 'import%') AND f.known_on <= '2022-06-30' AND NOT EXISTS (SELECT 1 FROM figure_void v WHERE v.figure_id = f.id)
 ORDER BY f.batch_id, f.id;
 SELECT p.id, p.code, s.name, s.kind, s.investment_yuan, s.planned_start, s.planned_completion, s.stage, s.progress,
-  ns.title, ns.due_on, ns.due_text
+  ns.title, ns.due_on, ns.due_text, s.scope, s.department, s.leader
 FROM project p JOIN project_span s ON s.id = (SELECT x.id FROM project_span x WHERE x.project_id = p.id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1)
   LEFT JOIN milestone_span ns ON ns.id = (SELECT x.id FROM milestone_span x WHERE x.project_id = p.id AND x.recorded_to IS NULL AND x.valid_to IS NULL AND x.state = 'open' ORDER BY x.due_on, x.milestone_id LIMIT 1)
 ORDER BY CASE s.kind WHEN 'industrial' THEN 0 WHEN 'infrastructure' THEN 1 WHEN 'social' THEN 2 WHEN 'commercial' THEN 3 WHEN 'platform' THEN 4 ELSE 99 END, p.id;

@@ -35,6 +35,7 @@ enum SheetHTML {
             td.short { white-space: nowrap; }
             td.num { text-align: right; white-space: nowrap; }
             tr.group td { background: #f0f0f0; font-weight: bold; }
+            tr.sum td { background: #f7f7f7; font-weight: bold; }
             .bar { display: inline-block; width: 40pt; height: 6pt; background: #e3e3e3; margin-right: 4pt; }
             .bar span { display: block; height: 100%; background: #2b7a3d; }
             .status-逾期 { color: #b00; font-weight: bold; } .status-滞后 { color: #b60; font-weight: bold; } .status-预警 { color: #a80; }
@@ -57,11 +58,13 @@ enum SheetHTML {
                 try sink.write("<table\(columns.count > 6 ? " class=\"wide\"" : "")>\n<thead><tr>" + columns.map { "<th>\(escape(labels.column($0)))</th>" }.joined() + "</tr></thead>\n<tbody>\n")
             }
             count += 1
-            if let groupIndex, row[groupIndex].plain != group {
+            // A 小计 or 合计 row closes its group; it opens none.
+            let sum = SheetProjects.isSum(row, columns)
+            if let groupIndex, !sum, row[groupIndex].plain != group {
                 group = row[groupIndex].plain
                 try sink.write("<tr class=\"group\"><td colspan=\"\(columns.count)\">\(escape(group ?? ""))</td></tr>\n")
             }
-            try sink.write("<tr>" + zip(columns, row).map { cell($0, $1) }.joined() + "</tr>\n")
+            try sink.write((sum ? "<tr class=\"sum\">" : "<tr>") + zip(columns, row).map { cell($0, $1) }.joined() + "</tr>\n")
         }
         try sink.write(count == 0 ? "<p class=\"none\">\(escape(labels.none))</p>\n" : "</tbody>\n</table>\n")
     }

@@ -21,6 +21,12 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var first: Day { Day(checked: year, month, 1) }
     public var last: Day { Day.lastDay(year: year, month: month) }
     public var description: String { String(first.iso.prefix(7)) }
+
+    /// The month `count` months later (earlier when negative).
+    public func adding(months count: Int) -> Month {
+        let index = year * 12 + (month - 1) + count
+        return Month(year: index / 12, month: index % 12 + 1) ?? self
+    }
     public var chinese: String { "\(year)年\(month)月" }
 
     public static func < (lhs: Month, rhs: Month) -> Bool {

@@ -68,11 +68,11 @@ struct ImportRow {
         try read(key) { try layout.dates.parse($0, relativeTo: day, upcoming: true) }
     }
 
-    func money(_ key: String) throws -> Money? {
+    func money(_ key: String, allowingZero: Bool = false) throws -> Money? {
         try read(key) { text in
             // A bare number takes the unit of the header: 总投资(亿元) 9 is 9亿元.
             let hasUnit = text.hasSuffix("元") || text.hasSuffix("万") || text.hasSuffix("亿")
-            return try Money.parse(hasUnit ? text : text + (layout.moneyUnits[key] ?? "万元"), what: header(key))
+            return try Money.parse(hasUnit ? text : text + (layout.moneyUnits[key] ?? "万元"), what: header(key), allowingZero: allowingZero)
         }
     }
 

@@ -33,6 +33,11 @@ public struct ProjectDraft: Sendable {
 public struct ProjectUpdate: Sendable {
     public var stage: ProjectStage?
     public var progress: Int?
+    /// At most one investment report: 本月完成投资 for the day's month, 1-N月累计 at it, or
+    /// 开工累计 at its month's end (`InvestmentSeries` says how they combine).
+    public var invested: Money?
+    public var investedYearToDate: Money?
+    public var investedTotal: Money?
     public var note: String?
     public var on: Day
     public var correction = false
@@ -106,8 +111,12 @@ extension Ledger {
 
     /// The same for a project already resolved: an import has resolved each row's subject once.
     func recordProjectUpdate(_ subject: Subject, _ update: ProjectUpdate, batch: WriteBatch, context: WriteContext, in db: Database) throws -> Entry {
-        guard update.stage != nil || update.progress != nil || update.note != nil else {
-            throw LedgerError.usage("没有要记录的内容：请给出 --stage、--progress 或 --note")
+        let reports = [update.invested, update.investedYearToDate, update.investedTotal].compactMap { $0 }
+        guard update.stage != nil || update.progress != nil || update.note != nil || !reports.isEmpty else {
+            throw LedgerError.usage("没有要记录的内容：请给出 --stage、--progress、--invested 或 --note")
+        }
+        guard reports.count <= 1 else {
+            throw LedgerError.usage("一条记录只报一种投资数：--invested（本月）、--invested-ytd（1-N月累计）或 --invested-total（开工累计），分开记录")
         }
         let progress = try Validate.progress(update.progress)
         try checkEntryDay(update.on, for: subject, context: context, in: db)
@@ -125,9 +134,24 @@ extension Ledger {
                 }
             }
         }
+        if let ytd = update.investedYearToDate, !update.correction, update.on.month > 1 {
+            // 1-N月累计 below 1-(N-1)月累计 would make this month's figure negative.
+            let previous = Month(update.on).adding(months: -1)
+            let series = try Self.investmentSeries(through: previous.last, Viewpoint(day: previous.last, threshold: nil, latest: false),
+                                                   project: subject.id, in: db)[subject.id]
+            if let before = series?.figures(previous).yearToDate, ytd.yuan < before {
+                throw LedgerError.data("""
+                    \(subject.listing)的1-\(previous.month)月累计完成投资已是\(Money(yuan: before))，1-\(update.on.month)月累计\(ytd)比它少：\
+                    如确为更正，请加 --correction
+                    """)
+            }
+        }
         var entry = Entry(batchId: batch.id, on: update.on, action: .update, subject: subject.subjectID)
         entry.stage = update.stage
         entry.progress = progress
+        entry["invested_month_yuan"] = update.invested?.yuan.databaseValue ?? .null
+        entry["invested_ytd_yuan"] = update.investedYearToDate?.yuan.databaseValue ?? .null
+        entry["invested_total_yuan"] = update.investedTotal?.yuan.databaseValue ?? .null
         entry.note = try Validate.note(update.note)
         entry.correction = update.correction
         try record(&entry, in: batch, db: db)
@@ -153,6 +177,28 @@ extension Ledger {
             if let day = edit.plannedStart { values.append((.plannedStart, day.databaseValue)) }
             if let day = edit.plannedCompletion { values.append((.plannedCompletion, day.databaseValue)) }
             return try editSubject(subject, values, note: edit.note, on: edit.on, context: context, in: db)
+        }
+    }
+}
+
+extension Ledger {
+    /// 年度计划投资 (and the year's 形象进度计划) for a project: in force from its effective day
+    /// until a later plan for the same year; history keeps every plan.
+    @discardableResult
+    public func planProject(_ ref: String, year: Int, investment: Money, image: String?, note: String?, on day: Day,
+                            context: WriteContext) throws -> Receipt {
+        guard (1990...2200).contains(year) else { throw LedgerError.data("计划年度无效“\(year)”：应为 1990 至 2200 年") }
+        return try write { db in
+            let subject = try References.resolve(ref, kind: .project, in: db)
+            try checkEntryDay(day, for: subject, context: context, in: db)
+            let batch = try newBatch(db, context)
+            var entry = Entry(batchId: batch.id, on: day, action: .update, subject: subject.subjectID)
+            entry["plan_year"] = year.databaseValue
+            entry["plan_investment_yuan"] = investment.yuan.databaseValue
+            entry["plan_image"] = try Validate.optionalText(image, what: "形象进度计划", limit: 500)?.databaseValue ?? .null
+            entry.note = try Validate.note(note)
+            try record(&entry, in: batch, db: db)
+            return try receipt(subject, entry, in: db)
         }
     }
 }

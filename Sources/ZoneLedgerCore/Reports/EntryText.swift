@@ -12,6 +12,7 @@ enum EntryText {
         if let status = entry.parcelStatus { parts.append("状态：\(status.label)") }
         if let status = entry.tenantStatus { parts.append("状态：\(status.label)") }
         if entry.action == .reschedule, let due = entry.due { parts.append("到期改为：\(due.text)（\(due.day.iso)）") }
+        parts += investmentWords(entry)
         if entry.action == .edit {
             parts += try changes(entry, view: view, in: db).map(\.text)
         }
@@ -45,5 +46,25 @@ enum EntryText {
             """), arguments: seen.arguments + ["subject": entry.subject.id, "on": entry.effectiveOn, "id": entry.id]).map(Entry.init(row:))
         for earlier in sameDay { state = Fold.apply(earlier, to: state, layout) }
         return state
+    }
+}
+
+extension EntryText {
+    /// An investment report in words, with the month it is for: "本月完成投资（2021年1月）：600万元".
+    static func investmentWords(_ entry: Entry) -> [String] {
+        let month = Month(entry.effectiveOn)
+        var parts: [String] = []
+        if let yuan = Int64.fromDatabaseValue(entry["invested_month_yuan"]) { parts.append("本月完成投资（\(month.chinese)）：\(Money(yuan: yuan))") }
+        if let yuan = Int64.fromDatabaseValue(entry["invested_ytd_yuan"]) {
+            parts.append("\(month.year)年1-\(month.month)月累计完成投资：\(Money(yuan: yuan))")
+        }
+        if let yuan = Int64.fromDatabaseValue(entry["invested_total_yuan"]) {
+            parts.append("开工累计完成投资（至\(month.chinese)底）：\(Money(yuan: yuan))")
+        }
+        if let year = Int.fromDatabaseValue(entry["plan_year"]), let yuan = Int64.fromDatabaseValue(entry["plan_investment_yuan"]) {
+            parts.append("\(year)年计划投资：\(Money(yuan: yuan))")
+            if let image = String.fromDatabaseValue(entry["plan_image"]) { parts.append("形象进度计划：\(image)") }
+        }
+        return parts
     }
 }

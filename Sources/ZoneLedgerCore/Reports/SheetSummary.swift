@@ -2,9 +2,10 @@ import GRDB
 
 /// The summary tables at the top of the sheet.
 enum SheetSummary {
-    static func sections(month: Month, _ view: Viewpoint, in db: Database) throws -> [MonthlySheet.Section] {
+    static func sections(month: Month, _ investment: SheetInvestment, _ view: Viewpoint, in db: Database) throws -> [MonthlySheet.Section] {
         [
             try stages(view, in: db),
+            try self.investment(investment, view, in: db),
             try milestones(month: month, view, in: db),
             try land(view, in: db),
             try tenants(view, in: db),

@@ -2,27 +2,61 @@ import GRDB
 
 /// The project table: grouped by kind as it was on the day, with the month's entries, the next
 /// milestone and a health mark, streamed: one query, each row complete as it comes.
-enum SheetProjects {
-    static func section(_ view: Viewpoint, notes: SheetNotes, in db: Database) -> StreamSection {
+public enum SheetProjects {
+    /// A 小计 or 合计 row of the projects table: the rows with no code. Renderers style them.
+    public static func isSum(_ row: [Cell], _ columns: [Column]) -> Bool {
+        guard let code = columns.firstIndex(where: { $0.key == "code" }), columns.contains(where: { $0.key == "plan_wan" }) else { return false }
+        return row[code] == .empty
+    }
+
+
+    static func section(_ view: Viewpoint, notes: SheetNotes, investment: SheetInvestment, in db: Database) -> StreamSection {
         let horizon = view.day.adding(days: Ledger.warningDays)
         let columns = [
             Column("seq", "序号", "No.", numeric: true), Column("code", "编号", "Code"), Column("name", "项目名称", "Project"),
-            Column("kind", "类别", "Kind", choice: true), Column("investment_wan", "总投资(万元)", "Investment (10k yuan)", numeric: true),
+            Column("kind", "类别", "Kind", choice: true), Column("scope", "建设内容及规模", "Scope"),
+            Column("investment_wan", "总投资(万元)", "Investment (10k yuan)", numeric: true),
+            Column("plan_wan", "\(investment.month.year)年计划投资(万元)", "Annual plan (10k yuan)", numeric: true),
+            Column("month_wan", "本月完成投资(万元)", "Invested this month (10k yuan)", numeric: true),
+            Column("ytd_wan", investment.yearToDateLabel, "Invested this year (10k yuan)", numeric: true),
+            Column("plan_percent", "完成年度计划%", "Of plan %", numeric: true),
+            Column("total_wan", "开工累计完成投资(万元)", "Invested since start (10k yuan)", numeric: true),
+            Column("total_percent", "占总投资%", "Of investment %", numeric: true),
             Column("stage", "形象进度", "Stage", choice: true), Column("progress", "进度%", "Progress %", numeric: true),
+            Column("plan_image", "年度形象进度计划", "Planned this year"),
             Column("month_notes", "本月进展", "This month"), Column("next_milestone", "下一节点", "Next milestone"),
+            Column("responsible", "责任单位/挂钩领导", "Department / leader"),
             Column("status", "状态", "Status", choice: true),
         ]
+        // A kind's 小计 and the 合计: sums in the money columns, their percentages, nothing else.
+        func sumRow(_ label: String, kind: Cell, _ sums: InvestmentSums) -> [Cell] {
+            [.empty, .empty, .text(label), kind, .empty, moneyCell(sums.investment), moneyCell(sums.plan), moneyCell(sums.month),
+             moneyCell(sums.yearToDate), SheetInvestment.percent(sums.yearToDate, of: sums.plan), moneyCell(sums.total),
+             SheetInvestment.percent(sums.total, of: sums.investment), .empty, .empty, .empty, .empty, .empty, .empty, .empty]
+        }
         let rows = RowStream(columns: columns) { body in
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT p.id, p.code, s.name, s.kind, s.investment_yuan, s.planned_start, s.planned_completion, s.stage, s.progress,
-                  \(NextMilestone.columns)
+                  \(NextMilestone.columns), s.scope, s.department, s.leader
                 FROM project p \(view.span(.project, "s", of: "p.id"))
                   \(NextMilestone.join("project_id", "p.id", view))
                 ORDER BY \(kindOrder("s.kind")), p.id
                 """, arguments: view.arguments)
             var seq: Int64 = 0
+            var group: (kind: String, sums: InvestmentSums)?
+            var all = InvestmentSums()
+            func closeGroup() throws {
+                guard let group else { return }
+                let kind = ProjectKind(rawValue: group.kind)
+                try body(sumRow("小计（\(kind?.label ?? group.kind)）", kind: choice(ProjectKind.self, group.kind), group.sums))
+            }
             while let row = try cursor.next() {
                 seq += 1
+                let id: Int64 = row[0], kind: String = row[3], total: Int64? = row[4]
+                if group?.kind != kind {
+                    try closeGroup()
+                    group = (kind, InvestmentSums())
+                }
                 let next = NextMilestone(row, from: 9)
                 // By the same rule as `overdue`'s 滞后 list: planned dates set, as they were on the day.
                 let start: Day? = row[5], end: Day? = row[6]
@@ -33,11 +67,21 @@ enum SheetProjects {
                     next.map { $0.due < view.day } == true ? .overdue
                     : behind ? .behind
                     : next.map { $0.due <= horizon } == true ? .warning : .normal
-                try body([.integer(seq), .text(row[1]), .text(row[2]), choice(ProjectKind.self, row[3]),
-                          moneyCell(row[4]), choice(ProjectStage.self, row[7]), .optional(row[8] as Int64?),
-                          .list(notes.lines(SubjectID(kind: .project, id: row[0]))), .optional(next?.text),
+                let figures = investment.figures(id)
+                group?.sums.add(investment: total, figures)
+                all.add(investment: total, figures)
+                let responsible = [row[13] as String?, row[14] as String?].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "／")
+                try body([.integer(seq), .text(row[1]), .text(row[2]), choice(ProjectKind.self, row[3]), .optional(row[12] as String?),
+                          moneyCell(total), moneyCell(figures.plan), moneyCell(figures.month), moneyCell(figures.yearToDate),
+                          SheetInvestment.percent(figures.yearToDate, of: figures.plan), moneyCell(figures.total),
+                          SheetInvestment.percent(figures.total, of: total),
+                          choice(ProjectStage.self, row[7]), .optional(row[8] as Int64?), .optional(figures.planImage),
+                          .list(notes.lines(SubjectID(kind: .project, id: id))), .optional(next?.text),
+                          responsible.isEmpty ? .empty : .text(responsible),
                           .choice(key: health.rawValue, label: health.label)])
             }
+            try closeGroup()
+            if seq > 0 { try body(sumRow("合计", kind: .empty, all)) }
         }
         return StreamSection(key: "projects", title: "重点项目进度", english: "Projects", rows: rows)
     }

@@ -5,7 +5,8 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
     public init(yuan: Int64) { self.yuan = yuan }
 
     /// "9亿元", "2.5亿", "5000万元", "6.63万", "66300元". A bare number is 万元, the unit of the sheet.
-    public static func parse(_ text: String, what: String = "金额") throws(LedgerError) -> Money {
+    /// `allowingZero`: a figure reported for a period (本月完成投资 0) may be nothing; a size may not.
+    public static func parse(_ text: String, what: String = "金额", allowingZero: Bool = false) throws(LedgerError) -> Money {
         var body = text.trimmingWhitespace()
         // Commas only as thousands separators (1,200,000); "3,5" is refused, not read as 35.
         if body.contains(",") {
@@ -22,7 +23,9 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
         guard let value = ExactDecimal(body) else {
             throw .data("\(what)无效“\(text)”：应写作 9亿元、5000万元 或 66300元（只写数字时按万元计）")
         }
-        guard value.units > 0 else { throw .data("\(what)无效“\(text)”：必须大于0") }
+        guard value.units > 0 || allowingZero && value.units == 0 else {
+            throw .data("\(what)无效“\(text)”：\(allowingZero ? "不能为负数" : "必须大于0")")
+        }
         let (product, overflow) = value.units.multipliedReportingOverflow(by: factor)
         guard !overflow else { throw .data("\(what)无效“\(text)”：数额过大") }
         guard let yuan = ExactDecimal(units: product, scale: value.scale).units(atScale: 0) else {

@@ -219,6 +219,7 @@ private struct JSONNodeParser {
 enum SheetSections {
     static let all: [(key: String, chinese: String, english: String)] = [
         ("projects_by_stage", "项目形象进度", "Projects by stage"),
+        ("investment", "投资完成情况", "Investment against plan"),
         ("milestone_summary", "节点与记录", "Milestones and entries"),
         ("land", "土地出让", "Land sale"),
         ("tenants_by_park", "园区企业", "Tenants by park"),
@@ -574,6 +575,13 @@ extension Sandbox {
             ["project", "update", "P5", "--progress", "35", "--on", "2020-11-30"],
             ["milestone", "add", "完成设计", "--project", "P37", "--due", "2020-11-25", "--department", "规划科", "--on", "2020-11-21"],
             ["milestone", "reschedule", "M8", "--due", "2020-11-27", "--reason", "设计调整", "--on", "2020-11-24"],
+            // Investment against plan, and who answers for it: every money column and percentage filled.
+            ["project", "plan", "P1", "--year", "2020", "--investment", "8000万元", "--image", "主体结顶, \"封顶\"", "--on", "2020-11-05"],
+            ["project", "update", "P1", "--invested-total", "1.2亿元", "--on", "2020-10-31"],
+            ["project", "update", "P1", "--invested", "600万元", "--on", "2020-11-10"],
+            ["project", "update", "P1", "--invested-ytd", "2345.67万元", "--on", "2020-11-30"],
+            ["project", "edit", "P37", "--leader", "分管副主任", "--scope", "新建厂房5万平方米，含\"研发楼\"", "--department", "经发局",
+             "--owner", "某某科技有限公司", "--on", "2020-11-20"],
         ]
         for step in steps {
             let outcome = try run(step + ["--db", ledger])

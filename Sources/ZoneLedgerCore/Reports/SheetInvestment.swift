@@ -1,0 +1,104 @@
+import GRDB
+
+/// Investment against plan on the sheet: the projects' figures for the month (from
+/// `InvestmentSeries`, the one rule), their subtotals, and the zone's line against time progress.
+struct SheetInvestment {
+    let month: Month
+    let series: [Int64: InvestmentSeries]
+
+    init(month: Month, _ view: Viewpoint, in db: Database) throws {
+        self.month = month
+        series = try Ledger.investmentSeries(through: view.day, view, in: db)
+    }
+
+    func figures(_ project: Int64) -> InvestmentFigures {
+        series[project]?.figures(month) ?? InvestmentFigures()
+    }
+
+    /// "1-2月累计完成投资(万元)"; January is "1月累计".
+    var yearToDateLabel: String { month.month == 1 ? "1月累计完成投资(万元)" : "1-\(month.month)月累计完成投资(万元)" }
+
+    /// 完成年度计划%: exact, rounded once to one place.
+    static func percent(_ part: Int64?, of whole: Int64?) -> Cell {
+        guard let part, let whole, whole > 0 else { return .empty }
+        return exactRatioText(ExactDecimal(units: part, scale: 0), ExactDecimal(units: whole, scale: 0), timesHundred: true, places: 1)
+            .map(Cell.number) ?? .empty
+    }
+
+    /// Percentage points ahead of (positive) or behind time progress N/12: (ytd/plan − N/12) × 100.
+    static func pointsAhead(_ yearToDate: Int64, plan: Int64, months: Int) -> String? {
+        guard plan > 0 else { return nil }
+        let (scaled, overflow) = yearToDate.multipliedReportingOverflow(by: 12)
+        let (expected, overflow2) = plan.multipliedReportingOverflow(by: Int64(months))
+        guard !overflow, !overflow2 else { return nil }
+        return exactRatioText(ExactDecimal(units: scaled - expected, scale: 0), ExactDecimal(units: plan * 12, scale: 0),
+                              timesHundred: true, places: 1)
+    }
+
+    /// Time progress N/12 as a percentage.
+    var timeProgress: String {
+        exactRatioText(ExactDecimal(units: Int64(month.month), scale: 0), ExactDecimal(units: 12, scale: 0), timesHundred: true, places: 1) ?? ""
+    }
+}
+
+/// Sums of a group of projects' figures: a kind's 小计, or the 合计.
+struct InvestmentSums {
+    var projects = 0
+    var investment: Int64?
+    var plan: Int64?
+    var month: Int64?
+    var yearToDate: Int64?
+    var total: Int64?
+
+    private static func add(_ sum: inout Int64?, _ value: Int64?) {
+        guard let value else { return }
+        sum = (sum ?? 0) + value
+    }
+
+    mutating func add(investment: Int64?, _ figures: InvestmentFigures) {
+        projects += 1
+        Self.add(&self.investment, investment)
+        Self.add(&plan, figures.plan)
+        Self.add(&month, figures.month)
+        Self.add(&yearToDate, figures.yearToDate)
+        Self.add(&total, figures.total)
+    }
+}
+
+extension SheetSummary {
+    /// 投资完成情况: the zone's year so far against the year's plans and time progress.
+    static func investment(_ investment: SheetInvestment, _ view: Viewpoint, in db: Database) throws -> MonthlySheet.Section {
+        let projects = try Int64.fetchAll(db, sql: "SELECT p.id FROM project p \(view.span(.project, "s", of: "p.id"))", arguments: view.arguments)
+        var sums = InvestmentSums()
+        var planned = 0
+        for id in projects {
+            let figures = investment.figures(id)
+            if figures.plan != nil { planned += 1 }
+            sums.add(investment: nil, figures)
+        }
+        let month = investment.month
+        let ytd = sums.yearToDate ?? 0
+        let points = sums.plan.flatMap { SheetInvestment.pointsAhead(ytd, plan: $0, months: month.month) }
+        let percent = SheetInvestment.percent(ytd, of: sums.plan)
+        let sentence: String = {
+            guard let plan = sums.plan, plan > 0, let points else { return "" }
+            let span = month.month == 1 ? "1月" : "1-\(month.month)月"
+            let ahead = points.hasPrefix("-") ? "落后时间进度\(points.dropFirst())个百分点" : points == "0.0" ? "与时间进度持平" : "超时间进度\(points)个百分点"
+            return "\(span)累计完成投资\(Money(yuan: ytd))，占年度计划\(percent.plain)%，\(ahead)"
+        }()
+        let table = Table(columns: [
+            Column("year", "年度", "Year", numeric: true), Column("projects_planned", "计划项目数", "Planned", numeric: true),
+            Column("plan_wan", "年度计划投资(万元)", "Plan (10k)", numeric: true),
+            Column("month_wan", "本月完成投资(万元)", "Month (10k)", numeric: true),
+            Column("ytd_wan", investment.yearToDateLabel, "Year to date (10k)", numeric: true),
+            Column("plan_percent", "完成年度计划%", "Of plan %", numeric: true),
+            Column("time_percent", "时间进度%", "Time %", numeric: true),
+            Column("points_ahead", "较时间进度(百分点)", "vs time (pts)", numeric: true),
+            Column("summary", "说明", "Summary"),
+        ], rows: [[
+            .integer(Int64(month.year)), .integer(Int64(planned)), moneyCell(sums.plan), moneyCell(sums.month), moneyCell(sums.yearToDate),
+            percent, .number(investment.timeProgress), points.map(Cell.number) ?? .empty, sentence.isEmpty ? .empty : .text(sentence),
+        ]])
+        return .init(key: "investment", title: "投资完成情况", english: "Investment against plan", table: table)
+    }
+}
