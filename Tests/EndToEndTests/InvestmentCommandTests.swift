@@ -51,6 +51,36 @@ import Testing
         }
     }
 
+    /// Reports and plans travel in updates.csv: importing the export again adds nothing, and a
+    /// fresh seeded ledger given the file has the same figures on every month's sheet.
+    @Test func theInvestmentHistoryTravelsThroughExportAndImport() throws {
+        let sandbox = try Sandbox()
+        try Self.reported(sandbox)
+        expectSuccess(try sandbox.zl("export", "--out", sandbox.path("导出")))
+        let header = try String(contentsOfFile: sandbox.path("导出/updates.csv"), encoding: .utf8).split(separator: "\r\n").first ?? ""
+        #expect(header.contains("本月完成投资(万元)") && header.contains("计划年度") && header.contains("形象进度计划"))
+        let before = try sandbox.contents()
+        let again = try sandbox.zl("import", "all", sandbox.path("导出"))
+        expectSuccess(again)
+        #expect(again.stdout.contains("已导入状态记录：新增0行"), "\(again)")
+        #expect(try sandbox.contents() == before, "importing the export again changed the ledger")
+
+        let fresh = try Sandbox()
+        try fresh.seeded()
+        expectSuccess(try fresh.run(["import", "updates", sandbox.path("导出/updates.csv"), "--db", fresh.ledger]))
+        for month in ["2021-01", "2021-02", "2021-03", "2021-12"] {
+            let mine = try SheetDocument(try sandbox.sheet("--month", month, "--format", "json"))
+            let theirs = try SheetDocument(try fresh.sheet("--month", month, "--format", "json"))
+            for key in ["plan_wan", "month_wan", "ytd_wan", "plan_percent", "total_wan", "plan_image", "responsible", "scope"] {
+                #expect(mine.row("projects", where: "code", is: "P5")?[key]?.literal == theirs.row("projects", where: "code", is: "P5")?[key]?.literal,
+                        "\(month) \(key)")
+                #expect(mine.row("projects", where: "code", is: "P5")?[key]?.string == theirs.row("projects", where: "code", is: "P5")?[key]?.string,
+                        "\(month) \(key)")
+            }
+            #expect(mine.rows("investment").map { $0.map(\.value.literal) } == theirs.rows("investment").map { $0.map(\.value.literal) })
+        }
+    }
+
     /// Refused reports name the rule and leave the ledger byte-identical.
     @Test(arguments: [
         (["project", "update", "P5", "--invested-ytd", "900万元", "--on", "2021年3月"], 65, "1-3月累计900万元比它少"),

@@ -54,10 +54,14 @@ extension Ledger {
                 """).map { row in
                 let entry = try Entry(row: row)
                 let status = entry.parcelStatus?.label ?? entry.tenantStatus?.label
-                return [.text(row["subject_code"]), .day(entry.effectiveOn), .text(entry.action.label), .optional(entry.stage?.label),
+                let reports: [Cell] = ["invested_month_yuan", "invested_ytd_yuan", "invested_total_yuan"].map { moneyCell(Int64.fromDatabaseValue(entry[$0])) }
+                let plan: [Cell] = [.optional(Int64.fromDatabaseValue(entry["plan_year"])), moneyCell(Int64.fromDatabaseValue(entry["plan_investment_yuan"])),
+                                    .optional(String.fromDatabaseValue(entry["plan_image"]))]
+                let cells: [Cell] = [.text(row["subject_code"]), .day(entry.effectiveOn), .text(entry.action.label), .optional(entry.stage?.label),
                         .optional(entry.progress), .optional(status), .optional(entry.action == .reschedule ? entry.due?.text : nil),
                         .optional(entry.note), .text(entry.correction ? "是" : "否"), .text(row["author"]), .text(row["recorded_at"]),
                         .optional(entry.action == .edit ? try fieldTexts(entry, in: db) : nil)]
+                return cells + reports + plan
             }
         }
     }

@@ -114,6 +114,7 @@ struct BulkUpdates {
             WHEN '\(kind.rawValue)' THEN EXISTS (SELECT 1 FROM entry e WHERE e.\(kind.foreignKey) = u.sid AND e.effective_on = u.on_day
                 AND e.action = u.action AND e.stage IS u.kstage AND e.progress IS u.kprogress
                 AND coalesce(e.parcel_status, e.tenant_status) IS u.kstatus AND e.due_on IS u.kdue AND e.note IS u.knote
+                AND e.invested_month_yuan IS NULL AND e.invested_ytd_yuan IS NULL AND e.invested_total_yuan IS NULL AND e.plan_year IS NULL
                 AND NOT EXISTS (SELECT 1 FROM entry_void v WHERE v.entry_id = e.id))
             """
         }
@@ -217,6 +218,10 @@ struct BulkUpdates {
             return action
         } ?? .update
         if action == .edit { return nil }
+        // Investment reports and plans take the row path (RowImporter.update).
+        if ["invested", "invested_ytd", "invested_total", "plan_year", "plan_investment", "plan_image"].contains(where: { row.text($0) != nil }) {
+            return nil
+        }
         let note = row.text("note")
         let due = action == .reschedule ? try row.due("due", promisedOn: on) : nil
         // "Already recorded?" reads these; a bad stage or progress is refused right there.
@@ -322,6 +327,8 @@ struct BulkUpdates {
         let status: String?
         let due: Day?
         let note: String?
+        /// An entry that reports investment or a plan: never the same as a row the bulk path reads.
+        var report = false
 
         init(on: Day, action: EntryAction, stage: String?, progress: Int64?, status: String?, due: Day?, note: String?) {
             self.on = on
@@ -346,6 +353,7 @@ struct BulkUpdates {
                       progress: Int64.fromDatabaseValue(entry["progress"]),
                       status: String.fromDatabaseValue(entry["parcel_status"]) ?? String.fromDatabaseValue(entry["tenant_status"]),
                       due: Day.fromDatabaseValue(entry["due_on"]), note: entry.note)
+            report = ["invested_month_yuan", "invested_ytd_yuan", "invested_total_yuan", "plan_year"].contains { !entry[$0].isNull }
         }
     }
 

@@ -63,6 +63,8 @@ public enum ImportKind: String, CaseIterable, Sendable {
             .init("action", "动作"), .init("stage", "阶段", ["形象进度"]), .init("progress", "进度%", ["进度", "进度(%)"]),
             .init("status", "状态"), .init("due", "到期", ["新到期日"]), .note, .init("correction", "更正"),
             .init("author", "记录人"), .init("recorded_at", "记录时间"), .init("changes", "修改内容"),
+            .money("invested", "本月完成投资"), .money("invested_ytd", "1-N月累计完成投资"), .money("invested_total", "开工累计完成投资"),
+            .init("plan_year", "计划年度"), .money("plan_investment", "年度计划投资"), .init("plan_image", "形象进度计划"),
         ]
         }
     }

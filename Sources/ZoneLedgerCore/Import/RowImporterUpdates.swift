@@ -22,8 +22,21 @@ extension RowImporter {
         switch (subject.kind, action) {
         case (_, .edit):
             return try recordEdit(row, subject, on: on, note: note, batch: batch)
+        case (.project, .update) where row.text("plan_year") != nil || row.text("plan_investment") != nil || row.text("plan_image") != nil:
+            // A plan row: 计划年度 and 年度计划投资 (and 形象进度计划), as `project plan` records it.
+            guard let year = try row.integer("plan_year") else { throw row.problem("plan_year", "年度计划须填计划年度") }
+            guard let money = try row.money("plan_investment", allowingZero: true) else { throw row.problem("plan_investment", "年度计划须填计划投资") }
+            guard row.text("stage") == nil, row.text("progress") == nil, row.text("invested") == nil, row.text("invested_ytd") == nil,
+                  row.text("invested_total") == nil else {
+                throw row.problem("plan_year", "年度计划与进展、完成投资分两行记录")
+            }
+            _ = try ledger.recordPlan(subject, year: year, investment: money, image: row.text("plan_image"), note: note, on: on,
+                                      batch: batch, context: context, in: db)
         case (.project, .update):
             var update = ProjectUpdate(on: on)
+            update.invested = try row.money("invested", allowingZero: true)
+            update.investedYearToDate = try row.money("invested_ytd", allowingZero: true)
+            update.investedTotal = try row.money("invested_total", allowingZero: true)
             update.stage = try row.choice("stage", ProjectStage.self)
             update.progress = try row.integer("progress")
             update.note = note
@@ -87,11 +100,21 @@ extension RowImporter {
         let status = row.text("status").flatMap { ParcelStatus(key: $0)?.rawValue ?? TenantStatus(key: $0)?.rawValue }
         // The action is written into the SQL, not bound: SQLite re-prepares a statement on every run
         // when a bound value decides whether a partial index (WHERE action = 'edit') applies.
+        let reports: [DatabaseValue] = try ["invested", "invested_ytd", "invested_total"].map {
+            try row.money($0, allowingZero: true)?.yuan.databaseValue ?? .null
+        } + [try row.integer("plan_year")?.databaseValue ?? .null,
+             try row.money("plan_investment", allowingZero: true)?.yuan.databaseValue ?? .null, row.text("plan_image")?.databaseValue ?? .null]
+        let stage: DatabaseValue = try row.choice("stage", ProjectStage.self)?.rawValue.databaseValue ?? .null
+        let progress: DatabaseValue = try row.integer("progress")?.databaseValue ?? .null
+        var arguments: [DatabaseValue] = [subject.id.databaseValue, on.databaseValue, stage, progress]
+        arguments += [status?.databaseValue ?? .null, due?.databaseValue ?? .null, note?.databaseValue ?? .null]
+        arguments += reports
         return try Bool.fetchOne(try db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM live_entry WHERE \(subject.kind.foreignKey) = ? AND effective_on = ? AND action = '\(action.rawValue)'
-              AND stage IS ? AND progress IS ? AND coalesce(parcel_status, tenant_status) IS ? AND due_on IS ? AND note IS ?)
-            """), arguments: [subject.id, on, try row.choice("stage", ProjectStage.self)?.rawValue,
-                             try row.integer("progress"), status, due, note]) ?? false
+              AND stage IS ? AND progress IS ? AND coalesce(parcel_status, tenant_status) IS ? AND due_on IS ? AND note IS ?
+              AND invested_month_yuan IS ? AND invested_ytd_yuan IS ? AND invested_total_yuan IS ?
+              AND plan_year IS ? AND plan_investment_yuan IS ? AND plan_image IS ?)
+            """), arguments: StatementArguments(arguments)) ?? false
     }
 
     private func historyBatch(for row: ImportRow) throws -> WriteBatch {

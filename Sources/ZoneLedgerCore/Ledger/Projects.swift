@@ -187,18 +187,25 @@ extension Ledger {
     @discardableResult
     public func planProject(_ ref: String, year: Int, investment: Money, image: String?, note: String?, on day: Day,
                             context: WriteContext) throws -> Receipt {
-        guard (1990...2200).contains(year) else { throw LedgerError.data("计划年度无效“\(year)”：应为 1990 至 2200 年") }
-        return try write { db in
+        try write { db in
             let subject = try References.resolve(ref, kind: .project, in: db)
-            try checkEntryDay(day, for: subject, context: context, in: db)
-            let batch = try newBatch(db, context)
-            var entry = Entry(batchId: batch.id, on: day, action: .update, subject: subject.subjectID)
-            entry["plan_year"] = year.databaseValue
-            entry["plan_investment_yuan"] = investment.yuan.databaseValue
-            entry["plan_image"] = try Validate.optionalText(image, what: "形象进度计划", limit: 500)?.databaseValue ?? .null
-            entry.note = try Validate.note(note)
-            try record(&entry, in: batch, db: db)
+            let entry = try recordPlan(subject, year: year, investment: investment, image: image, note: note, on: day,
+                                       batch: try newBatch(db, context), context: context, in: db)
             return try receipt(subject, entry, in: db)
         }
+    }
+
+    /// The same for a project already resolved, in a batch: the import's row path calls it.
+    func recordPlan(_ subject: Subject, year: Int, investment: Money, image: String?, note: String?, on day: Day,
+                    batch: WriteBatch, context: WriteContext, in db: Database) throws -> Entry {
+        guard (1990...2200).contains(year) else { throw LedgerError.data("计划年度无效“\(year)”：应为 1990 至 2200 年") }
+        try checkEntryDay(day, for: subject, context: context, in: db)
+        var entry = Entry(batchId: batch.id, on: day, action: .update, subject: subject.subjectID)
+        entry["plan_year"] = year.databaseValue
+        entry["plan_investment_yuan"] = investment.yuan.databaseValue
+        entry["plan_image"] = try Validate.optionalText(image, what: "形象进度计划", limit: 500)?.databaseValue ?? .null
+        entry.note = try Validate.note(note)
+        try record(&entry, in: batch, db: db)
+        return entry
     }
 }
