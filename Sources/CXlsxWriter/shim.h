@@ -12,7 +12,9 @@
     X(worksheet_write_blank) X(worksheet_set_column) X(worksheet_freeze_panes) X(worksheet_set_landscape) \
     X(worksheet_set_paper) X(worksheet_repeat_rows) X(format_set_bold) X(format_set_font_size) \
     X(format_set_font_color) X(format_set_bg_color) X(format_set_border) X(format_set_text_wrap) \
-    X(format_set_align) X(format_set_num_format)
+    X(format_set_align) X(format_set_num_format) X(worksheet_fit_to_pages) X(workbook_add_chart) X(chart_add_series) \
+    X(chart_series_set_name) X(chart_series_set_line) X(chart_title_set_name) X(chart_axis_set_name) \
+    X(chart_legend_set_position) X(worksheet_insert_chart) X(worksheet_set_row)
 
 typedef struct {
 #define ZL_XLSX_FIELD(name) __typeof__(&name) _Nonnull name;

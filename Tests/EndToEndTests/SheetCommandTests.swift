@@ -238,13 +238,13 @@ import Testing
             #expect(problems.isEmpty, "\(section.title): \(problems)")
         }
         // Codes, numbers and dates are never cut.
-        let projects = try #require(sheet.sections[6].table)
+        let projects = try #require(sheet.sections[7].table)
         #expect(projects.rows.map { projects.cell(1, of: $0) } == json.rows("projects").map { $0[1].value.string ?? "" })
         for column in [5, 6, 7, 8, 9, 10, 11, 13] {
             #expect(projects.rows.map { projects.cell(column, of: $0) } == json.rows("projects").map { $0[column].value.cellText(.plain) })
         }
         #expect(projects.rows.contains { $0.contains("…") }, "free text was cut")
-        let overdue = try #require(sheet.sections[7].table)
+        let overdue = try #require(sheet.sections[8].table)
         #expect(overdue.rows.map { overdue.cell(4, of: $0) } == ["2020-11-27"])
         #expect(overdue.rows.map { overdue.cell(5, of: $0) } == ["3"])
     }

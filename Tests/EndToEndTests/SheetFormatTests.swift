@@ -348,4 +348,33 @@ import Testing
         #expect(formats("地块", "面积(亩)") == ["0.00"])
         #expect(formats("土地出让", "出让完成率%").allSatisfy { $0.contains("%") } && !formats("土地出让", "出让完成率%").isEmpty)
     }
+
+    /// Ready to print on either paper: every worksheet landscape, one page wide, its header
+    /// repeated; the months' chart in the workbook and in the page, drawn from the same table.
+    @Test(arguments: ["a4", "a3"])
+    func printSetupAndTheChartOnEitherPaper(_ paper: String) throws {
+        let sandbox = try Sandbox()
+        try sandbox.enriched()
+        expectSuccess(try sandbox.sheet("--month", "2020-11", "--format", "xlsx", "--paper", paper, "--out", "sheet.xlsx"))
+        expectSuccess(try sandbox.sheet("--month", "2020-11", "--format", "json", "--out", "sheet.json"))
+        let page = try sandbox.sheet("--month", "2020-11", "--format", "html", "--paper", paper).stdout
+        #expect(page.contains("@page { size: \(paper.uppercased()) landscape"))
+        // The chart: the year's months, the time line to the plan, the months so far with a point each.
+        let chart = try #require(page.firstMatch(of: /<svg class="chart"[\s\S]*?<\/svg>/).map { String($0.output) })
+        #expect(chart.contains("12月") && chart.contains(#"<line class="time""#) && chart.contains(#"<polyline class="actual""#))
+        #expect(chart.components(separatedBy: "<circle").count - 1 == 1, "only November has a 累计")
+        let json = try SheetDocument(data: try #require(FileManager.default.contents(atPath: sandbox.path("sheet.json"))))
+        #expect(json.rows("investment_by_month").map { $0[1].value.cellText(.plain) }.suffix(2) == ["", "2345.67"])
+        guard Tools.python3 != nil, Tools.openpyxl else {
+            Issue.record("python3 with openpyxl is not installed: run scripts/install-deps (CI installs python3-openpyxl)")
+            return
+        }
+        let script = Tools.repository.appendingPathComponent("scripts/check-xlsx").path
+        let python3 = try #require(Tools.python3)
+        let checked = try Tools.run(python3, [script, sandbox.path("sheet.xlsx"), sandbox.path("sheet.json"), paper])
+        #expect(checked.status == 0, "\(checked)")
+        // And it does notice the other paper.
+        let other = try Tools.run(python3, [script, sandbox.path("sheet.xlsx"), sandbox.path("sheet.json"), paper == "a4" ? "a3" : "a4"])
+        #expect(other.status == 1 && other.stderr.contains("not landscape"), "\(other)")
+    }
 }

@@ -12,7 +12,7 @@ import Testing
     @Test func sectionsComeInTheirFixedOrder() throws {
         let result = try sheet(try seededCopy(), november)
         #expect(result.sections.map(\.key) == [
-            "projects_by_stage", "investment", "milestone_summary", "land", "tenants_by_park", "targets", "projects", "overdue", "parks",
+            "projects_by_stage", "investment", "investment_by_month", "milestone_summary", "land", "tenants_by_park", "targets", "projects", "overdue", "parks",
             "parcels", "indicators", "corrections",
         ])
         #expect(result.asOf == day("2020-11-30"))

@@ -8,11 +8,11 @@ SELECT * FROM "zone" WHERE "id" = 1;
 SELECT e.* FROM entry e WHERE e.effective_on BETWEEN '2022-06-01' AND '2022-06-30' AND NOT EXISTS (SELECT 1 FROM entry_void v WHERE v.entry_id = e.id) ORDER BY e.effective_on, e.id;
 SELECT e.project_id, e.id, e.effective_on, e.invested_month_yuan, e.invested_ytd_yuan, e.invested_total_yuan,
        e.plan_year, e.plan_investment_yuan, e.plan_image
-FROM entry e
+FROM entry e INDEXED BY entry_investment
 WHERE (e.invested_month_yuan IS NOT NULL OR e.invested_ytd_yuan IS NOT NULL OR e.invested_total_yuan IS NOT NULL OR e.plan_year IS NOT NULL) AND e.project_id IS NOT NULL AND e.effective_on <= '2022-06-30'
    AND NOT EXISTS (SELECT 1 FROM entry_void v WHERE v.entry_id = e.id);
-SELECT s.stage, count(*) FROM project p JOIN project_span s ON s.id = (SELECT x.id FROM project_span x WHERE x.project_id = p.id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1) GROUP BY s.stage;
 SELECT p.id FROM project p JOIN project_span s ON s.id = (SELECT x.id FROM project_span x WHERE x.project_id = p.id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1);
+SELECT s.stage, count(*) FROM project p JOIN project_span s ON s.id = (SELECT x.id FROM project_span x WHERE x.project_id = p.id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1) GROUP BY s.stage;
 SELECT s.state, count(*) FROM milestone_span s WHERE s.recorded_to IS NULL AND s.valid_to IS NULL AND s.due_on BETWEEN '2022-06-01' AND '2022-06-30' GROUP BY s.state;
 SELECT count(*) FROM milestone_span s WHERE s.recorded_to IS NULL AND s.valid_to IS NULL AND s.state = 'done' AND s.closed_on BETWEEN '2022-06-01' AND '2022-06-30';
 SELECT count(*) FROM milestone_span s WHERE s.recorded_to IS NULL AND s.valid_to IS NULL AND s.state = 'open' AND s.due_on < '2022-06-30';

@@ -6,6 +6,11 @@ enum SheetLanguage: String, ExpressibleByArgument, CaseIterable {
     case zh, en
 }
 
+enum SheetPaper: String, ExpressibleByArgument, CaseIterable {
+    case a4, a3
+    var value: SheetXLSX.Paper { self == .a4 ? .a4 : .a3 }
+}
+
 struct Sheet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sheet",
@@ -20,6 +25,7 @@ struct Sheet: ParsableCommand {
     @Option(name: .customLong("format"), help: SheetFormats.help) var formatChoice = FormatChoice<SheetFormats>(SheetFormats.defaultFormat)
     @Option(help: ArgumentHelp("写入文件（先写临时文件再改名）", valueName: "file")) var out: String?
     @Option(help: "标题语言：zh 或 en（数据保持原样）") var lang: SheetLanguage = .zh
+    @Option(help: "xlsx 和 html 的纸张：a4 或 a3（横向，每个工作表一页宽）") var paper: SheetPaper = .a4
     @Option(name: .customLong("as-recorded"),
             help: ArgumentHelp("按某一时刻账本里已有的记录重新生成（如当时报送的 2020-12-05）：之后补记、更正的都不算", valueName: "time"))
     var asRecorded: String?
@@ -47,8 +53,8 @@ struct Sheet: ParsableCommand {
                 case .md: try SheetMarkdown.write(sheet, labels, to: sink)
                 case .csv: try SheetCSV.write(sheet, labels, to: sink)
                 case .json: try SheetJSON.write(sheet, to: sink)
-                case .html: try SheetHTML.write(sheet, labels, to: sink)
-                case .xlsx: try SheetXLSX.write(sheet, labels, to: sink)
+                case .html: try SheetHTML.write(sheet, labels, paper: paper.value, to: sink)
+                case .xlsx: try SheetXLSX.write(sheet, labels, paper: paper.value, to: sink)
                 }
             }
             if let out {

@@ -3,18 +3,25 @@ import ZoneLedgerCore
 /// One self-contained printable page: inline CSS, A4 landscape, no network access,
 /// a bar for each progress %, project rows grouped under their kind.
 enum SheetHTML {
-    static func write(_ sheet: SheetStream, _ labels: SheetLabels, to sink: OutputSink) throws {
-        try sink.write(page(labels.english, title: labels.title(sheet)))
+    static func write(_ sheet: SheetStream, _ labels: SheetLabels, paper: SheetXLSX.Paper = .a4, to sink: OutputSink) throws {
+        try sink.write(page(labels.english, title: labels.title(sheet), paper: paper))
         try sink.write("<h1>\(escape(labels.title(sheet)))</h1>\n<p class=\"meta\">\(escape(labels.asOf(sheet)))　\(escape(labels.generated(sheet)))</p>\n")
         for section in sheet.sections {
             try sink.write("<h2>\(escape(labels.section(section)))</h2>\n")
+            if section.key == "investment_by_month" {
+                // A dozen rows at most: held, so the chart can follow the table it draws.
+                let held = try section.rows.collect()
+                try table(RowStream(held), labels, groupBy: nil, to: sink)
+                if let chart = InvestmentChart.svg(held, english: labels.english) { try sink.write(chart) }
+                continue
+            }
             try table(section.rows, labels, groupBy: section.key == "projects" ? "kind" : nil, to: sink)
         }
         try sink.write("</body>\n</html>\n")
     }
 
     /// Everything before the sheet's own content: the page's head and its print style.
-    private static func page(_ english: Bool, title: String) -> String {
+    private static func page(_ english: Bool, title: String, paper: SheetXLSX.Paper) -> String {
         """
             <!DOCTYPE html>
             <html lang="\(english ? "en" : "zh-CN")">
@@ -22,7 +29,7 @@ enum SheetHTML {
             <meta charset="utf-8">
             <title>\(escape(title))</title>
             <style>
-            @page { size: A4 landscape; margin: 12mm; }
+            @page { size: \(paper == .a4 ? "A4" : "A3") landscape; margin: 12mm; }
             body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; font-size: 10pt; color: #222; }
             h1 { font-size: 16pt; margin: 0 0 4pt; }
             h2 { font-size: 12pt; margin: 14pt 0 4pt; border-bottom: 1.5pt solid #345; }

@@ -7,7 +7,13 @@ import ZoneLedgerCore
 /// Rows stream into the workbook in libxlsxwriter's constant-memory mode (each row goes to a
 /// temporary file as the next begins), so a province's sheet does not sit in memory twice.
 enum SheetXLSX {
-    static func write(_ sheet: SheetStream, _ labels: SheetLabels, to sink: OutputSink) throws {
+    /// The printer's paper, by libxlsxwriter's (Excel's) number.
+    enum Paper: String, CaseIterable, Sendable {
+        case a4, a3
+        var code: UInt8 { self == .a4 ? 9 : 8 }
+    }
+
+    static func write(_ sheet: SheetStream, _ labels: SheetLabels, paper: Paper = .a4, to sink: OutputSink) throws {
         guard let x = zl_xlsx()?.pointee else {
             throw LedgerError.data("写 xlsx 需要 libxlsxwriter：请运行 scripts/install-deps（或 apt-get install libxlsxwriter-dev）")
         }
@@ -29,7 +35,7 @@ enum SheetXLSX {
         for section in sheet.sections {
             let name = sheetName(labels.section(section), used: &usedNames)
             guard let worksheet = x.workbook_add_worksheet(workbook, name) else { continue }
-            try write(section, of: sheet, to: worksheet, styles, labels, x)
+            try write(section, of: sheet, named: name, to: worksheet, workbook, styles, labels, paper, x)
         }
         let status = x.workbook_close(workbook)
         guard status == LXW_NO_ERROR, let file = FileHandle(forReadingAtPath: path) else {
@@ -40,8 +46,9 @@ enum SheetXLSX {
         while let chunk = try file.read(upToCount: 1 << 16), !chunk.isEmpty { try sink.write(chunk) }
     }
 
-    private static func write(_ section: StreamSection, of sheet: SheetStream, to worksheet: UnsafeMutablePointer<lxw_worksheet>,
-                              _ styles: Styles, _ labels: SheetLabels, _ x: zl_xlsx_api) throws {
+    private static func write(_ section: StreamSection, of sheet: SheetStream, named name: String,
+                              to worksheet: UnsafeMutablePointer<lxw_worksheet>, _ workbook: UnsafeMutablePointer<lxw_workbook>,
+                              _ styles: Styles, _ labels: SheetLabels, _ paper: Paper, _ x: zl_xlsx_api) throws {
         let columns = section.rows.columns
         let lastColumn = lxw_col_t(max(columns.count - 1, 0))
         // Rows 0–1: the heading merged across the table; row 2 the header; data from row 3.
@@ -61,19 +68,30 @@ enum SheetXLSX {
         try section.rows.forEach { row in
             let excelRow = lxw_row_t(rowIndex + 3)
             rowIndex += 1
+            // 小计 and 合计 rows in bold; long text wraps within its column, the row as tall as its
+            // tallest cell (set before its cells: rows stream out in constant-memory mode, and
+            // LibreOffice does not grow a row for wrapped text by itself).
+            let sum = SheetProjects.isSum(row, columns)
+            let lines = row.map { cell -> Int in
+                let pieces: [String] = if case .list(let items) = cell { items } else { [cell.plain] }
+                return pieces.map { max(1, ($0.displayWidth + Self.wrapWidth - 1) / Self.wrapWidth) }.reduce(0, +)
+            }.max() ?? 1
+            if lines > 1 { _ = x.worksheet_set_row(worksheet, excelRow, 15 * Double(min(lines, 20)), nil) }
             for (index, (column, cell)) in zip(columns, row).enumerated() {
                 let excelColumn = lxw_col_t(index)
                 switch cell {
                 case .number(let text):
-                    _ = x.worksheet_write_number(worksheet, excelRow, excelColumn, Double(text) ?? 0, styles.number(places: decimals(text), column.key))
+                    _ = x.worksheet_write_number(worksheet, excelRow, excelColumn, Double(text) ?? 0,
+                                                 styles.number(places: decimals(text), column.key, bold: sum))
                 case .integer(let value):
-                    _ = x.worksheet_write_number(worksheet, excelRow, excelColumn, Double(value), styles.number(places: 0, column.key))
+                    _ = x.worksheet_write_number(worksheet, excelRow, excelColumn, Double(value), styles.number(places: 0, column.key, bold: sum))
                 case .empty:
-                    _ = x.worksheet_write_blank(worksheet, excelRow, excelColumn, styles.text)
+                    _ = x.worksheet_write_blank(worksheet, excelRow, excelColumn, sum ? styles.sum : styles.text)
                 case .list(let items):
                     _ = x.worksheet_write_string(worksheet, excelRow, excelColumn, items.joined(separator: "\n"), styles.wrapped)
                 default:
-                    _ = x.worksheet_write_string(worksheet, excelRow, excelColumn, cell.plain, styles.text)
+                    let format = sum ? styles.sum : cell.plain.displayWidth > Self.wrapWidth ? styles.wrapped : styles.text
+                    _ = x.worksheet_write_string(worksheet, excelRow, excelColumn, cell.plain, format)
                 }
                 let longest = cell.plain.split(separator: "；").map { String($0).displayWidth }.max() ?? 0
                 widths[index] = max(widths[index], longest)
@@ -81,12 +99,45 @@ enum SheetXLSX {
         }
         for (index, width) in widths.enumerated() {
             // Excel's width unit is about one Latin character: a Han character takes two.
-            _ = x.worksheet_set_column(worksheet, lxw_col_t(index), lxw_col_t(index), Double(min(max(width, 4), 60)) + 2, nil)
+            _ = x.worksheet_set_column(worksheet, lxw_col_t(index), lxw_col_t(index), Double(min(max(width, 4), Self.wrapWidth)) + 2, nil)
         }
         x.worksheet_freeze_panes(worksheet, 3, 0)
+        // Ready to print: landscape, one page wide (as many tall as it takes), the header on every page.
         x.worksheet_set_landscape(worksheet)
-        x.worksheet_set_paper(worksheet, 9)  // A4
+        x.worksheet_set_paper(worksheet, paper.code)
+        x.worksheet_fit_to_pages(worksheet, 1, 0)
         _ = x.worksheet_repeat_rows(worksheet, 2, 2)
+        if section.key == "investment_by_month", rowIndex > 0 {
+            chart(rows: rowIndex, sheet: name, labels: labels, after: columns.count, in: worksheet, workbook, x)
+        }
+    }
+
+    /// Text wider than this (display columns) wraps; columns are no wider.
+    static let wrapWidth = 40
+
+    /// A native line chart of 1-N月累计完成投资 against time progress, from the table's own cells
+    /// (columns B and C, rows 4 …), beside the table.
+    private static func chart(rows: Int, sheet name: String, labels: SheetLabels, after columns: Int,
+                              in worksheet: UnsafeMutablePointer<lxw_worksheet>, _ workbook: UnsafeMutablePointer<lxw_workbook>,
+                              _ x: zl_xlsx_api) {
+        guard let chart = x.workbook_add_chart(workbook, UInt8(LXW_CHART_LINE.rawValue)) else { return }
+        let quoted = "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
+        let range = { (column: String) in "=\(quoted)!$\(column)$4:$\(column)$\(3 + rows)" }
+        let english = labels.english
+        if let actual = x.chart_add_series(chart, range("A"), range("B")) {
+            x.chart_series_set_name(actual, english ? "Invested this year (10k yuan)" : "1-N月累计完成投资(万元)")
+        }
+        if let time = x.chart_add_series(chart, range("A"), range("C")) {
+            x.chart_series_set_name(time, english ? "Time progress (10k yuan)" : "按时间进度应完成(万元)")
+            var line = lxw_chart_line()
+            line.dash_type = UInt8(LXW_CHART_LINE_DASH_DASH.rawValue)
+            line.color = 0x999999
+            x.chart_series_set_line(time, &line)
+        }
+        x.chart_title_set_name(chart, english ? "Investment this year against time progress" : "1-N月累计完成投资与时间进度")
+        x.chart_axis_set_name(chart.pointee.y_axis, english ? "10k yuan" : "万元")
+        x.chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
+        _ = x.worksheet_insert_chart(worksheet, 3, lxw_col_t(columns + 1), chart)
     }
 
     private static func decimals(_ text: String) -> Int {
@@ -109,7 +160,7 @@ enum SheetXLSX {
 
 /// The workbook's formats, made once.
 private final class Styles {
-    let title, meta, header, text, wrapped: UnsafeMutablePointer<lxw_format>?
+    let title, meta, header, text, wrapped, sum: UnsafeMutablePointer<lxw_format>?
     private let workbook: UnsafeMutablePointer<lxw_workbook>
     private let x: zl_xlsx_api
     private var numbers: [String: UnsafeMutablePointer<lxw_format>?] = [:]
@@ -135,18 +186,23 @@ private final class Styles {
         x.format_set_border(wrapped, UInt8(LXW_BORDER_THIN.rawValue))
         x.format_set_text_wrap(wrapped)
         x.format_set_align(wrapped, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        sum = x.workbook_add_format(workbook)
+        x.format_set_bold(sum)
+        x.format_set_border(sum, UInt8(LXW_BORDER_THIN.rawValue))
+        x.format_set_align(sum, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
     }
 
     /// Money with thousands separators, areas and decimals with their places, percentages with a %.
-    func number(places: Int, _ key: String) -> UnsafeMutablePointer<lxw_format>? {
+    func number(places: Int, _ key: String, bold: Bool = false) -> UnsafeMutablePointer<lxw_format>? {
         let fraction = places > 0 ? "." + String(repeating: "0", count: places) : ""
         let pattern = key.hasSuffix("_wan") ? "#,##0" + fraction : key.hasSuffix("percent") ? "0" + fraction + "\"%\"" : "0" + fraction
-        if let made = numbers[pattern] { return made }
+        if let made = numbers[pattern + (bold ? " bold" : "")] { return made }
         let format = x.workbook_add_format(workbook)
         x.format_set_num_format(format, pattern)
+        if bold { x.format_set_bold(format) }
         x.format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue))
         x.format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
-        numbers[pattern] = format
+        numbers[pattern + (bold ? " bold" : "")] = format
         return format
     }
 }

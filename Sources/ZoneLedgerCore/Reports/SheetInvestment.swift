@@ -41,6 +41,35 @@ struct SheetInvestment {
     }
 }
 
+/// The zone's figures: the projects on the sheet summed, and 1-k月累计 month by month.
+struct ZoneInvestment {
+    var sums = InvestmentSums()
+    var planned = 0
+    /// Σ 1-k月累计 for k = 1 … N: nil for a month before any project reported.
+    var yearToDateByMonth: [Int64?] = []
+
+    init(_ investment: SheetInvestment, projects: [Int64]) {
+        yearToDateByMonth = Array(repeating: nil, count: investment.month.month)
+        for id in projects {
+            let figures = investment.figures(id)
+            if figures.plan != nil { planned += 1 }
+            sums.add(investment: nil, figures)
+            for (index, value) in figures.yearToDateByMonth.enumerated() where index < yearToDateByMonth.count {
+                if let value { yearToDateByMonth[index] = (yearToDateByMonth[index] ?? 0) + value }
+            }
+        }
+    }
+
+    /// The year's plan spread evenly: what time progress asks for by the end of month k, to the
+    /// yuan (half a yuan up); the straight line the chart draws.
+    func timeLine(through month: Int) -> Int64? {
+        guard let plan = sums.plan else { return nil }
+        let (product, overflow) = plan.multipliedReportingOverflow(by: Int64(month))
+        guard !overflow else { return nil }
+        return (product * 2 + 12) / 24
+    }
+}
+
 /// Sums of a group of projects' figures: a kind's 小计, or the 合计.
 struct InvestmentSums {
     var projects = 0
@@ -67,15 +96,8 @@ struct InvestmentSums {
 
 extension SheetSummary {
     /// 投资完成情况: the zone's year so far against the year's plans and time progress.
-    static func investment(_ investment: SheetInvestment, _ view: Viewpoint, in db: Database) throws -> MonthlySheet.Section {
-        let projects = try Int64.fetchAll(db, sql: "SELECT p.id FROM project p \(view.span(.project, "s", of: "p.id"))", arguments: view.arguments)
-        var sums = InvestmentSums()
-        var planned = 0
-        for id in projects {
-            let figures = investment.figures(id)
-            if figures.plan != nil { planned += 1 }
-            sums.add(investment: nil, figures)
-        }
+    static func investment(_ investment: SheetInvestment, _ zone: ZoneInvestment) -> MonthlySheet.Section {
+        let sums = zone.sums, planned = zone.planned
         let month = investment.month
         let ytd = sums.yearToDate ?? 0
         let points = sums.plan.flatMap { SheetInvestment.pointsAhead(ytd, plan: $0, months: month.month) }
@@ -100,5 +122,26 @@ extension SheetSummary {
             percent, .number(investment.timeProgress), points.map(Cell.number) ?? .empty, sentence.isEmpty ? .empty : .text(sentence),
         ]])
         return .init(key: "investment", title: "投资完成情况", english: "Investment against plan", table: table)
+    }
+
+    /// 投资进度（按月）: 1-k月累计完成投资 for each month of the year so far against time
+    /// progress (the plan spread evenly), the data of the sheet's chart.
+    static func investmentByMonth(_ zone: ZoneInvestment) -> MonthlySheet.Section {
+        let table = Table(columns: [
+            Column("month", "月份", "Month"), Column("ytd_wan", "累计完成投资(万元)", "Year to date (10k)", numeric: true),
+            Column("time_line_wan", "按时间进度应完成(万元)", "Time progress (10k)", numeric: true),
+            Column("plan_wan", "年度计划投资(万元)", "Plan (10k)", numeric: true),
+        ], rows: zone.yearToDateByMonth.enumerated().map { index, ytd in
+            [.text("\(index + 1)月"), moneyCell(ytd), moneyCell(zone.timeLine(through: index + 1)), moneyCell(zone.sums.plan)]
+        })
+        return .init(key: "investment_by_month", title: "投资进度（按月）", english: "Investment by month", table: table)
+    }
+}
+
+extension SheetInvestment {
+    /// The zone's figures over the projects that exist on the sheet's day.
+    func zone(_ view: Viewpoint, in db: Database) throws -> ZoneInvestment {
+        let projects = try Int64.fetchAll(db, sql: "SELECT p.id FROM project p \(view.span(.project, "s", of: "p.id"))", arguments: view.arguments)
+        return ZoneInvestment(self, projects: projects)
     }
 }

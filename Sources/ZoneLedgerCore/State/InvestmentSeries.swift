@@ -133,12 +133,13 @@ extension InvestmentReport {
 
 extension Ledger {
     /// Every project's investment reports up to a day, as the viewpoint knows them, grouped by
-    /// project: one range scan of the partial index.
+    /// project: one range scan of the partial index, which holds the reports only. (Named: without
+    /// statistics SQLite would take the day index and read every entry up to the day.)
     static func investmentSeries(through end: Day, _ view: Viewpoint, project: Int64? = nil, in db: Database) throws -> [Int64: InvestmentSeries] {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT e.project_id, e.id, e.effective_on, e.invested_month_yuan, e.invested_ytd_yuan, e.invested_total_yuan,
                    e.plan_year, e.plan_investment_yuan, e.plan_image
-            FROM entry e
+            FROM entry e INDEXED BY entry_investment
             WHERE \(InvestmentReport.condition("e")) AND e.project_id IS NOT NULL AND e.effective_on <= :end
               \(project == nil ? "" : "AND e.project_id = :project") AND \(view.liveEntry("e"))
             """, arguments: view.arguments + ["end": end, "project": project])

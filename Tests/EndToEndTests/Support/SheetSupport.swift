@@ -220,6 +220,7 @@ enum SheetSections {
     static let all: [(key: String, chinese: String, english: String)] = [
         ("projects_by_stage", "项目形象进度", "Projects by stage"),
         ("investment", "投资完成情况", "Investment against plan"),
+        ("investment_by_month", "投资进度（按月）", "Investment by month"),
         ("milestone_summary", "节点与记录", "Milestones and entries"),
         ("land", "土地出让", "Land sale"),
         ("tenants_by_park", "园区企业", "Tenants by park"),
