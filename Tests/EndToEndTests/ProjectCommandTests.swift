@@ -125,4 +125,26 @@ import Testing
         // Nothing to record is a usage error that names what to give.
         expectRefusal(try sandbox.zl("project", "update", "台邦"), 64, ["--stage", "--progress", "--note"])
     }
+
+    /// The actual 开工 and 竣工 days beside the planned ones: the first day the stage reached them,
+    /// as of any day; a correction back does not move them.
+    @Test func actualStartAndCompletionComeFromTheStages() throws {
+        let sandbox = try Sandbox()
+        try sandbox.seeded()
+        for step in [["--stage", "开工", "--on", "2021-03-05"], ["--stage", "在建", "--on", "2021-05-01"],
+                     ["--stage", "竣工", "--on", "2022-06-30"]] {
+            expectSuccess(try sandbox.run(["project", "update", "P1"] + step + ["--db", sandbox.ledger]))
+        }
+        expectSuccess(try sandbox.zl("project", "edit", "P1", "--planned-start", "2021-02-01", "--planned-completion", "2022-03-31", "--on", "2021-01-05"))
+        let cases: [(String, Any, Any)] = [("2021-03-04", NSNull(), NSNull()), ("2021-03-05", "2021-03-05", NSNull()),
+                                            ("2022-06-29", "2021-03-05", NSNull()), ("2022-06-30", "2021-03-05", "2022-06-30")]
+        for (day, start, completion) in cases {
+            let shown = try jsonObject(try sandbox.zl("project", "show", "P1", "--format", "json", "--as-of", day))
+            #expect("\(shown["actual_start"] ?? "missing")" == "\(start)", "\(day)")
+            #expect("\(shown["actual_completion"] ?? "missing")" == "\(completion)", "\(day)")
+            #expect(shown["planned_completion"] as? String == "2022-03-31")
+        }
+        let text = try sandbox.zl("project", "show", "P1")
+        #expect(text.stdout.contains("计划竣工        2022-03-31\n实际开工        2021-03-05\n实际竣工        2022-06-30"), "\(text)")
+    }
 }

@@ -36,6 +36,13 @@ extension Ledger {
             case .parcel:
                 let projects = try Self.projectsByParcel(view, withNames: true, in: db)[subject.id] ?? []
                 fields.insert((Column("projects", "项目"), projects.isEmpty ? .empty : .text(projects.joined(separator: "、"))), at: fields.count - 2)
+            case .project:
+                // Beside the planned days, the actual ones: the first day its stage reached 开工
+                // (or beyond) and 竣工 (or beyond), from its spans as the view knows them.
+                let actual = try Self.actualDays(subject.id, view, in: db)
+                let at = (fields.firstIndex { $0.0.key == "planned_completion" } ?? fields.count - 1) + 1
+                fields.insert(contentsOf: [(Column("actual_start", "实际开工"), .optional(actual.start)),
+                                           (Column("actual_completion", "实际竣工"), .optional(actual.completion))], at: at)
             case .park:
                 sections.append(.init(key: "tenants", label: "在册企业", table: try Self.tenantTable(park: subject.id, view, in: db)))
                 let figures = try Row.fetchAll(db, sql: """
@@ -149,5 +156,19 @@ struct MilestoneSubject {
         code = row?[0] ?? ""
         name = row?[1] ?? ""
         self.department = row?[2]
+    }
+}
+
+extension Ledger {
+    /// The first day a project's stage was 开工 or later, and 竣工 or later, on or before the view's day.
+    static func actualDays(_ project: Int64, _ view: Viewpoint, in db: Database) throws -> (start: Day?, completion: Day?) {
+        func first(from stage: ProjectStage) throws -> Day? {
+            let stages = ProjectStage.allCases.drop { $0 != stage }.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            return try Day.fetchOne(db, sql: """
+                SELECT min(s.valid_from) FROM project_span s
+                WHERE s.project_id = :id AND \(view.known("s")) AND s.valid_from <= :day AND s.stage IN (\(stages))
+                """, arguments: view.arguments + ["id": project])
+        }
+        return (try first(from: .started), try first(from: .completed))
     }
 }
