@@ -127,11 +127,13 @@ extension SheetSummary {
     /// 投资进度（按月）: 1-k月累计完成投资 for each month of the year so far against time
     /// progress (the plan spread evenly), the data of the sheet's chart.
     static func investmentByMonth(_ zone: ZoneInvestment) -> MonthlySheet.Section {
+        // Nothing planned and nothing reported this year: no rows (the section says so), no chart.
+        let reported = zone.sums.plan != nil || zone.yearToDateByMonth.contains { $0 != nil }
         let table = Table(columns: [
             Column("month", "月份", "Month"), Column("ytd_wan", "累计完成投资(万元)", "Year to date (10k)", numeric: true),
             Column("time_line_wan", "按时间进度应完成(万元)", "Time progress (10k)", numeric: true),
             Column("plan_wan", "年度计划投资(万元)", "Plan (10k)", numeric: true),
-        ], rows: zone.yearToDateByMonth.enumerated().map { index, ytd in
+        ], rows: !reported ? [] : zone.yearToDateByMonth.enumerated().map { index, ytd in
             [.text("\(index + 1)月"), moneyCell(ytd), moneyCell(zone.timeLine(through: index + 1)), moneyCell(zone.sums.plan)]
         })
         return .init(key: "investment_by_month", title: "投资进度（按月）", english: "Investment by month", table: table)
