@@ -17,11 +17,10 @@ public enum RestoreFile: String, CaseIterable, Sendable {
         }
     }
 
-    /// Columns a file from an older zoneledger lacks; read as empty. (Entries gained a project's
-    /// owner, leader, scope and its investment reports with migration 0009.)
+    /// Columns a file from an older zoneledger lacks; read as empty: every entry column from
+    /// `owner` on, which migration 0009 appended (a project's owner, leader, scope, investment reports).
     var addedLater: Set<String> {
-        self == .entries ? ["owner", "leader", "scope", "invested_month_yuan", "invested_ytd_yuan", "invested_total_yuan",
-                            "plan_year", "plan_investment_yuan", "plan_image"] : []
+        self == .entries ? Set(Entry.fieldColumns.drop { $0 != "owner" }) : []
     }
 
     func rows(in db: Database) throws -> [[Cell]] {

@@ -114,7 +114,7 @@ struct BulkUpdates {
             WHEN '\(kind.rawValue)' THEN EXISTS (SELECT 1 FROM entry e WHERE e.\(kind.foreignKey) = u.sid AND e.effective_on = u.on_day
                 AND e.action = u.action AND e.stage IS u.kstage AND e.progress IS u.kprogress
                 AND coalesce(e.parcel_status, e.tenant_status) IS u.kstatus AND e.due_on IS u.kdue AND e.note IS u.knote
-                AND e.invested_month_yuan IS NULL AND e.invested_ytd_yuan IS NULL AND e.invested_total_yuan IS NULL AND e.plan_year IS NULL
+                AND NOT \(InvestmentReport.condition("e"))
                 AND NOT EXISTS (SELECT 1 FROM entry_void v WHERE v.entry_id = e.id))
             """
         }
@@ -219,9 +219,7 @@ struct BulkUpdates {
         } ?? .update
         if action == .edit { return nil }
         // Investment reports and plans take the row path (RowImporter.update).
-        if ["invested", "invested_ytd", "invested_total", "plan_year", "plan_investment", "plan_image"].contains(where: { row.text($0) != nil }) {
-            return nil
-        }
+        if InvestmentReport.isReport(row) { return nil }
         let note = row.text("note")
         let due = action == .reschedule ? try row.due("due", promisedOn: on) : nil
         // "Already recorded?" reads these; a bad stage or progress is refused right there.
@@ -353,7 +351,7 @@ struct BulkUpdates {
                       progress: Int64.fromDatabaseValue(entry["progress"]),
                       status: String.fromDatabaseValue(entry["parcel_status"]) ?? String.fromDatabaseValue(entry["tenant_status"]),
                       due: Day.fromDatabaseValue(entry["due_on"]), note: entry.note)
-            report = ["invested_month_yuan", "invested_ytd_yuan", "invested_total_yuan", "plan_year"].contains { !entry[$0].isNull }
+            report = InvestmentReport.isReport(entry)
         }
     }
 

@@ -114,6 +114,17 @@ struct InvestmentSeries {
 }
 
 extension InvestmentReport {
+    /// The entry columns that make an entry a report (a plan has plan_year, its amount and image come with it).
+    static let markingColumns = ["invested_month_yuan", "invested_ytd_yuan", "invested_total_yuan", "plan_year"]
+    /// The updates file's columns that carry a report or a plan.
+    static let importKeys = ["invested", "invested_ytd", "invested_total", "plan_year", "plan_investment", "plan_image"]
+
+    /// Whether an entry is an investment report or a plan.
+    static func isReport(_ entry: Entry) -> Bool { markingColumns.contains { !entry[$0].isNull } }
+
+    /// Whether an updates row carries a report or a plan (those take the row path).
+    static func isReport(_ row: ImportRow) -> Bool { importKeys.contains { row.text($0) != nil } }
+
     /// Whether an entry (alias) is an investment report: the partial index's condition.
     static func condition(_ alias: String) -> String {
         "(\(alias).invested_month_yuan IS NOT NULL OR \(alias).invested_ytd_yuan IS NOT NULL OR \(alias).invested_total_yuan IS NOT NULL OR \(alias).plan_year IS NOT NULL)"
