@@ -33,6 +33,7 @@ let package = Package(
                 .embedInCode("Schema/0007_every_fact_an_entry.sql"),
                 .embedInCode("Schema/0008_spans.sql"),
                 .embedInCode("Schema/0009_investment_and_responsibility.sql"),
+                .embedInCode("Schema/0010_problems.sql"),
                 .embedInCode("Seeds/work-report-2020.txt"),
                 .embedInCode("Seeds/parks.txt"),
                 .embedInCode("Seeds/parcels.txt"),

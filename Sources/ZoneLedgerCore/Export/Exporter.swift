@@ -35,7 +35,7 @@ extension Ledger {
         switch kind {
         case .zone:
             return try Row.fetchAll(db, sql: "SELECT * FROM zone").map { [.text($0["name"]), .optional($0["report_day"] as Day?)] }
-        case .parks, .parcels, .projects, .tenants, .milestones:
+        case .parks, .parcels, .projects, .tenants, .milestones, .problems:
             return try addedSubjects(kind, in: db)
         case .figures:
             return try Row.fetchAll(db, sql: """
@@ -57,10 +57,12 @@ extension Ledger {
                 let reports: [Cell] = ["invested_month_yuan", "invested_ytd_yuan", "invested_total_yuan"].map { moneyCell(Int64.fromDatabaseValue(entry[$0])) }
                 let plan: [Cell] = [.optional(Int64.fromDatabaseValue(entry["plan_year"])), moneyCell(Int64.fromDatabaseValue(entry["plan_investment_yuan"])),
                                     .optional(String.fromDatabaseValue(entry["plan_image"]))]
+                // A problem's new deadline rides on its edit row's 到期 column, as a reschedule's does.
+                let due = entry.action == .reschedule || entry.subject.kind == .problem ? entry.due?.text : nil
                 let cells: [Cell] = [.text(row["subject_code"]), .day(entry.effectiveOn), .text(entry.action.label), .optional(entry.stage?.label),
-                        .optional(entry.progress), .optional(status), .optional(entry.action == .reschedule ? entry.due?.text : nil),
+                        .optional(entry.progress), .optional(status), .optional(due),
                         .optional(entry.note), .text(entry.correction ? "是" : "否"), .text(row["author"]), .text(row["recorded_at"]),
-                        .optional(entry.action == .edit ? try fieldTexts(entry, in: db) : nil)]
+                        .optional(entry.action == .edit && !entry.fieldsSet.isEmpty ? try fieldTexts(entry, in: db) : nil)]
                 return cells + reports + plan
             }
         }
@@ -89,7 +91,7 @@ extension Ledger {
                 case "status": return .optional(entry.parcelStatus?.label ?? entry.tenantStatus?.label)
                 case "due": return .optional(entry.due?.text)
                 default:
-                    if subjectKind == .milestone, ["project", "parcel", "park", "tenant"].contains(column.key) {
+                    if subjectKind.isAboutSubject, ["project", "parcel", "park", "tenant"].contains(column.key) {
                         return .optional(entry.milestoneLink.flatMap { $0.kind.rawValue == column.key ? code($0.kind, $0.id, in: db) : nil })
                     }
                     guard let field = subjectKind.field(column.key) else { return .empty }
@@ -138,6 +140,7 @@ extension ImportKind {
         case .projects: .project
         case .tenants: .tenant
         case .milestones: .milestone
+        case .problems: .problem
         default: nil
         }
     }

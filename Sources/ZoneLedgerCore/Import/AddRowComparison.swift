@@ -26,6 +26,9 @@ extension AddRowReader {
         case .milestone: [("title", ["title"]), ("project", ["set_project_id"]), ("parcel", ["set_parcel_id"]),
                           ("park", ["set_park_id"]), ("tenant", ["set_tenant_id"]), ("due", ["due_on", "due_text"]),
                           ("department", ["department"])]
+        case .problem: [("title", ["title"]), ("project", ["set_project_id"]), ("parcel", ["set_parcel_id"]),
+                        ("park", ["set_park_id"]), ("tenant", ["set_tenant_id"]), ("due", ["due_on", "due_text"]),
+                        ("department", ["department"]), ("leader", ["leader"])]
         }
         return own + [("on", []), ("note", []), ("quote", [])]
     }
@@ -57,6 +60,13 @@ extension AddRowReader {
                 SELECT s.milestone_id FROM milestone_span s WHERE \(current) AND s.\(kind.foreignKey) = ?
                   AND s.title = ? AND s.original_due_text = ? LIMIT 1
                 """), arguments: [staged.link, staged.name, staged.due])
+        case .problem:
+            // As first raised: a problem's wording may be edited later, its add row stays the same.
+            guard let kind = staged.linkKind else { return nil }
+            return try Int64.fetchOne(db.cachedStatement(sql: """
+                SELECT a.problem_id FROM live_entry a WHERE a.problem_id IS NOT NULL AND a.action = 'add'
+                  AND a.set_\(kind.rawValue)_id = ? AND a.title = ? LIMIT 1
+                """), arguments: [staged.link, staged.name])
         default:
             return try Int64.fetchOne(db.cachedStatement(sql: """
                 SELECT s.\(layout.key) FROM \(layout.table) s WHERE \(current) AND s.name = ? LIMIT 1
@@ -105,7 +115,7 @@ extension AddRowReader {
         }
         guard let first = differences.first else { return nil }
         let named = staged.code.map { " \($0) " } ?? "“\(staged.name ?? "")”（\(add[3] as String)）"
-        let verb = subject == .milestone ? "reschedule/edit" : "update/edit"
+        let verb = subject == .milestone ? "reschedule/edit" : subject == .problem ? "edit/resolve" : "update/edit"
         return ImportProblem(line: line, column: header(first.key), reason: """
             \(subject.label)\(named)已在账本中，这一行却与它登记时不同——\(differences.map(\.text).joined(separator: "；"))。\
             与账本所记完全相同的行才会跳过；要记下变化，请用 import updates 或 \(subject.rawValue) \(verb)

@@ -29,6 +29,10 @@ struct AddRowReader {
         case .tenants:
             subject = .tenant
             fields = ["name", "set_park_id", "tenant_status"]
+        case .problems:
+            subject = .problem
+            fields = ["title", "set_project_id", "set_parcel_id", "set_park_id", "set_tenant_id", "due_on", "due_text",
+                      "due_precision", "department", "leader"]
         default:
             subject = .milestone
             fields = ["title", "set_project_id", "set_parcel_id", "set_park_id", "set_tenant_id", "due_on", "due_text",
@@ -207,6 +211,42 @@ struct AddRowReader {
             try Ledger.checkDue(due, promisedOn: on, context)
             segment = 4
             set(&staged, "department", try Validate.optionalText(department, what: "责任部门", limit: 100)?.databaseValue ?? .null)
+            staged.note = try Validate.note(note)
+        case .problem:
+            var given: [(SubjectKind, Int64)] = []
+            for (key, kind) in [("project", SubjectKind.project), ("parcel", .parcel), ("park", .park), ("tenant", .tenant)] {
+                if let id = try references.resolve(row, key, kind) { given.append((kind, id)) }
+            }
+            guard given.count == 1, let (kind, id) = given.first else {
+                throw row.problem("", "项目、地块、园区、企业四列中应恰好填一列，指明问题关于谁")
+            }
+            staged.link = id
+            staged.linkKind = kind
+            set(&staged, "set_\(kind.rawValue)_id", id.databaseValue)
+            let title = try row.required("title")
+            staged.name = title
+            let on = try row.day("on") ?? row.today
+            staged.on = on
+            let due = try row.due("due", promisedOn: on)
+            staged.code = row.text("code")
+            segment = 1
+            let department = row.text("department"), leader = row.text("leader")
+            let note = row.text("note")
+            staged.quote = row.text("quote")
+            try ledger.checkEffective(on, context)
+            segment = 2
+            set(&staged, "title", try Validate.name(title, what: "问题描述").databaseValue)
+            try validateCode(&staged)
+            segment = 3
+            if let due {
+                set(&staged, "due_on", due.day.databaseValue)
+                set(&staged, "due_text", try Validate.name(due.text, what: "期限写法").databaseValue)
+                set(&staged, "due_precision", due.precision.rawValue.databaseValue)
+                try Ledger.checkDeadline(due, raisedOn: on, context)
+            }
+            segment = 4
+            set(&staged, "department", try Validate.optionalText(department, what: "责任单位", limit: 100)?.databaseValue ?? .null)
+            set(&staged, "leader", try Validate.optionalText(leader, what: "挂钩领导", limit: 100)?.databaseValue ?? .null)
             staged.note = try Validate.note(note)
         }
     }

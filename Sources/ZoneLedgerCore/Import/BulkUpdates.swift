@@ -212,12 +212,14 @@ struct BulkUpdates {
         guard let on = try row.day("on") else { throw row.problem("on", "不能为空") }
         let action = try row.read("action") { text -> EntryAction in
             let lower = text.lowercased()
-            guard let action = EntryAction.allCases.first(where: { $0.label == text || $0.rawValue == lower }), action != .add else {
+            guard let action = EntryAction.allCases.first(where: { $0.label == text || $0.label(for: .problem) == text || $0.rawValue == lower }),
+                  action != .add else {
                 throw LedgerError.data("动作“\(text)”无效：可选 更新、完成、改期、取消、重开、修改")
             }
             return action
         } ?? .update
-        if action == .edit { return nil }
+        // Edits, and every problem's row, take the row path.
+        if action == .edit || subject.kind == .problem { return nil }
         // Investment reports and plans take the row path (RowImporter.update).
         if InvestmentReport.isReport(row) { return nil }
         let note = row.text("note")

@@ -1,9 +1,9 @@
 /// What a CSV file holds, and the columns it may have: Chinese or English headers.
 public enum ImportKind: String, CaseIterable, Sendable {
-    case zone, parks, parcels, projects, tenants, milestones, figures, updates
+    case zone, parks, parcels, projects, tenants, milestones, problems, figures, updates
 
     /// The order `import all` and `export` use: everything a row refers to comes first.
-    public static let loadOrder: [ImportKind] = [.zone, .parks, .parcels, .projects, .tenants, .milestones, .figures, .updates]
+    public static let loadOrder: [ImportKind] = [.zone, .parks, .parcels, .projects, .tenants, .milestones, .problems, .figures, .updates]
 
     public var label: String {
         switch self {
@@ -13,6 +13,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
         case .projects: "项目"
         case .tenants: "企业"
         case .milestones: "节点"
+        case .problems: "问题"
         case .figures: "数据"
         case .updates: "状态记录"
         }
@@ -51,6 +52,12 @@ public enum ImportKind: String, CaseIterable, Sendable {
             .code, .init("title", "节点", ["节点内容", "内容"], required: true), .init("project", "项目"), .init("parcel", "地块"),
             .init("park", "园区"), .init("tenant", "企业"), .init("due", "到期", ["到期日", "计划完成时间", "完成时限"], required: true),
             .init("department", "责任部门", ["责任单位"]), .init("on", "立下日期", ["生效日期", "日期"]), .note, .quote,
+        ]
+        case .problems: [
+            .code, .init("title", "存在问题", ["问题", "问题描述", "需协调解决问题"], required: true), .init("project", "项目"), .init("parcel", "地块"),
+            .init("park", "园区"), .init("tenant", "企业"), .init("department", "责任单位", ["责任部门", "牵头单位"]),
+            .init("leader", "挂钩领导", ["责任领导", "协调领导"]), .init("due", "期限", ["完成时限", "解决时限", "期限(原话)"]),
+            .init("on", "提出日期", ["生效日期", "日期"]), .note, .quote,
         ]
         case .figures: [
             .code, .init("category", "类别", required: true), .init("metric", "指标", ["指标名称"], required: true),

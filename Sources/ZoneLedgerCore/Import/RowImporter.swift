@@ -113,6 +113,7 @@ final class RowImporter {
         case .projects: return try project(row)
         case .tenants: return try tenant(row)
         case .milestones: return try milestone(row)
+        case .problems: return try problem(row)
         case .figures: return try figure(row)
         case .updates: return try update(row)
         }
@@ -220,6 +221,29 @@ final class RowImporter {
         draft.note = row.text("note")
         draft.quote = row.text("quote")
         _ = try ledger.insertMilestone(draft, about: subject, batch: try sharedBatch(), context: context, codes: batches.codes, in: db)
+        return true
+    }
+
+    private func problem(_ row: ImportRow) throws -> Bool {
+        let columns: [(String, SubjectKind)] = [("project", .project), ("parcel", .parcel), ("park", .park), ("tenant", .tenant)]
+        let given = try columns.compactMap { key, kind in try reference(row, key, kind) }
+        guard given.count == 1, let subject = given.first else {
+            throw row.problem("", "项目、地块、园区、企业四列中应恰好填一列，指明问题关于谁")
+        }
+        let title = try row.required("title")
+        if try alreadyThere(row, name: title, link: subject.id, linkKind: subject.kind) { return false }
+        let on = try row.day("on") ?? row.today
+        var draft = ProblemDraft(text: title, subjectKind: subject.kind, subject: subject.code, on: on)
+        draft.due = try row.due("due", promisedOn: on)
+        draft.code = row.text("code")
+        draft.department = row.text("department")
+        draft.leader = row.text("leader")
+        draft.note = row.text("note")
+        draft.quote = row.text("quote")
+        if let due = draft.due {
+            do { try Ledger.checkDeadline(due, raisedOn: on, context) } catch let error as LedgerError { throw row.problem("due", error.message) }
+        }
+        _ = try ledger.insertProblem(draft, about: subject, batch: try sharedBatch(), context: context, codes: batches.codes, in: db)
         return true
     }
 

@@ -10,16 +10,21 @@ extension RowImporter {
         do { subject = try subjects.resolve(subjectText, kind: nil, in: db) } catch let error as LedgerError { throw row.problem("subject", error.message) }
         guard let on = try row.day("on") else { throw row.problem("on", "不能为空") }
         let action = try row.read("action") { text -> EntryAction in
-            guard let action = EntryAction.allCases.first(where: { $0.label == text || $0.rawValue == text.lowercased() }), action != .add else {
+            guard let action = EntryAction.allCases.first(where: { $0.label == text || $0.label(for: .problem) == text || $0.rawValue == text.lowercased() }),
+                  action != .add else {
                 throw LedgerError.data("动作“\(text)”无效：可选 更新、完成、改期、取消、重开、修改")
             }
             return action
         } ?? .update
         let note = row.text("note")
-        let due = action == .reschedule ? try row.due("due", promisedOn: on) : nil
+        let due = action == .reschedule || subject.kind == .problem && action == .edit ? try row.due("due", promisedOn: on) : nil
         if action != .edit, try alreadyRecorded(row, subject, on, action, note: note, due: due?.day) { return false }
         let batch = try historyBatch(for: row)
         switch (subject.kind, action) {
+        case (.problem, .edit):
+            return try recordProblemEdit(row, subject, on: on, due: due, note: note, batch: batch)
+        case (.problem, .done), (.problem, .reopen):
+            _ = try ledger.recordProblemAction(action, subject, on: on, note: note, batch: batch, context: context, in: db)
         case (_, .edit):
             return try recordEdit(row, subject, on: on, note: note, batch: batch)
         case (.project, .update) where row.text("plan_year") != nil || row.text("plan_investment") != nil || row.text("plan_image") != nil:
@@ -74,6 +79,15 @@ extension RowImporter {
     /// checked by its field's own parser and applied exactly as `edit` applies it; a row that
     /// changes nothing on its day is already in the ledger.
     private func recordEdit(_ row: ImportRow, _ subject: Subject, on: Day, note: String?, batch: WriteBatch) throws -> Bool {
+        let values = try editValues(row, subject, on: on)
+        var (entry, changed) = try ledger.prepareEdit(subject, values, note: note, on: on, context: context, in: db)
+        guard !changed.isEmpty else { return false }
+        try ledger.record(&entry, in: batch, db: db)
+        return true
+    }
+
+    /// 修改内容 read into field values, each by its field's own parser.
+    private func editValues(_ row: ImportRow, _ subject: Subject, on: Day) throws -> [(Field, DatabaseValue)] {
         guard let changes = row.text("changes") else { throw row.problem("changes", "修改记录须有修改内容") }
         guard let data = changes.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               !object.isEmpty else {
@@ -84,12 +98,19 @@ extension RowImporter {
             guard let text = object[key] as? String else { throw row.problem("changes", "“\(key)”的值应为文字") }
             texts.append((key, text))
         }
-        let values: [(Field, DatabaseValue)]
-        do { values = try Ledger.fieldValues(subject.kind, texts, on: on, in: db) } catch let error as LedgerError {
+        do { return try Ledger.fieldValues(subject.kind, texts, on: on, in: db) } catch let error as LedgerError {
             throw row.problem("changes", error.message)
         }
-        var (entry, changed) = try ledger.prepareEdit(subject, values, note: note, on: on, context: context, in: db)
-        guard !changed.isEmpty else { return false }
+    }
+
+    /// A problem's edit row: its changed fields as for any edit, its new deadline in 到期.
+    private func recordProblemEdit(_ row: ImportRow, _ subject: Subject, on: Day, due: LedgerDate?, note: String?, batch: WriteBatch) throws -> Bool {
+        var values: [(Field, DatabaseValue)] = []
+        // A deadline alone needs no 修改内容 (older files may say {}).
+        if let changes = row.text("changes"), changes != "{}" { values = try editValues(row, subject, on: on) }
+        let (prepared, changes) = try ledger.prepareProblemEdit(subject, values, due: due, note: note, on: on, context: context, in: db)
+        // As for any edit row: one that changes nothing on its day is already in the ledger.
+        guard var entry = prepared, !changes.isEmpty else { return false }
         try ledger.record(&entry, in: batch, db: db)
         return true
     }

@@ -13,6 +13,7 @@ extension Ledger {
         ("0007_every_fact_an_entry.sql", PackageResources._007_every_fact_an_entry_sql),
         ("0008_spans.sql", PackageResources._008_spans_sql),
         ("0009_investment_and_responsibility.sql", PackageResources._009_investment_and_responsibility_sql),
+        ("0010_problems.sql", PackageResources._010_problems_sql),
     ]
 
     /// What the program does after a migration's SQL, in the same transaction: moving a ledger's
@@ -21,8 +22,8 @@ extension Ledger {
         "0007_every_fact_an_entry.sql": { try LegacyConversion.run($0) },
         // Spans are built with the newest layout, so after the last migration that changes it: a
         // ledger coming from 0007 or before gets them there; one already at 0008 keeps its own
-        // (the columns 0009 adds are empty, as the fold of its entries says).
-        "0009_investment_and_responsibility.sql": { db in
+        // (the columns 0009 adds are empty, and it has no problems, as the fold of its entries says).
+        "0010_problems.sql": { db in
             let built = try Bool.fetchOne(db, sql: """
                 SELECT NOT EXISTS (SELECT 1 FROM entry) OR EXISTS (SELECT 1 FROM project_span) OR EXISTS (SELECT 1 FROM parcel_span)
                   OR EXISTS (SELECT 1 FROM park_span) OR EXISTS (SELECT 1 FROM tenant_span) OR EXISTS (SELECT 1 FROM milestone_span)

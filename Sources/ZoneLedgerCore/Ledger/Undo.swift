@@ -61,7 +61,7 @@ extension Ledger {
             var lines = try entries.map { entryRow -> String in
                 let entry = try Entry(row: entryRow)
                 let what = [try EntryText.summary(entry, in: db), entry.note ?? ""].filter { !$0.isEmpty }.joined(separator: "；")
-                return "\(entry.effectiveOn.iso) \(try SubjectNames.listing(entry.subject, in: db)) \(entry.action.label)\(what.isEmpty ? "" : "：" + what)"
+                return "\(entry.effectiveOn.iso) \(try SubjectNames.listing(entry.subject, in: db)) \(entry.action.label(for: entry.subject.kind))\(what.isEmpty ? "" : "：" + what)"
             }
             lines += try String.fetchAll(db, sql: "SELECT code || ' ' || metric || '：' || value || unit FROM figure WHERE batch_id = ?",
                                          arguments: [id]).map { "数据 \($0)" }

@@ -129,16 +129,16 @@ extension Ledger {
     private func checkEdited(_ subject: Subject, _ entry: Entry, before: SpanState, _ layout: SpanLayout, in db: Database) throws {
         var after = before
         for field in subject.kind.fields where !entry[field].isNull { after[layout, field.spanColumn] = entry[field] }
-        if subject.kind != .milestone, let name = String.fromDatabaseValue(entry[.name]) {
+        if !subject.kind.isAboutSubject, let name = String.fromDatabaseValue(entry[.name]) {
             let park = subject.kind == .tenant ? Int64.fromDatabaseValue(after[layout, "park_id"]) : nil
             try Self.checkNameFree(name, subject.kind, park: park, in: db, except: subject.id)
         } else if subject.kind == .tenant, let park = Int64.fromDatabaseValue(entry[.tenantPark]),
                   let name = String.fromDatabaseValue(after[layout, "name"]) {
             try Self.checkNameFree(name, .tenant, park: park, in: db, except: subject.id)
         }
-        // A milestone is about a subject that exists on the day, as when it is added.
+        // A milestone or problem is about a subject that exists on the day, as when it is added.
         if let link = entry.milestoneLink, try SpanStore.state(of: link, on: entry.effectiveOn, in: db) == nil {
-            throw LedgerError.data("节点的对象\(try SubjectNames.listing(link, in: db))在\(entry.effectiveOn.iso)还不存在")
+            throw LedgerError.data("\(subject.kind.label)的对象\(try SubjectNames.listing(link, in: db))在\(entry.effectiveOn.iso)还不存在")
         }
         if subject.kind == .project {
             let plan = { (state: SpanState) in
@@ -176,8 +176,8 @@ extension Ledger {
 
     static func fieldValues(_ kind: SubjectKind, _ texts: [(key: String, text: String)], on day: Day, in db: Database) throws -> [(Field, DatabaseValue)] {
         try texts.map { key, text in
-            // A milestone's subject is named by the kind of its REF: --project, --parcel, --park, --tenant.
-            if kind == .milestone, let linked = SubjectKind(rawValue: key), linked != .milestone {
+            // A milestone's or problem's subject is named by the kind of its REF: --project, --parcel, --park, --tenant.
+            if kind.isAboutSubject, let linked = SubjectKind(rawValue: key), !linked.isAboutSubject {
                 return (Field.milestoneSubject(linked), try References.resolve(text, kind: linked, in: db).id.databaseValue)
             }
             guard let field = kind.field(key) else { throw LedgerError.usage("\(kind.label)没有“\(key)”这个字段") }

@@ -113,6 +113,9 @@ extension Field {
     static let leader = Field("leader", "挂钩领导", .text(limit: 100), entry: "leader", aliases: ["挂钩责任领导", "联系领导"])
     static let scope = Field("scope", "建设内容及规模", .text(limit: 500), entry: "scope", aliases: ["建设内容", "建设规模及内容", "建设规模"])
     static let milestoneDepartment = Field("department", "责任部门", .text(limit: 100), entry: "department", aliases: ["责任单位"])
+    static let problemTitle = Field("title", "问题", .name, entry: "title", aliases: ["存在问题", "问题描述", "需协调解决问题"])
+    static let problemDepartment = Field("department", "责任单位", .text(limit: 100), entry: "department", aliases: ["责任部门", "牵头单位"])
+    static let problemLeader = Field("leader", "挂钩领导", .text(limit: 100), entry: "leader", aliases: ["责任领导", "协调领导"])
 }
 
 extension SubjectKind {
@@ -126,11 +129,21 @@ extension SubjectKind {
                      .expectedTax, .buildings, .industries]
         case .tenant: [.name, .tenantPark]
         case .milestone: [.title, .milestoneDepartment]
+        case .problem: [.problemTitle, .problemDepartment, .problemLeader]
         }
     }
 
     /// The field a kind is named by.
-    var nameField: Field { self == .milestone ? .title : .name }
+    var nameField: Field {
+        switch self {
+        case .milestone: .title
+        case .problem: .problemTitle
+        default: .name
+        }
+    }
+
+    /// Milestones and problems are about another subject (a project, parcel, park or tenant).
+    var isAboutSubject: Bool { self == .milestone || self == .problem }
 
     /// A field of this kind by its key ("name", "park").
     public func field(_ key: String) -> Field? { fields.first { $0.key == key } }

@@ -46,7 +46,7 @@ public enum ParkKind: String, Labeled {
 
 /// What a milestone, an entry or a reference is about.
 public enum SubjectKind: String, Labeled {
-    case project, parcel, park, tenant, milestone
+    case project, parcel, park, tenant, milestone, problem
     public static let noun = "对象类别"
     public var label: String {
         switch self {
@@ -55,9 +55,11 @@ public enum SubjectKind: String, Labeled {
         case .park: "园区"
         case .tenant: "企业"
         case .milestone: "节点"
+        case .problem: "问题"
         }
     }
-    /// Codes start with this letter: P1 is a project, L2 a parcel (land), Y3 a park (园), E4 a tenant enterprise.
+    /// Codes start with this letter: P1 is a project, L2 a parcel (land), Y3 a park (园), E4 a tenant enterprise,
+    /// M5 a milestone, W6 a problem to coordinate (问题).
     public var codePrefix: String {
         switch self {
         case .project: "P"
@@ -65,6 +67,7 @@ public enum SubjectKind: String, Labeled {
         case .park: "Y"
         case .tenant: "E"
         case .milestone: "M"
+        case .problem: "W"
         }
     }
     var table: String { rawValue }

@@ -53,6 +53,15 @@ public enum EntryAction: String, Codable, Sendable, CaseIterable {
         case .reopen: "重开"
         }
     }
+
+    /// The same, in the words used for a kind: a problem is 提出 and 解决, not 新增 and 完成.
+    public func label(for kind: SubjectKind) -> String {
+        switch (kind, self) {
+        case (.problem, .add): "提出"
+        case (.problem, .done): "解决"
+        default: label
+        }
+    }
 }
 
 /// One dated entry about one subject, setting the fields it names. Append-only: the database
@@ -133,9 +142,9 @@ public struct Entry: Sendable, Equatable {
     /// The descriptive fields it sets, in the kind's order.
     var fieldsSet: [Field] { subject.kind.fields.filter { !self[$0].isNull } + milestoneLinkSet }
 
-    /// A milestone's subject, when this entry sets it.
+    /// A milestone's or a problem's subject, when this entry sets it.
     var milestoneLink: SubjectID? {
-        guard subject.kind == .milestone else { return nil }
+        guard subject.kind.isAboutSubject else { return nil }
         for kind in [SubjectKind.project, .parcel, .park, .tenant] {
             if let id = Int64.fromDatabaseValue(self["set_\(kind.rawValue)_id"]) { return SubjectID(kind: kind, id: id) }
         }

@@ -112,3 +112,21 @@ public enum MilestoneState: String, Labeled {
         }
     }
 }
+
+/// A problem to coordinate: open until resolved; a resolved one may be reopened.
+public enum ProblemState: String, Labeled {
+    case open, resolved
+    public static let noun = "问题状态"
+    public var label: String {
+        switch self {
+        case .open: "未解决"
+        case .resolved: "已解决"
+        }
+    }
+    public var aliases: [String] {
+        switch self {
+        case .open: ["待解决", "open"]
+        case .resolved: ["已解决", "解决"]
+        }
+    }
+}

@@ -25,6 +25,8 @@ extension Ledger {
             var fields: [(Column, Cell)] = [(Column("code", "编号"), .text(subject.code))]
             if kind == .milestone {
                 fields += try milestoneFields(span.state, view, in: db)
+            } else if kind == .problem {
+                fields += try Self.problemFields(subject.id, view, in: db)
             } else {
                 fields += kind.fields.map { ($0.column, $0.cell(span.state[layout, $0.spanColumn], link: link)) }
                 fields += Self.statusFields(kind, span.state, layout)
@@ -53,8 +55,10 @@ extension Ledger {
             default:
                 break
             }
-            if kind != .milestone {
+            if !kind.isAboutSubject {
                 sections.append(.init(key: "milestones", label: "节点", table: try Self.milestones(view, state: nil, subject: subject.subjectID, in: db)))
+                let problems = try ProblemRows.lines(view, filter: "s.\(kind.foreignKey) = :subject", arguments: ["subject": subject.id], in: db)
+                sections.append(.init(key: "problems", label: "存在问题", table: ProblemTables.table(problems, on: view.day)))
             }
             var upToTheDay = HistoryQuery()
             upToTheDay.until = view.day
@@ -79,6 +83,12 @@ extension Ledger {
             fields.append((Column("quote", "报告原文"), (row["quote"] as String?).map { .list($0.components(separatedBy: "\n")) } ?? .empty))
             return Detail(title: "数据 \(row["code"] as String) \(row["metric"] as String)", fields: fields, sections: [])
         }
+    }
+
+    /// A problem's fields as `problem list` shows them, but one per line.
+    private static func problemFields(_ id: Int64, _ view: Viewpoint, in db: Database) throws -> [(Column, Cell)] {
+        guard let line = try ProblemRows.lines(view, filter: "s.problem_id = :id", arguments: ["id": id], in: db).first else { return [] }
+        return Array(zip(ProblemTables.columns, ProblemTables.cells(line, on: view.day)).dropFirst())
     }
 
     /// Stage, progress or status, after the descriptive fields.

@@ -12,6 +12,15 @@ enum EntryText {
         if let status = entry.parcelStatus { parts.append("状态：\(status.label)") }
         if let status = entry.tenantStatus { parts.append("状态：\(status.label)") }
         if entry.action == .reschedule, let due = entry.due { parts.append("到期改为：\(due.text)（\(due.day.iso)）") }
+        if entry.subject.kind == .problem {
+            switch entry.action {
+            case .add: if let due = entry.due { parts.append("期限：\(Ledger.deadlineWords(due))") }
+            case .edit: if let due = entry.due { parts.append("期限改为：\(Ledger.deadlineWords(due))") }
+            case .done: parts.append("已解决")
+            case .reopen: parts.append("重开")
+            default: break
+            }
+        }
         parts += investmentWords(entry)
         if entry.action == .edit {
             parts += try changes(entry, view: view, in: db).map(\.text)

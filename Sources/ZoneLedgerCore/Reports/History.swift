@@ -35,7 +35,7 @@ extension Ledger {
         ], rows: try rows.map { row in
             let entry = try Entry(row: row)
             return [.integer(entry.id ?? 0), .day(entry.effectiveOn), .text("\(row["subject_code"] as String? ?? "") \(row["subject_name"] as String? ?? "")"),
-                    .choice(key: entry.action.rawValue, label: entry.action.label), .text(try EntryText.summary(entry, in: db)),
+                    .choice(key: entry.action.rawValue, label: entry.action.label(for: entry.subject.kind)), .text(try EntryText.summary(entry, in: db)),
                     .optional(entry.note), .flag(entry.correction),
                     .text(row["author"]), .text(row["recorded_at"]), .optional(row["voided_by"] as String?)]
         })

@@ -58,7 +58,9 @@ public struct OverdueReport: Sendable, Equatable {
     public var overdue: [MilestoneLine]
     public var dueSoon: [MilestoneLine]
     public var behind: [BehindLine]
-    public var isEmpty: Bool { overdue.isEmpty && dueSoon.isEmpty && behind.isEmpty }
+    /// Open problems past their deadline (存在问题), in their own part.
+    public var problems: [ProblemLine] = []
+    public var isEmpty: Bool { overdue.isEmpty && dueSoon.isEmpty && behind.isEmpty && problems.isEmpty }
 }
 
 /// The overdue report as streams (see `Ledger.withOverdue`): due soon only with --within,
@@ -69,6 +71,8 @@ public struct OverdueStreams {
     public var overdue: RowStream
     public var dueSoon: RowStream?
     public var behind: RowStream?
+    /// Problems past their deadline: unless --kind names a kind of milestone subject.
+    public var problems: RowStream?
     /// The same rows as lines, for reports built in the core.
     let lines: OverdueLines
 }
@@ -80,6 +84,7 @@ extension Ledger {
             try streams.lines.overdue { report.overdue.append($0) }
             try streams.lines.dueSoon? { report.dueSoon.append($0) }
             try streams.lines.behind? { report.behind.append($0) }
+            try streams.lines.problems? { report.problems.append($0) }
             return report
         }
     }
@@ -100,6 +105,9 @@ extension Ledger {
                 behind: lines.behind.map { each in
                     RowStream(columns: OverdueTables.behind([]).columns) { row in try each { try row(OverdueTables.cells($0)) } }
                 },
+                problems: lines.problems.map { each in
+                    RowStream(columns: ProblemTables.columns) { row in try each { try row(ProblemTables.cells($0, on: view.day)) } }
+                },
                 lines: lines))
         }
     }
@@ -112,15 +120,16 @@ public struct OverdueLines {
     let park: Int64?
     let db: Database
 
-    /// Open milestones due before the as-of day, most overdue first.
+    /// Open milestones due before the as-of day, most overdue first (none when only problems are asked for).
     func overdue(_ body: (MilestoneLine) throws -> Void) throws {
+        guard query.kind != .problem else { return }
         try MilestoneRows.each(MilestoneRows.sql(.openDue(from: nil, to: view.day.adding(days: -1)), view, filter: MilestoneRows.filter(kind: query.kind, park: park, view)),
                                MilestoneRows.arguments(view, to: view.day.adding(days: -1), park: park), asOf: view.day, in: db, body)
     }
 
     /// With --within: open milestones due from the as-of day to that many days later, soonest first.
     var dueSoon: (((MilestoneLine) throws -> Void) throws -> Void)? {
-        guard let within = query.within else { return nil }
+        guard let within = query.within, query.kind != .problem else { return nil }
         return { body in
             let to = view.day.adding(days: within)
             try MilestoneRows.each(MilestoneRows.sql(.openDue(from: view.day, to: to), view, filter: MilestoneRows.filter(kind: query.kind, park: park, view)),
@@ -132,6 +141,12 @@ public struct OverdueLines {
     var behind: (((BehindLine) throws -> Void) throws -> Void)? {
         guard query.kind == nil || query.kind == .project else { return nil }
         return { body in try Ledger.eachBehind(view, park: park, in: db, body) }
+    }
+
+    /// Open problems past their deadline, longest overdue first: with every kind, or `--kind problem`.
+    var problems: (((ProblemLine) throws -> Void) throws -> Void)? {
+        guard query.kind == nil || query.kind == .problem else { return nil }
+        return { body in for line in try Ledger.overdueProblems(view, park: park, in: db) { try body(line) } }
     }
 }
 

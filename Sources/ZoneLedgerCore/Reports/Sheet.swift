@@ -75,9 +75,11 @@ extension Ledger {
             guard let zone = try Zone.fetchOne(db, key: 1) else { throw LedgerError.data("账本缺少开发区信息") }
             let notes = try SheetNotes(month: month, view, in: db)
             let investment = try SheetInvestment(month: month, view, in: db)
-            var sections = try SheetSummary.sections(month: month, investment, view, in: db).map(StreamSection.init)
-            sections.append(SheetProjects.section(view, notes: notes, investment: investment, in: db))
+            let problems = try SheetProblems(month: month, view, in: db)
+            var sections = try SheetSummary.sections(month: month, investment, problems, view, in: db).map(StreamSection.init)
+            sections.append(SheetProjects.section(view, notes: notes, investment: investment, problems: problems, in: db))
             sections.append(SheetOverdue.section(view, in: db))
+            sections.append(StreamSection(problems.section))
             sections.append(StreamSection(try SheetPlaces.parks(view, notes: notes, in: db)))
             sections.append(SheetPlaces.parcels(view, notes: notes, in: db))
             sections.append(StreamSection(try SheetPlaces.indicators(view, in: db)))

@@ -32,7 +32,7 @@ enum SheetCorrections {
             let text = [try EntryText.summary(entry, view: view, in: db), entry.note ?? ""].filter { !$0.isEmpty }.joined(separator: "；")
             rows.append([.text(row["recorded"]), .text(row["recorder"]), .day(entry.effectiveOn),
                          .text("\(row["subject_code"] as String? ?? "") \(row["subject_name"] as String? ?? "")"),
-                         .choice(key: entry.action.rawValue, label: entry.action.label), .text(text)])
+                         .choice(key: entry.action.rawValue, label: entry.action.label(for: entry.subject.kind)), .text(text)])
         }
         // Undos recorded later that took back entries effective by the day.
         let undone = try Row.fetchAll(db, sql: """
@@ -45,7 +45,7 @@ enum SheetCorrections {
             let entry = try Entry(row: row)
             rows.append([.text(row["recorded"]), .text(row["recorder"]), .day(entry.effectiveOn),
                          .text("\(row["subject_code"] as String? ?? "") \(row["subject_name"] as String? ?? "")"),
-                         .choice(key: "undo", label: "撤销"), .text("撤销\(entry.action.label)记录 #\(entry.id ?? 0)")])
+                         .choice(key: "undo", label: "撤销"), .text("撤销\(entry.action.label(for: entry.subject.kind))记录 #\(entry.id ?? 0)")])
         }
         let figures = try Row.fetchAll(db, sql: """
             SELECT f.code, f.metric, f.value, f.unit, f.known_on, b.recorded_at, b.author FROM figure f JOIN batch b ON b.id = f.batch_id

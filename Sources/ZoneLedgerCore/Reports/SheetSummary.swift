@@ -2,13 +2,15 @@ import GRDB
 
 /// The summary tables at the top of the sheet.
 enum SheetSummary {
-    static func sections(month: Month, _ investment: SheetInvestment, _ view: Viewpoint, in db: Database) throws -> [MonthlySheet.Section] {
+    static func sections(month: Month, _ investment: SheetInvestment, _ problems: SheetProblems, _ view: Viewpoint,
+                         in db: Database) throws -> [MonthlySheet.Section] {
         let zone = try investment.zone(view, in: db)
         return [
             try stages(view, in: db),
             self.investment(investment, zone),
             investmentByMonth(zone),
             try milestones(month: month, view, in: db),
+            problems.summary,
             try land(view, in: db),
             try tenants(view, in: db),
             try targets(view, in: db),

@@ -10,7 +10,8 @@ public enum SheetProjects {
     }
 
 
-    static func section(_ view: Viewpoint, notes: SheetNotes, investment: SheetInvestment, in db: Database) -> StreamSection {
+    static func section(_ view: Viewpoint, notes: SheetNotes, investment: SheetInvestment, problems: SheetProblems,
+                        in db: Database) -> StreamSection {
         let horizon = view.day.adding(days: Ledger.warningDays)
         let columns = [
             Column("seq", "序号", "No.", numeric: true), Column("code", "编号", "Code"), Column("name", "项目名称", "Project"),
@@ -25,6 +26,7 @@ public enum SheetProjects {
             Column("stage", "形象进度", "Stage", choice: true), Column("progress", "进度%", "Progress %", numeric: true),
             Column("plan_image", "年度形象进度计划", "Planned this year"),
             Column("month_notes", "本月进展", "This month"), Column("next_milestone", "下一节点", "Next milestone"),
+            Column("problems", "存在问题", "Problems"),
             Column("responsible", "责任单位/挂钩领导", "Department / leader"),
             Column("status", "状态", "Status", choice: true),
         ]
@@ -32,7 +34,7 @@ public enum SheetProjects {
         func sumRow(_ label: String, kind: Cell, _ sums: InvestmentSums) -> [Cell] {
             [.empty, .empty, .text(label), kind, .empty, moneyCell(sums.investment), moneyCell(sums.plan), moneyCell(sums.month),
              moneyCell(sums.yearToDate), SheetInvestment.percent(sums.yearToDate, of: sums.plan), moneyCell(sums.total),
-             SheetInvestment.percent(sums.total, of: sums.investment), .empty, .empty, .empty, .empty, .empty, .empty, .empty]
+             SheetInvestment.percent(sums.total, of: sums.investment), .empty, .empty, .empty, .empty, .empty, .empty, .empty, .empty]
         }
         let rows = RowStream(columns: columns) { body in
             let cursor = try Row.fetchCursor(db, sql: """
@@ -77,6 +79,7 @@ public enum SheetProjects {
                           SheetInvestment.percent(figures.total, of: total),
                           choice(ProjectStage.self, row[7]), .optional(row[8] as Int64?), .optional(figures.planImage),
                           .list(notes.lines(SubjectID(kind: .project, id: id))), .optional(next?.text),
+                          .list(problems.open(project: id)),
                           responsible.isEmpty ? .empty : .text(responsible),
                           .choice(key: health.rawValue, label: health.label)])
             }

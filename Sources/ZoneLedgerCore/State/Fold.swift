@@ -36,6 +36,7 @@ struct SpanLayout: Sendable {
         case .park: park
         case .tenant: tenant
         case .milestone: milestone
+        case .problem: problem
         }
     }
 
@@ -55,6 +56,10 @@ struct SpanLayout: Sendable {
     static let milestone = SpanLayout(.milestone, [
         "last_entry", "note_entry", "title", "project_id", "parcel_id", "park_id", "tenant_id", "department", "state",
         "closed_on", "due_on", "due_text", "due_precision", "original_due_on", "original_due_text", "reschedules",
+    ], extra: [("due_on", "due_on"), ("due_text", "due_text"), ("due_precision", "due_precision")])
+    static let problem = SpanLayout(.problem, [
+        "last_entry", "note_entry", "title", "project_id", "parcel_id", "park_id", "tenant_id", "department", "leader", "state",
+        "raised_on", "closed_on", "due_on", "due_text", "due_precision",
     ], extra: [("due_on", "due_on"), ("due_text", "due_text"), ("due_precision", "due_precision")])
 }
 
@@ -107,6 +112,8 @@ enum Fold {
             }
         case .milestone:
             applyMilestone(entry, &state, layout)
+        case .problem:
+            applyProblem(entry, &state, layout)
         default:
             break
         }
@@ -140,6 +147,30 @@ enum Fold {
             state[layout, "state"] = MilestoneState.open.rawValue.databaseValue
             state[layout, "closed_on"] = .null
         case .update, .edit:
+            break
+        }
+    }
+
+    /// Raised on its add's day; resolved by a done entry, open again by a reopen; its deadline is
+    /// the last one an add or edit gave.
+    private static func applyProblem(_ entry: Entry, _ state: inout SpanState, _ layout: SpanLayout) {
+        if let link = entry.milestoneLink {
+            for kind in [SubjectKind.project, .parcel, .park, .tenant] {
+                state[layout, kind.foreignKey] = kind == link.kind ? link.id.databaseValue : .null
+            }
+        }
+        let day = entry.effectiveOn.databaseValue
+        switch entry.action {
+        case .add:
+            state[layout, "state"] = ProblemState.open.rawValue.databaseValue
+            state[layout, "raised_on"] = day
+        case .done:
+            state[layout, "state"] = ProblemState.resolved.rawValue.databaseValue
+            state[layout, "closed_on"] = day
+        case .reopen:
+            state[layout, "state"] = ProblemState.open.rawValue.databaseValue
+            state[layout, "closed_on"] = .null
+        default:
             break
         }
     }
