@@ -164,3 +164,5 @@ CREATE UNIQUE INDEX problem_span_now ON problem_span(problem_id, valid_from) WHE
 CREATE INDEX problem_span_history ON problem_span(problem_id, recorded_from);
 CREATE INDEX problem_span_latest ON problem_span(problem_id) WHERE recorded_to IS NULL AND valid_to IS NULL;
 CREATE INDEX problem_span_project ON problem_span(project_id) WHERE project_id IS NOT NULL;
+-- The sheet and overdue read the open problems, and those resolved since a day: never all of them.
+CREATE INDEX problem_span_state ON problem_span(state, closed_on, valid_from);

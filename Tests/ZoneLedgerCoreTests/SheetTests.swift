@@ -12,8 +12,8 @@ import Testing
     @Test func sectionsComeInTheirFixedOrder() throws {
         let result = try sheet(try seededCopy(), november)
         #expect(result.sections.map(\.key) == [
-            "projects_by_stage", "investment", "investment_by_month", "milestone_summary", "land", "tenants_by_park", "targets", "projects", "overdue", "parks",
-            "parcels", "indicators", "corrections",
+            "projects_by_stage", "investment", "investment_by_month", "milestone_summary", "problem_summary", "land", "tenants_by_park", "targets",
+            "projects", "overdue", "problems", "parks", "parcels", "indicators", "corrections",
         ])
         #expect(result.asOf == day("2020-11-30"))
         #expect(result.zone == "__经济开发区")

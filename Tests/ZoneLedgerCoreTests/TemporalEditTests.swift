@@ -121,6 +121,7 @@ import Testing
         case .park: try ledger.notePark(test.ref, note: "二月说明", on: day("2021-02-01"), context: context())
         case .tenant: try ledger.updateTenant(test.ref, statusUpdate(TenantStatus.construction, on: "2021-02-01", note: "二月说明"), context: context())
         case .milestone: try ledger.edit(.milestone, test.ref, [], note: "二月说明", on: day("2021-02-01"), context: context())
+        case .problem: try ledger.editProblem(test.ref, [], due: nil, note: "二月说明", on: day("2021-02-01"), context: context())
         }
         return ledger
     }
@@ -197,6 +198,7 @@ import Testing
             case .park: try ledger.listParks(asOf: day(date))
             case .tenant: try ledger.listTenants(asOf: day(date))
             case .milestone: try ledger.listMilestones(asOf: day(date))
+            case .problem: try ledger.listProblems(AsOf(day(date)))
             }
         }
         let column = kind.field(key)?.column.key ?? key

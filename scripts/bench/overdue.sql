@@ -21,3 +21,16 @@ FROM project p JOIN project_span s ON s.id = (SELECT x.id FROM project_span x WH
 WHERE s.planned_start IS NOT NULL AND s.planned_completion IS NOT NULL AND s.planned_start < '2022-06-30'
   AND (NULL IS NULL OR s.park_id = NULL)
 ORDER BY p.id;
+SELECT q.id, q.code, s.title, CASE WHEN s.project_id IS NOT NULL THEN 'project' WHEN s.parcel_id IS NOT NULL THEN 'parcel' WHEN s.park_id IS NOT NULL THEN 'park' WHEN s.tenant_id IS NOT NULL THEN 'tenant' END AS subject_kind,
+  coalesce(s.project_id, s.parcel_id, s.park_id, s.tenant_id) AS subject_id,
+  coalesce(cp.code, cl.code, cy.code, ce.code) AS subject_code,
+  coalesce(np.name, nl.name, ny.name, ne.name) AS subject_name,
+  s.department, s.leader, s.state, s.raised_on, s.closed_on, s.due_text, s.due_on, qn.note
+FROM problem_span s JOIN problem q ON q.id = s.problem_id
+  LEFT JOIN project cp ON cp.id = s.project_id LEFT JOIN project_span np ON np.id = (SELECT x.id FROM project_span x WHERE x.project_id = s.project_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1)
+  LEFT JOIN parcel cl ON cl.id = s.parcel_id LEFT JOIN parcel_span nl ON nl.id = (SELECT x.id FROM parcel_span x WHERE x.parcel_id = s.parcel_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1)
+  LEFT JOIN park cy ON cy.id = s.park_id LEFT JOIN park_span ny ON ny.id = (SELECT x.id FROM park_span x WHERE x.park_id = s.park_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1)
+  LEFT JOIN tenant ce ON ce.id = s.tenant_id LEFT JOIN tenant_span ne ON ne.id = (SELECT x.id FROM tenant_span x WHERE x.tenant_id = s.tenant_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1)
+  LEFT JOIN entry qn ON qn.id = s.note_entry
+WHERE s.recorded_to IS NULL AND s.valid_to IS NULL AND s.state = 'open' AND s.due_on < '2022-06-30'
+ORDER BY s.raised_on, length(q.code), q.code;

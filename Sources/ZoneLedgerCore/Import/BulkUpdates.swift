@@ -138,7 +138,7 @@ struct BulkUpdates {
             let batch = try bulk.batches.shared(in: db)
             let subject = { (kind: SubjectKind) in "CASE kind WHEN '\(kind.rawValue)' THEN sid END" }
             try db.execute(sql: """
-                INSERT INTO entry (batch_id, effective_on, action, project_id, parcel_id, park_id, tenant_id, milestone_id, correction,
+                INSERT INTO entry (batch_id, effective_on, action, \(SubjectKind.allCases.map(\.foreignKey).joined(separator: ", ")), correction,
                                    note, stage, progress, parcel_status, tenant_status, due_on, due_text, due_precision)
                 SELECT ?, on_day, action, \(SubjectKind.allCases.map(subject).joined(separator: ", ")), correction,
                        note, stage, progress, parcel_status, tenant_status, due_on, due_text, due_precision

@@ -12,7 +12,8 @@ struct SheetProblems {
     init(month: Month, _ view: Viewpoint, in db: Database) throws {
         self.month = month
         day = view.day
-        let all = try ProblemRows.lines(view, filter: "(s.state = 'open' OR s.closed_on >= :first)", arguments: ["first": month.first], in: db)
+        let all = try ProblemRows.lines(view, filter: "(s.state = 'open' OR s.state = 'resolved' AND s.closed_on >= :first)",
+                                        arguments: ["first": month.first], in: db)
         lines = all.filter { $0.state == .open } + all.filter { $0.state == .resolved }
     }
 

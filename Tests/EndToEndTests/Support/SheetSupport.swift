@@ -222,11 +222,13 @@ enum SheetSections {
         ("investment", "投资完成情况", "Investment against plan"),
         ("investment_by_month", "投资进度（按月）", "Investment by month"),
         ("milestone_summary", "节点与记录", "Milestones and entries"),
+        ("problem_summary", "问题协调", "Problems"),
         ("land", "土地出让", "Land sale"),
         ("tenants_by_park", "园区企业", "Tenants by park"),
         ("targets", "目标完成情况", "Targets"),
         ("projects", "重点项目进度", "Projects"),
         ("overdue", "逾期节点", "Overdue milestones"),
+        ("problems", "存在问题及协调事项", "Problems to coordinate"),
         ("parks", "园区和平台", "Parks and platforms"),
         ("parcels", "地块", "Land parcels"),
         ("indicators", "指标和报告数", "Indicators and reported figures"),
@@ -566,7 +568,8 @@ extension Sandbox {
 
     /// The seeded ledger plus November entries that exercise every kind of cell: a project whose
     /// name holds a pipe and starts like a formula (P37, 3.5亿元, 40%), a note over two lines with a
-    /// comma, quotes and markup, progress on P5 (35%), and an overdue, rescheduled milestone (M8).
+    /// comma, quotes and markup, progress on P5 (35%), an overdue, rescheduled milestone (M8), and
+    /// problems on P37: W1 overdue, W2 raised and resolved in November.
     @discardableResult
     func enriched() throws -> String {
         try seeded()
@@ -583,6 +586,11 @@ extension Sandbox {
             ["project", "update", "P1", "--invested-ytd", "2345.67万元", "--on", "2020-11-30"],
             ["project", "edit", "P37", "--leader", "分管副主任", "--scope", "新建厂房5万平方米，含\"研发楼\"", "--department", "经发局",
              "--owner", "某某科技有限公司", "--on", "2020-11-20"],
+            // Problems: one overdue with a unit, a leader and a comma in its words, one resolved in the month.
+            ["problem", "add", "P37", "用地指标未落实, \"待省批\"", "--department", "自然资源分局", "--leader", "分管副主任",
+             "--due", "2020-11-26", "--on", "2020-11-21"],
+            ["problem", "add", "P37", "施工用电未接入", "--on", "2020-11-22"],
+            ["problem", "resolve", "W2", "--note", "已接入临时用电", "--on", "2020-11-28"],
         ]
         for step in steps {
             let outcome = try run(step + ["--db", ledger])
