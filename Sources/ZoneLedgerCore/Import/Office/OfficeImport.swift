@@ -29,10 +29,13 @@ extension Ledger {
                                      ImportFile(kind: .updates, name: OfficeFiles.updatesName, data: files.updates)],
                                     encoding: .utf8, dryRun: dryRun, context: context)
         } catch let failures as ImportFailures {
-            let problems = failures.failures.flatMap { failure in failure.problems.map { files.place($0, file: failure.file) } }
+            // A project refused takes its entries with it: their "not found" would only repeat it.
+            let refused = Set(failures.failures.filter { $0.file == OfficeFiles.projectsName }.flatMap { $0.problems.map { files.place($0, file: OfficeFiles.projectsName).line } })
+            let problems = failures.failures.flatMap { failure in
+                failure.problems.filter { failure.file == OfficeFiles.projectsName || $0.column != "subject" || !refused.contains(files.place($0, file: failure.file).line) }
+                    .map { files.place($0, file: failure.file) }
+            }
             throw ImportFailures(failures: [ImportFailure(file: file, problems: problems.sorted { $0.line < $1.line })], omitted: failures.omitted)
-        } catch let error as LedgerError {
-            throw error
         }
         let columns = table.columns.map { ($0, OfficeFiles.describe($0, reading.dated[$0.index])) }
         return OfficeImportReport(sheet: table.sheet, title: table.title.text, reportDay: reading.reportDay, columns: columns,
