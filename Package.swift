@@ -61,7 +61,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "zoneledger", dependencies: ["ZoneLedgerCommands"]),
-        .testTarget(name: "ZoneLedgerCoreTests", dependencies: ["ZoneLedgerCore"]),
+        .testTarget(name: "ZoneLedgerCoreTests", dependencies: ["ZoneLedgerCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ZoneLedgerCommandsTests", dependencies: ["ZoneLedgerCommands"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ZoneLedgerCore"]),
     ]

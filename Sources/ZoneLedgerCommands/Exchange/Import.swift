@@ -48,7 +48,10 @@ struct Import: ParsableCommand {
                 return
             }
         }
-        if kind.lowercased() == ImportKind.projects.rawValue, let format = OfficeFormat(path: try readable(file)) {
+        if kind != "all", let format = OfficeFormat(path: try readable(file)) {
+            guard kind.lowercased() == ImportKind.projects.rawValue else {
+                throw LedgerError.data("“\(file)”是 Excel 工作簿：只有 zoneledger import projects 能直接读 .xlsx/.xls，其他种类请另存为 CSV")
+            }
             try importOffice(file, format: format, context: context)
             return
         }

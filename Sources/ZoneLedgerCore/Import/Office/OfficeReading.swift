@@ -125,7 +125,9 @@ struct OfficeReading {
                 continue
             }
             let numbered = serial.wholeMatch(of: /[一二三四五六七八九十]+/) != nil || serial.wholeMatch(of: /[(（][一二三四五六七八九十]+[)）]/) != nil
-            let candidates = [first, numbered ? serial + (serial.hasSuffix(")") || serial.hasSuffix("）") ? "" : "、") + name : nil, name].compactMap { $0 }
+            // A heading is written in the first columns (序号, 名称), not under 项目性质 further right.
+            let firstColumn = table.stored.cells[row].firstIndex { !$0.trimmingWhitespaceAndNewlines().isEmpty } ?? 0
+            let candidates = [firstColumn <= nameColumn.index ? first : nil, numbered ? serial + (serial.hasSuffix(")") || serial.hasSuffix("）") ? "" : "、") + name : nil, name].compactMap { $0 }
             if let (text, heading) = candidates.lazy.compactMap({ text in OfficeRows.heading(text).map { (text, $0) } }).first,
                heading.kind != nil || heading.stage != nil || stored.count <= 2 {
                 if heading.level == 1 {

@@ -124,6 +124,9 @@ public struct XLSXWorkbook: Sendable {
         self.sheets = sheets
     }
 
+    /// Sheets already read (tests build grids directly).
+    init(sheets: [XLSXSheet]) { self.sheets = sheets }
+
     public init(path: String, name: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else { throw LedgerError.data("读不到文件“\(name)”") }
         try self.init(data: data, name: name)
