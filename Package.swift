@@ -4,6 +4,8 @@ import PackageDescription
 // Why these dependencies:
 // - swift-argument-parser: the command tree, help screens and usage errors (exit 64) for free.
 // - GRDB.swift: one well-kept gateway over the system SQLite, with migrations and records.
+// - ZIPFoundation: reads the zip an .xlsx is, for `import projects 进度表.xlsx`; the XML parts
+//   inside it are read with Foundation's own XMLParser.
 // Everything else (dates, display width, JSON/CSV writers) is small enough to be our own code.
 let package = Package(
     name: "zoneledger",
@@ -14,13 +16,17 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The core knows nothing of argument parsing: ledger, dates, references, reports.
         .target(
             name: "ZoneLedgerCore",
             // GRDBSQLite: the system SQLite's C API, for the few statements a bulk import runs per row.
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Seeds/README.md", "Seeds/NOTES-extraction.md"],
             // Embedded so the binary runs when copied away from .build (Bundle.module would not).
             resources: [
@@ -56,7 +62,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "zoneledger", dependencies: ["ZoneLedgerCommands"]),
-        .testTarget(name: "ZoneLedgerCoreTests", dependencies: ["ZoneLedgerCore"]),
+        .testTarget(name: "ZoneLedgerCoreTests", dependencies: ["ZoneLedgerCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ZoneLedgerCommandsTests", dependencies: ["ZoneLedgerCommands"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ZoneLedgerCore"]),
     ]

@@ -11,16 +11,21 @@ struct Import: ParsableCommand {
             编码：UTF-8（有无 BOM 均可）或 GB18030，不指定时自动识别。表头用中文或英文；金额按表头单位：总投资(亿元)、总投资(万元)、总投资(元)。
             日期写法同命令行，另可写 Excel 的 2021/2/28。任何一行有错，一行也不写入，并逐行列出错误（行、列、原因）。
             例：zoneledger import --template projects > 项目模板.csv；zoneledger import projects 项目台账.csv --dry-run
+            projects 也能直接读办公室的重点项目进度表 .xlsx（.xls 需本机装有 LibreOffice）：多行表头、合并单元格、合计/小计/分类/脚注行都认得；
+            --dry-run 列出每列对应的字段和跳过的行。例：zoneledger import projects 重点项目进度表.xlsx --sheet 8月 --dry-run
             """)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "种类：projects、parcels、parks、tenants、milestones、updates、figures、zone，或 all") var kind: String?
-    @Argument(help: "CSV 文件（all 时为 export 写出的文件夹）") var file: String?
+    @Argument(help: "CSV 文件（all 时为 export 写出的文件夹；projects 也可为 .xlsx/.xls 重点项目进度表）") var file: String?
     @Flag(help: "只检查、报告将导入什么，不写入") var dryRun = false
     @Option(help: ArgumentHelp("文件编码：utf-8 或 gb18030（默认自动识别）", valueName: "encoding")) var encoding: String?
     @Option(help: ArgumentHelp("打印某种文件的空模板（表头）", valueName: "kind")) var template: String?
     @Option(help: ArgumentHelp("记录人（默认登录名）", valueName: "name")) var by: String?
     @OptionGroup var history: BackfillOption
+    @Option(help: ArgumentHelp(".xlsx/.xls：读哪个工作表（默认第一个认得表头的）", valueName: "name")) var sheet: String?
+    @Option(name: .customLong("kind"), help: ArgumentHelp(".xlsx/.xls：没有类别列、也没有分类行的项目按此类别", valueName: "kind")) var projectKind: String?
+    @Option(help: ArgumentHelp(".xlsx/.xls：表头和标题都没写年份时的年份", valueName: "year")) var year: Int?
 
     func validate() throws {
         if template == nil && (kind == nil || file == nil) {
@@ -43,6 +48,16 @@ struct Import: ParsableCommand {
                 return
             }
         }
+        if kind != "all", let format = OfficeFormat(path: try readable(file)) {
+            guard kind.lowercased() == ImportKind.projects.rawValue else {
+                throw LedgerError.data("“\(file)”是 Excel 工作簿：只有 zoneledger import projects 能直接读 .xlsx/.xls，其他种类请另存为 CSV")
+            }
+            try importOffice(file, format: format, context: context)
+            return
+        }
+        if sheet != nil || projectKind != nil || year != nil {
+            throw LedgerError.usage("--sheet、--kind、--year 只用于导入 .xlsx/.xls 重点项目进度表（zoneledger import projects 文件.xlsx）")
+        }
         let files = kind == "all" ? try folder(file) : [ImportFile(kind: try importKind(kind), name: file, path: try readable(file))]
         let chosen = try encoding.map { text in
             guard let encoding = TextEncoding(rawValue: text.lowercased()) else { throw LedgerError.usage("--encoding 应为 utf-8 或 gb18030") }
@@ -58,9 +73,7 @@ struct Import: ParsableCommand {
             }.joined()
             if dryRun { try Output.write(report) } else { try Output.confirm(report, done: "已导入账本") }
         } catch let failures as ImportFailures {
-            let lines = failures.failures.flatMap { failure in failure.problems.map { "  \(failure.file) \($0)" } }
-            let rest = failures.omitted > 0 ? "\n  ……另有\(failures.omitted)处问题未列出" : ""
-            throw LedgerError.data("导入失败，未写入任何数据（\(lines.count + failures.omitted)处问题）：\n" + lines.joined(separator: "\n") + rest)
+            throw Self.failed(failures)
         }
     }
 
