@@ -117,7 +117,7 @@ import Testing
         #expect(table.rows.map { table.cell(1, of: $0) }.filter { !$0.isEmpty } == codes)
         #expect(table.labels == ["序号", "编号", "项目名称", "类别", "建设内容及规模", "总投资(万元)", "2020年计划投资(万元)", "本月完成投资(万元)",
                                  "1-11月累计完成投资(万元)", "完成年度计划%", "开工累计完成投资(万元)", "占总投资%", "形象进度", "进度%",
-                                 "年度形象进度计划", "本月进展", "下一节点", "责任单位/挂钩领导", "状态"])
+                                 "年度形象进度计划", "本月进展", "下一节点", "存在问题", "责任单位/挂钩领导", "状态"])
     }
 
     @Test func theMonthCanBeWrittenInChineseAndDefaultsToThisMonth() throws {
@@ -238,13 +238,13 @@ import Testing
             #expect(problems.isEmpty, "\(section.title): \(problems)")
         }
         // Codes, numbers and dates are never cut.
-        let projects = try #require(sheet.sections[7].table)
+        let projects = try #require(sheet.sections[SheetSections.all.firstIndex { $0.key == "projects" } ?? 0].table)
         #expect(projects.rows.map { projects.cell(1, of: $0) } == json.rows("projects").map { $0[1].value.string ?? "" })
         for column in [5, 6, 7, 8, 9, 10, 11, 13] {
             #expect(projects.rows.map { projects.cell(column, of: $0) } == json.rows("projects").map { $0[column].value.cellText(.plain) })
         }
         #expect(projects.rows.contains { $0.contains("…") }, "free text was cut")
-        let overdue = try #require(sheet.sections[8].table)
+        let overdue = try #require(sheet.sections[SheetSections.all.firstIndex { $0.key == "overdue" } ?? 0].table)
         #expect(overdue.rows.map { overdue.cell(4, of: $0) } == ["2020-11-27"])
         #expect(overdue.rows.map { overdue.cell(5, of: $0) } == ["3"])
     }

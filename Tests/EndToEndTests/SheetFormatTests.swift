@@ -207,7 +207,7 @@ import Testing
         // Sections in order, projects grouped under their kinds.
         let headings = html.matches(of: /<h2>(.*?)<\/h2>/).map { String($0.output.1) }
         #expect(headings == SheetSections.all.map(\.chinese))
-        let groups = html.matches(of: /<tr class="group"><td colspan="19">(.*?)<\/td><\/tr>/).map { String($0.output.1) }
+        let groups = html.matches(of: /<tr class="group"><td colspan="20">(.*?)<\/td><\/tr>/).map { String($0.output.1) }
         #expect(groups == SheetSections.kindOrder)
         #expect(html.contains("<h1>__经济开发区2020年11月月度进度表</h1>"))
         // Ledger text is escaped, never markup.
