@@ -33,6 +33,26 @@ import Testing
         } catch { return ["\(error)"] }
     }
 
+    /// Next month's sheet of the same projects: a new stage is a dated stage entry, a new 总投资 is
+    /// not compared (the dry run and the report say so), the new month's figures come in, and the
+    /// same sheet again adds nothing.
+    @Test func nextMonthsSheetRecordsWhatChanged() throws {
+        let ledger = try emptyLedger()
+        let july = [["一、工业项目"], ["1", "某某新材料项目", "前期", "5", "8000", "3000", "12000", "400", "主体施工", "", "", ""]]
+        _ = try run(ledger, Self.sheet(july, title: "2010年1-7月重点项目进度表"))
+        #expect(try InvestmentTests.row(ledger, "2010-07", "P1")["stage"] == "前期")
+        let september = [["一、工业项目"], ["1", "某某新材料项目", "新开工", "6", "8000", "3000", "12000", "400", "主体施工", "500", "主体结顶", "3500"]]
+        let report = try run(ledger, Self.sheet(september))
+        #expect(report.results.map(\.added) == [0, 2], "\(report.results)")
+        #expect(report.notes.contains { $0.contains("“某某新材料项目”已在账本中") && $0.contains("阶段（新开工，2010-08-31）") }, "\(report.notes)")
+        let august = try InvestmentTests.row(ledger, "2010-08", "P1")
+        #expect(august["stage"] == "开工" && august["month_wan"] == "500" && august["ytd_wan"] == "3500", "\(august)")
+        #expect(august["investment_wan"] == "50000", "总投资 is not changed by a later sheet")
+        #expect(try InvestmentTests.row(ledger, "2010-07", "P1")["stage"] == "前期")
+        let again = try run(ledger, Self.sheet(september))
+        #expect(again.results.map(\.added) == [0, 0], "\(again.results)")
+    }
+
     @Test func figuresComeBackAsTheSheetHasThem() throws {
         let ledger = try emptyLedger()
         let report = try run(ledger, Self.sheet(Self.rows))

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// What an office sheet import did, or (dry run) would do, and how it read the sheet.
 public struct OfficeImportReport: Sendable {
@@ -22,7 +23,15 @@ extension Ledger {
         let table = try Self.officeTable(workbook, options: options)
         let reading = OfficeReading(table, options: options, today: context.today)
         guard reading.problems.isEmpty else { throw ImportFailures(failures: [ImportFailure(file: file, problems: reading.problems.sorted { $0.line < $1.line })]) }
-        let files = OfficeFiles(reading)
+        // Projects already in the ledger on the report day, by name, with their stage then: next
+        // month's sheet of the same projects records what changed, not a conflict with their add.
+        let existing = try read { db in
+            try Dictionary(Row.fetchAll(db, sql: """
+                SELECT s.name, s.stage FROM project p JOIN project_span s ON s.id = (SELECT x.id FROM project_span x
+                  WHERE x.project_id = p.id AND x.recorded_to IS NULL AND x.valid_from <= ? ORDER BY x.valid_from DESC LIMIT 1)
+                """, arguments: [reading.reportDay]).map { ($0[0] as String, $0[1] as String) }, uniquingKeysWith: { first, _ in first })
+        }
+        let files = OfficeFiles(reading, existing: existing)
         let results: [ImportResult]
         do {
             results = try importCSV([ImportFile(kind: .projects, name: OfficeFiles.projectsName, data: files.projects),
@@ -39,7 +48,7 @@ extension Ledger {
         }
         let columns = table.columns.map { ($0, OfficeFiles.describe($0, reading.dated[$0.index])) }
         return OfficeImportReport(sheet: table.sheet, title: table.title.text, reportDay: reading.reportDay, columns: columns,
-                                  skipped: reading.skipped, notes: reading.notes, results: results)
+                                  skipped: reading.skipped, notes: reading.notes + files.notes, results: results)
     }
 
     /// The sheet asked for, or the first with a header we recognise.
@@ -66,19 +75,34 @@ struct OfficeFiles {
     static let projectColumns = ["name", "kind", "stage", "investment_yuan", "owner", "department", "leader", "scope",
                                  "planned_start", "planned_completion", "on", "note"]
     static let updateColumns = ["subject", "on", "note", "invested_yuan", "invested_ytd_yuan", "invested_total_yuan",
-                                "plan_year", "plan_investment_yuan", "plan_image"]
+                                "plan_year", "plan_investment_yuan", "plan_image", "stage"]
 
     let projects: Data
     let updates: Data
+    /// What became of rows about projects already in the ledger, for the report.
+    private(set) var notes: [String] = []
     /// File → line → (sheet row, the file's column → the sheet's column).
     private var lines: [String: [Int: (row: Int, places: [String: String])]] = [:]
 
-    init(_ reading: OfficeReading) {
+    /// `existing`: the projects in the ledger on the report day, name → stage key. Their rows add
+    /// nothing and are compared with nothing (a project's add is what it was when first recorded);
+    /// a stage other than theirs on that day becomes a stage entry on the report day.
+    init(_ reading: OfficeReading, existing: [String: String] = [:]) {
         var projectRows: [[String]] = [], updateRows: [[String]] = []
         for project in reading.projects {
-            projectRows.append(Self.projectColumns.map { project.values[$0] ?? "" })
-            lines[Self.projectsName, default: [:]][projectRows.count + 1] = (project.row, project.places)
             let name = project.values["name"] ?? ""
+            let known = existing[name.trimmingWhitespaceAndNewlines()]
+            projectRows.append(Self.projectColumns.map { known == nil || $0 == "name" ? project.values[$0] ?? "" : "" })
+            lines[Self.projectsName, default: [:]][projectRows.count + 1] = (project.row, project.places)
+            if let known {
+                var stage: String?
+                if let text = project.values["stage"], let sheet = ProjectStage(key: text), sheet.rawValue != known {
+                    stage = text
+                    updateRows.append(Self.updateColumns.map { $0 == "subject" ? name : $0 == "on" ? reading.reportDay.iso : $0 == "stage" ? text : "" })
+                    lines[Self.updatesName, default: [:]][updateRows.count + 1] = (project.row, ["subject": project.places["name"] ?? "", "stage": project.places["stage"] ?? ""])
+                }
+                notes.append("第\(project.row)行“\(name)”已在账本中：记其投资数字\(stage.map { "和阶段（\($0)，\(reading.reportDay.iso)）" } ?? "")；总投资、业主等登记内容不比较，要改请用 project edit")
+            }
             for entry in project.entries {
                 let cells: [String: String?] = [
                     "subject": name, "on": entry.day.iso, "note": entry.note,
