@@ -8,7 +8,7 @@ import Testing
         let ledger = try seededCopy()
         let milestone = try addMilestone(ledger, "完成验收", about: kind, ref, due: "2021年3月", on: "2020-12-01") { $0.department = "建设局" }
         #expect(milestone.code == "M8")
-        #expect(milestone.entry.milestoneLink == (try ledger.resolve(ref, kind: kind).subjectID))
+        #expect(milestone.entry.subjectLink == (try ledger.resolve(ref, kind: kind).subjectID))
         #expect(milestone.due == LedgerDate(day: day("2021-03-31"), text: "2021年3月", precision: .month))
         let entry = try #require(try ledger.entries().last)
         #expect(entry.action == .add)

@@ -33,4 +33,4 @@ FROM problem_span s JOIN problem q ON q.id = s.problem_id
   LEFT JOIN tenant ce ON ce.id = s.tenant_id LEFT JOIN tenant_span ne ON ne.id = (SELECT x.id FROM tenant_span x WHERE x.tenant_id = s.tenant_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1)
   LEFT JOIN entry qn ON qn.id = s.note_entry
 WHERE s.recorded_to IS NULL AND s.valid_to IS NULL AND s.state = 'open' AND s.due_on < '2022-06-30'
-ORDER BY s.raised_on, length(q.code), q.code;
+ORDER BY s.due_on, s.raised_on, length(q.code), q.code;

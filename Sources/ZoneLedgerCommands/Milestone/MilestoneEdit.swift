@@ -11,22 +11,12 @@ struct MilestoneEdit: ParsableCommand {
     @Argument(help: "节点：编号、id 或内容的一部分") var ref: String
     @Option(help: "新的节点内容") var title: String?
     @Option(help: "责任部门（留空则改为项目的责任部门）") var department: String?
-    @Option(help: "改为关于这个项目") var project: String?
-    @Option(help: "改为关于这个地块") var parcel: String?
-    @Option(help: "改为关于这个园区") var park: String?
-    @Option(help: "改为关于这个企业") var tenant: String?
+    @OptionGroup var about: SubjectLinkOptions
     @Option(help: "说明") var note: String?
-
-    func validate() throws {
-        if [project, parcel, park, tenant].compactMap({ $0 }).count > 1 {
-            throw ValidationError("--project、--parcel、--park、--tenant 只能给一个：节点只关于一个对象")
-        }
-    }
 
     func run() throws {
         let ledger = try global.openForWriting()
-        let texts = [("title", title), ("department", department), ("project", project), ("parcel", parcel), ("park", park),
-                     ("tenant", tenant)].compactMap { key, text in text.map { (key, $0) } }
+        let texts = [("title", title), ("department", department)].compactMap { key, text in text.map { (key, $0) } } + about.texts
         let receipt = try ledger.edit(.milestone, ref, texts, note: note, on: try write.effectiveDay(), context: write.context("milestone edit"))
         try Output.confirm(confirmation(receipt))
     }

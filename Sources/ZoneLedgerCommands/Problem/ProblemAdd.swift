@@ -54,7 +54,7 @@ struct ProblemAdd: ParsableCommand {
         draft.due = try due.map { try parseDue($0, promisedOn: on) }
         draft.note = note
         let receipt = try ledger.addProblem(draft, context: history.applied(to: write.context("problem add")))
-        let deadline = draft.due.map { "，期限：\(Ledger.deadlineWords($0))" } ?? "，未定期限"
+        let deadline = draft.due.map { "，期限：\($0.words)" } ?? "，未定期限"
         try Output.confirm("已记录问题 \(receipt.subject.code) \(receipt.subject.name)\(deadline)\n")
     }
 }

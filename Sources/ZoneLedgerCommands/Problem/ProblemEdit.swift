@@ -14,23 +14,14 @@ struct ProblemEdit: ParsableCommand {
     @Option(help: "责任单位（留空则清除）") var department: String?
     @Option(help: "挂钩领导（留空则清除）") var leader: String?
     @Option(help: ArgumentHelp("新的期限", valueName: "date")) var due: String?
-    @Option(help: "改为关于这个项目") var project: String?
-    @Option(help: "改为关于这个地块") var parcel: String?
-    @Option(help: "改为关于这个园区") var park: String?
-    @Option(help: "改为关于这个企业") var tenant: String?
+    @OptionGroup var about: SubjectLinkOptions
     @Option(help: "说明") var note: String?
-
-    func validate() throws {
-        if [project, parcel, park, tenant].compactMap({ $0 }).count > 1 {
-            throw ValidationError("--project、--parcel、--park、--tenant 只能给一个：问题只关于一个对象")
-        }
-    }
 
     func run() throws {
         let ledger = try global.openForWriting()
         let on = try write.effectiveDay()
-        let texts = [("title", text), ("department", department), ("leader", leader), ("project", project), ("parcel", parcel),
-                     ("park", park), ("tenant", tenant)].compactMap { key, text in text.map { (key, $0) } }
+        let texts = [("title", text), ("department", department), ("leader", leader)].compactMap { key, text in text.map { (key, $0) } }
+            + about.texts
         let deadline = try due.map { try parseDue($0, promisedOn: on) }
         let receipt = try ledger.editProblem(ref, texts, due: deadline, note: note, on: on,
                                              context: history.applied(to: write.context("problem edit")))

@@ -14,6 +14,9 @@ public struct LedgerDate: Hashable, Sendable {
         self.text = text
         self.precision = precision
     }
+
+    /// In words for messages: "2021年1月底（2021-01-31）", or just the day when that is what was written.
+    public var words: String { text == day.iso ? day.iso : "\(text)（\(day.iso)）" }
 }
 
 /// A date or month that cannot be read. The message is shown to users as is: Chinese, one

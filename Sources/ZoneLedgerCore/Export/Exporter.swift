@@ -92,7 +92,7 @@ extension Ledger {
                 case "due": return .optional(entry.due?.text)
                 default:
                     if subjectKind.isAboutSubject, ["project", "parcel", "park", "tenant"].contains(column.key) {
-                        return .optional(entry.milestoneLink.flatMap { $0.kind.rawValue == column.key ? code($0.kind, $0.id, in: db) : nil })
+                        return .optional(entry.subjectLink.flatMap { $0.kind.rawValue == column.key ? code($0.kind, $0.id, in: db) : nil })
                     }
                     guard let field = subjectKind.field(column.key) else { return .empty }
                     return try exportCell(field, entry[field], in: db)
@@ -121,7 +121,7 @@ extension Ledger {
         var object: [String: String] = [:]
         for field in entry.fieldsSet {
             let value = entry[field]
-            let key = field.key == "subject" ? entry.milestoneLink?.kind.rawValue ?? field.key : field.key
+            let key = field.key == "subject" ? entry.subjectLink?.kind.rawValue ?? field.key : field.key
             object[key] = switch field.type {
             case .money: Money(yuan: Int64.fromDatabaseValue(value) ?? 0).wan + "万元"
             default: try exportCell(field, value, in: db).plain

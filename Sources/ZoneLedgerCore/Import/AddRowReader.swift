@@ -178,48 +178,10 @@ struct AddRowReader {
             try validateCode(&staged)
             segment = 4
             staged.note = try Validate.note(note)
-        case .milestone:
-            var given: [(SubjectKind, Int64)] = []
-            for (key, kind) in [("project", SubjectKind.project), ("parcel", .parcel), ("park", .park), ("tenant", .tenant)] {
-                if let id = try references.resolve(row, key, kind) { given.append((kind, id)) }
-            }
-            guard given.count == 1, let (kind, id) = given.first else {
-                throw row.problem("", "项目、地块、园区、企业四列中应恰好填一列，指明节点关于谁")
-            }
-            staged.link = id
-            staged.linkKind = kind
-            set(&staged, "set_\(kind.rawValue)_id", id.databaseValue)
-            let title = try row.required("title")
-            staged.name = title
-            let on = try row.day("on") ?? row.today
-            staged.on = on
-            guard let due = try row.due("due", promisedOn: on) else { throw row.problem("due", "不能为空") }
-            staged.due = due.text
-            staged.code = row.text("code")
-            segment = 1
-            let department = row.text("department")
-            let note = row.text("note")
-            staged.quote = row.text("quote")
-            try ledger.checkEffective(on, context)
-            segment = 2
-            set(&staged, "title", try Validate.name(title, what: "节点内容").databaseValue)
-            try validateCode(&staged)
-            segment = 3
-            set(&staged, "due_on", due.day.databaseValue)
-            set(&staged, "due_text", try Validate.name(due.text, what: "到期日写法").databaseValue)
-            set(&staged, "due_precision", due.precision.rawValue.databaseValue)
-            try Ledger.checkDue(due, promisedOn: on, context)
-            segment = 4
-            set(&staged, "department", try Validate.optionalText(department, what: "责任部门", limit: 100)?.databaseValue ?? .null)
-            staged.note = try Validate.note(note)
-        case .problem:
-            var given: [(SubjectKind, Int64)] = []
-            for (key, kind) in [("project", SubjectKind.project), ("parcel", .parcel), ("park", .park), ("tenant", .tenant)] {
-                if let id = try references.resolve(row, key, kind) { given.append((kind, id)) }
-            }
-            guard given.count == 1, let (kind, id) = given.first else {
-                throw row.problem("", "项目、地块、园区、企业四列中应恰好填一列，指明问题关于谁")
-            }
+        case .milestone, .problem:
+            // Alike but for their words, a problem's leader, and its deadline, which may be left open.
+            let milestone = subject == .milestone
+            let (kind, id) = try link(row, references)
             staged.link = id
             staged.linkKind = kind
             set(&staged, "set_\(kind.rawValue)_id", id.databaseValue)
@@ -228,27 +190,43 @@ struct AddRowReader {
             let on = try row.day("on") ?? row.today
             staged.on = on
             let due = try row.due("due", promisedOn: on)
+            if milestone, due == nil { throw row.problem("due", "不能为空") }
+            if milestone { staged.due = due?.text }
             staged.code = row.text("code")
             segment = 1
-            let department = row.text("department"), leader = row.text("leader")
+            let department = row.text("department"), leader = milestone ? nil : row.text("leader")
             let note = row.text("note")
             staged.quote = row.text("quote")
             try ledger.checkEffective(on, context)
             segment = 2
-            set(&staged, "title", try Validate.name(title, what: "问题描述").databaseValue)
+            set(&staged, "title", try Validate.name(title, what: milestone ? "节点内容" : "问题描述").databaseValue)
             try validateCode(&staged)
             segment = 3
             if let due {
                 set(&staged, "due_on", due.day.databaseValue)
-                set(&staged, "due_text", try Validate.name(due.text, what: "期限写法").databaseValue)
+                set(&staged, "due_text", try Validate.name(due.text, what: milestone ? "到期日写法" : "期限写法").databaseValue)
                 set(&staged, "due_precision", due.precision.rawValue.databaseValue)
-                try Ledger.checkDeadline(due, raisedOn: on, context)
+                try Ledger.checkDue(due, promisedOn: on, context, of: subject)
             }
             segment = 4
-            set(&staged, "department", try Validate.optionalText(department, what: "责任单位", limit: 100)?.databaseValue ?? .null)
-            set(&staged, "leader", try Validate.optionalText(leader, what: "挂钩领导", limit: 100)?.databaseValue ?? .null)
+            set(&staged, "department", try Validate.optionalText(department, what: milestone ? "责任部门" : "责任单位", limit: 100)?.databaseValue ?? .null)
+            if !milestone {
+                set(&staged, "leader", try Validate.optionalText(leader, what: "挂钩领导", limit: 100)?.databaseValue ?? .null)
+            }
             staged.note = try Validate.note(note)
         }
+    }
+
+    /// The subject a milestone or problem row is about: exactly one of its four link columns.
+    private func link(_ row: ImportRow, _ references: ReferenceCache) throws -> (SubjectKind, Int64) {
+        var given: [(SubjectKind, Int64)] = []
+        for (key, kind) in [("project", SubjectKind.project), ("parcel", .parcel), ("park", .park), ("tenant", .tenant)] {
+            if let id = try references.resolve(row, key, kind) { given.append((kind, id)) }
+        }
+        guard given.count == 1, let only = given.first else {
+            throw row.problem("", "项目、地块、园区、企业四列中应恰好填一列，指明\(subject.label)关于谁")
+        }
+        return only
     }
 
     /// `Validate.code` on the code the file gives (none: one is handed out when the row is written).

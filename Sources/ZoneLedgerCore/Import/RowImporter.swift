@@ -205,12 +205,18 @@ final class RowImporter {
         return true
     }
 
-    private func milestone(_ row: ImportRow) throws -> Bool {
+    /// What a milestone or problem row is about: exactly one of its four link columns.
+    private func linked(_ row: ImportRow) throws -> Subject {
         let columns: [(String, SubjectKind)] = [("project", .project), ("parcel", .parcel), ("park", .park), ("tenant", .tenant)]
         let given = try columns.compactMap { key, kind in try reference(row, key, kind) }
         guard given.count == 1, let subject = given.first else {
-            throw row.problem("", "项目、地块、园区、企业四列中应恰好填一列，指明节点关于谁")
+            throw row.problem("", "项目、地块、园区、企业四列中应恰好填一列，指明\(kind.subjectKind?.label ?? "")关于谁")
         }
+        return subject
+    }
+
+    private func milestone(_ row: ImportRow) throws -> Bool {
+        let subject = try linked(row)
         let title = try row.required("title")
         let on = try row.day("on") ?? row.today
         guard let due = try row.due("due", promisedOn: on) else { throw row.problem("due", "不能为空") }
@@ -225,11 +231,7 @@ final class RowImporter {
     }
 
     private func problem(_ row: ImportRow) throws -> Bool {
-        let columns: [(String, SubjectKind)] = [("project", .project), ("parcel", .parcel), ("park", .park), ("tenant", .tenant)]
-        let given = try columns.compactMap { key, kind in try reference(row, key, kind) }
-        guard given.count == 1, let subject = given.first else {
-            throw row.problem("", "项目、地块、园区、企业四列中应恰好填一列，指明问题关于谁")
-        }
+        let subject = try linked(row)
         let title = try row.required("title")
         if try alreadyThere(row, name: title, link: subject.id, linkKind: subject.kind) { return false }
         let on = try row.day("on") ?? row.today
@@ -240,9 +242,6 @@ final class RowImporter {
         draft.leader = row.text("leader")
         draft.note = row.text("note")
         draft.quote = row.text("quote")
-        if let due = draft.due {
-            do { try Ledger.checkDeadline(due, raisedOn: on, context) } catch let error as LedgerError { throw row.problem("due", error.message) }
-        }
         _ = try ledger.insertProblem(draft, about: subject, batch: try sharedBatch(), context: context, codes: batches.codes, in: db)
         return true
     }

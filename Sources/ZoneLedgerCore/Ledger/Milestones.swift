@@ -147,16 +147,22 @@ extension Ledger {
         case .cancel: guard state == .open else { throw LedgerError.data("节点\(subject.listing)\(state.label)，不能再取消") }
         default: guard state != .open else { throw LedgerError.data("节点\(subject.listing)尚未完成或取消，无需重开") }
         }
-        let layout = SpanLayout.milestone
-        let now = try SpanStore.state(of: subject.subjectID, on: day, in: db)?.state
-        let closing = { (state: SpanState?) in [state?[layout, "state"], state?[layout, "closed_on"]] }
-        if let later = try SpanStore.spans(of: subject.subjectID, after: day, in: db).first(where: { closing($0.state) != closing(now) }) {
-            throw LedgerError.data("节点\(subject.listing)在\(later.from.iso)已有完成、取消或重开的记录：不能在它之前再记一次")
+        if let later = try Self.laterClosing(subject, after: day, in: db) {
+            throw LedgerError.data("节点\(subject.listing)在\(later.iso)已有完成、取消或重开的记录：不能在它之前再记一次")
         }
         var entry = Entry(batchId: batch.id, on: day, action: action, subject: subject.subjectID)
         entry.note = try Validate.note(note)
         try record(&entry, in: batch, db: db)
         return entry
+    }
+
+    /// The first day after `day` on which a milestone's or problem's state or closing day changes
+    /// (a later done, cancel, resolve or reopen): a closing may not be slipped in before it.
+    static func laterClosing(_ subject: Subject, after day: Day, in db: Database) throws -> Day? {
+        let layout = SpanLayout.of(subject.kind)
+        let now = try SpanStore.state(of: subject.subjectID, on: day, in: db)?.state
+        let closing = { (state: SpanState?) in [state?[layout, "state"], state?[layout, "closed_on"]] }
+        return try SpanStore.spans(of: subject.subjectID, after: day, in: db).first { closing($0.state) != closing(now) }?.from
     }
 
     static func reason(_ text: String) throws -> String {
@@ -200,14 +206,17 @@ extension Ledger {
 }
 
 extension Ledger {
-    /// A due date before the day it is promised would be overdue the moment it is written: only
-    /// back-filled history (`--backfill`) may say so. A due date without a year never is one: it
-    /// was already read as its next occurrence (`DateParser.parseDue`).
-    static func checkDue(_ due: LedgerDate, promisedOn day: Day, _ context: WriteContext, rescheduling: Bool = false) throws {
+    /// A due date (a milestone's) or deadline (a problem's) before the day it is set would be
+    /// overdue the moment it is written: only back-filled history (`--backfill`) may say so. A due
+    /// date without a year never is one: it was already read as its next occurrence (`DateParser.parseDue`).
+    static func checkDue(_ due: LedgerDate, promisedOn day: Day, _ context: WriteContext, of kind: SubjectKind = .milestone,
+                         rescheduling: Bool = false) throws {
         guard due.day < day, !context.backfill else { return }
-        let written = due.text == due.day.iso ? due.day.iso : "\(due.text)（\(due.day.iso)）"
+        if kind == .problem {
+            throw LedgerError.data("期限\(due.words)早于记录的日期\(day.iso)：问题当天就会逾期。若是补录过去的问题，请加 --backfill")
+        }
         throw LedgerError.data("""
-            \(rescheduling ? "新的到期日" : "到期日")\(written)早于\(rescheduling ? "改期" : "立下")的日期\(day.iso)：节点当天就会逾期。\
+            \(rescheduling ? "新的到期日" : "到期日")\(due.words)早于\(rescheduling ? "改期" : "立下")的日期\(day.iso)：节点当天就会逾期。\
             若是补录过去的节点，请加 --backfill
             """)
     }

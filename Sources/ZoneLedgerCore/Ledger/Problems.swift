@@ -77,7 +77,7 @@ extension Ledger {
         entry[.problemDepartment] = try Validate.optionalText(draft.department, what: "责任单位", limit: 100)?.databaseValue ?? .null
         entry[.problemLeader] = try Validate.optionalText(draft.leader, what: "挂钩领导", limit: 100)?.databaseValue ?? .null
         if let due = draft.due {
-            try Self.checkDeadline(due, raisedOn: draft.on, context)
+            try Self.checkDue(due, promisedOn: draft.on, context, of: .problem)
             entry.due = LedgerDate(day: due.day, text: try Validate.name(due.text, what: "期限写法"), precision: due.precision)
         }
         entry.note = try Validate.note(draft.note)
@@ -121,11 +121,8 @@ extension Ledger {
         case .done: guard state == .open else { throw LedgerError.data("问题\(subject.listing)在\(day.iso)已解决，不能再标记解决") }
         default: guard state == .resolved else { throw LedgerError.data("问题\(subject.listing)在\(day.iso)尚未解决，无需重开") }
         }
-        let layout = SpanLayout.problem
-        let now = try SpanStore.state(of: subject.subjectID, on: day, in: db)?.state
-        let closing = { (state: SpanState?) in [state?[layout, "state"], state?[layout, "closed_on"]] }
-        if let later = try SpanStore.spans(of: subject.subjectID, after: day, in: db).first(where: { closing($0.state) != closing(now) }) {
-            throw LedgerError.data("问题\(subject.listing)在\(later.from.iso)已有解决或重开的记录：不能在它之前再记一次")
+        if let later = try Self.laterClosing(subject, after: day, in: db) {
+            throw LedgerError.data("问题\(subject.listing)在\(later.iso)已有解决或重开的记录：不能在它之前再记一次")
         }
         var entry = Entry(batchId: batch.id, on: day, action: action, subject: subject.subjectID)
         entry.note = note
@@ -158,22 +155,12 @@ extension Ledger {
         if let due {
             let before = try ProblemStatus.of(subject, asOf: day, in: db).due
             if before?.day != due.day || before?.text != due.text {
-                try Self.checkDeadline(due, raisedOn: day, context)
+                try Self.checkDue(due, promisedOn: day, context, of: .problem)
                 entry.due = LedgerDate(day: due.day, text: try Validate.name(due.text, what: "期限写法"), precision: due.precision)
-                changes.append(FieldChange(label: "期限", old: before.map { Self.deadlineWords($0) } ?? "（空）", new: Self.deadlineWords(due)))
+                changes.append(FieldChange(label: "期限", old: before.map { $0.words } ?? "（空）", new: due.words))
             }
         }
         return (changes.isEmpty && entry.note == nil ? nil : entry, changes)
     }
 
-    public static func deadlineWords(_ due: LedgerDate) -> String {
-        due.text == due.day.iso ? due.day.iso : "\(due.text)（\(due.day.iso)）"
-    }
-
-    /// A deadline before the day it is set would be overdue the moment it is written: only
-    /// back-filled history (`--backfill`) may say so.
-    static func checkDeadline(_ due: LedgerDate, raisedOn day: Day, _ context: WriteContext) throws {
-        guard due.day < day, !context.backfill else { return }
-        throw LedgerError.data("期限\(deadlineWords(due))早于记录的日期\(day.iso)：问题当天就会逾期。若是补录过去的问题，请加 --backfill")
-    }
 }

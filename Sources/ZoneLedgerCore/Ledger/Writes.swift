@@ -137,7 +137,7 @@ extension Ledger {
             try Self.checkNameFree(name, .tenant, park: park, in: db, except: subject.id)
         }
         // A milestone or problem is about a subject that exists on the day, as when it is added.
-        if let link = entry.milestoneLink, try SpanStore.state(of: link, on: entry.effectiveOn, in: db) == nil {
+        if let link = entry.subjectLink, try SpanStore.state(of: link, on: entry.effectiveOn, in: db) == nil {
             throw LedgerError.data("\(subject.kind.label)的对象\(try SubjectNames.listing(link, in: db))在\(entry.effectiveOn.iso)还不存在")
         }
         if subject.kind == .project {

@@ -140,10 +140,10 @@ public struct Entry: Sendable, Equatable {
     }
 
     /// The descriptive fields it sets, in the kind's order.
-    var fieldsSet: [Field] { subject.kind.fields.filter { !self[$0].isNull } + milestoneLinkSet }
+    var fieldsSet: [Field] { subject.kind.fields.filter { !self[$0].isNull } + subjectLinkSet }
 
     /// A milestone's or a problem's subject, when this entry sets it.
-    var milestoneLink: SubjectID? {
+    var subjectLink: SubjectID? {
         guard subject.kind.isAboutSubject else { return nil }
         for kind in [SubjectKind.project, .parcel, .park, .tenant] {
             if let id = Int64.fromDatabaseValue(self["set_\(kind.rawValue)_id"]) { return SubjectID(kind: kind, id: id) }
@@ -151,7 +151,7 @@ public struct Entry: Sendable, Equatable {
         return nil
     }
 
-    private var milestoneLinkSet: [Field] { milestoneLink.map { [Field.milestoneSubject($0.kind)] } ?? [] }
+    private var subjectLinkSet: [Field] { subjectLink.map { [Field.milestoneSubject($0.kind)] } ?? [] }
 }
 
 extension Field {

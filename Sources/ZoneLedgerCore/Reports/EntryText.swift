@@ -14,8 +14,8 @@ enum EntryText {
         if entry.action == .reschedule, let due = entry.due { parts.append("到期改为：\(due.text)（\(due.day.iso)）") }
         if entry.subject.kind == .problem {
             switch entry.action {
-            case .add: if let due = entry.due { parts.append("期限：\(Ledger.deadlineWords(due))") }
-            case .edit: if let due = entry.due { parts.append("期限改为：\(Ledger.deadlineWords(due))") }
+            case .add: if let due = entry.due { parts.append("期限：\(due.words)") }
+            case .edit: if let due = entry.due { parts.append("期限改为：\(due.words)") }
             case .done: parts.append("已解决")
             case .reopen: parts.append("重开")
             default: break

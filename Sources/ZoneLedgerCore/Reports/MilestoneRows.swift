@@ -1,5 +1,21 @@
 import GRDB
 
+/// The subject a milestone or problem span (alias `s`) is about, as it was on the view's day: its
+/// row as `cp`/`cl`/`cy`/`ce` and its span as `np`/`nl`/`ny`/`ne`, and its kind in words.
+enum LinkedSubject {
+    static let kinds = [SubjectKind.project, .parcel, .park, .tenant]
+
+    static func joins(_ view: Viewpoint) -> String {
+        kinds.map { kind in
+            let code = "c" + kind.codePrefix.lowercased(), span = "n" + kind.codePrefix.lowercased()
+            return "LEFT JOIN \(kind.table) \(code) ON \(code).id = s.\(kind.foreignKey) "
+                + view.span(kind, span, of: "s.\(kind.foreignKey)", join: "LEFT JOIN")
+        }.joined(separator: "\n  ")
+    }
+
+    static let kindCase = kinds.map { "WHEN s.\($0.foreignKey) IS NOT NULL THEN '\($0.rawValue)'" }.joined(separator: " ")
+}
+
 /// Milestones on a day, each with its subject as it was that day: one query shape behind the
 /// milestone list, `overdue`, the due-soon list and the sheet. The milestones come from their spans
 /// (alias `s`) through the index that serves the question asked; everything else on a row is an
@@ -23,13 +39,7 @@ enum MilestoneRows {
             conditions = []
         }
         conditions.insert(view.valid("s"), at: 0)
-        let subjects = [SubjectKind.project, .parcel, .park, .tenant]
-        let joins = subjects.map { kind in
-            let code = "c" + kind.codePrefix.lowercased(), span = "n" + kind.codePrefix.lowercased()
-            return "LEFT JOIN \(kind.table) \(code) ON \(code).id = s.\(kind.foreignKey) "
-                + view.span(kind, span, of: "s.\(kind.foreignKey)", join: "LEFT JOIN")
-        }.joined(separator: "\n  ")
-        let kindCase = subjects.map { "WHEN s.\($0.foreignKey) IS NOT NULL THEN '\($0.rawValue)'" }.joined(separator: " ")
+        let joins = LinkedSubject.joins(view), kindCase = LinkedSubject.kindCase
         return """
             SELECT m.id, m.code, s.title, s.due_on, s.due_text, s.original_due_on, s.original_due_text, s.reschedules,
               s.state, s.closed_on, CASE \(kindCase) END AS subject_kind,

@@ -37,15 +37,11 @@ public struct ProblemLine: Sendable, Equatable {
 /// Problems on a day, each with its subject as it was that day: one query shape behind
 /// `problem list`, `overdue --kind problem` and the sheet.
 enum ProblemRows {
-    /// Spans valid on the view's day (alias `s`) that meet `filter`.
-    static func sql(_ view: Viewpoint, filter: String = "1") -> String {
-        let subjects = [SubjectKind.project, .parcel, .park, .tenant]
-        let joins = subjects.map { kind in
-            let code = "c" + kind.codePrefix.lowercased(), span = "n" + kind.codePrefix.lowercased()
-            return "LEFT JOIN \(kind.table) \(code) ON \(code).id = s.\(kind.foreignKey) "
-                + view.span(kind, span, of: "s.\(kind.foreignKey)", join: "LEFT JOIN")
-        }.joined(separator: "\n  ")
-        let kindCase = subjects.map { "WHEN s.\($0.foreignKey) IS NOT NULL THEN '\($0.rawValue)'" }.joined(separator: " ")
+    static let raisedOrder = "s.raised_on, length(q.code), q.code"
+
+    /// Spans valid on the view's day (alias `s`) that meet `filter`, in `order`.
+    static func sql(_ view: Viewpoint, filter: String = "1", order: String = raisedOrder) -> String {
+        let joins = LinkedSubject.joins(view), kindCase = LinkedSubject.kindCase
         return """
             SELECT q.id, q.code, s.title, CASE \(kindCase) END AS subject_kind,
               coalesce(s.project_id, s.parcel_id, s.park_id, s.tenant_id) AS subject_id,
@@ -56,12 +52,13 @@ enum ProblemRows {
               \(joins)
               LEFT JOIN entry qn ON qn.id = s.note_entry
             WHERE \(view.valid("s")) AND \(filter)
-            ORDER BY s.raised_on, length(q.code), q.code
+            ORDER BY \(order)
             """
     }
 
-    static func lines(_ view: Viewpoint, filter: String = "1", arguments: StatementArguments = [:], in db: Database) throws -> [ProblemLine] {
-        try Row.fetchAll(try db.cachedStatement(sql: sql(view, filter: filter)), arguments: view.arguments + arguments).map { row in
+    static func lines(_ view: Viewpoint, filter: String = "1", order: String = raisedOrder, arguments: StatementArguments = [:],
+                      in db: Database) throws -> [ProblemLine] {
+        try Row.fetchAll(try db.cachedStatement(sql: sql(view, filter: filter, order: order)), arguments: view.arguments + arguments).map { row in
             ProblemLine(id: row[0], code: row[1], text: row[2], subjectKind: SubjectKind(rawValue: row[3]) ?? .project, subjectID: row[4],
                         subjectCode: row[5] ?? "", subjectName: row[6] ?? "", department: row[7], leader: row[8],
                         state: ProblemState(rawValue: row[9]) ?? .open, raisedOn: row[10], closedOn: row[11],
@@ -91,8 +88,7 @@ extension Ledger {
     /// park: the park's own, its projects' and its tenants' (as they were on the day).
     static func overdueProblems(_ view: Viewpoint, park: Int64? = nil, in db: Database) throws -> [ProblemLine] {
         let filter = "s.state = 'open' AND s.due_on < :day" + (park == nil ? "" : " AND (s.park_id = :park OR np.park_id = :park OR ne.park_id = :park)")
-        let lines = try ProblemRows.lines(view, filter: filter, arguments: ["park": park], in: db)
-        return lines.sorted { ($0.dueOn ?? view.day, $0.raisedOn, $0.code.count, $0.code) < ($1.dueOn ?? view.day, $1.raisedOn, $1.code.count, $1.code) }
+        return try ProblemRows.lines(view, filter: filter, order: "s.due_on, " + ProblemRows.raisedOrder, arguments: ["park": park], in: db)
     }
 }
 

@@ -8,6 +8,8 @@ struct SheetProblems {
     let day: Day
     /// Open at the day, then resolved in the month; each in the order raised.
     let lines: [ProblemLine]
+    /// Each project's open problems in words, for its row (looked up once per row, not searched).
+    private let openByProject: [Int64: [String]]
 
     init(month: Month, _ view: Viewpoint, in db: Database) throws {
         self.month = month
@@ -15,12 +17,12 @@ struct SheetProblems {
         let all = try ProblemRows.lines(view, filter: "(s.state = 'open' OR s.state = 'resolved' AND s.closed_on >= :first)",
                                         arguments: ["first": month.first], in: db)
         lines = all.filter { $0.state == .open } + all.filter { $0.state == .resolved }
+        openByProject = Dictionary(grouping: lines.filter { $0.state == .open && $0.subjectKind == .project }, by: \.subjectID)
+            .mapValues { $0.map(\.briefText) }
     }
 
     /// A project's open problems, for its row: "土地指标未落实（经发局，期限2021年1月底）".
-    func open(project: Int64) -> [String] {
-        lines.filter { $0.state == .open && $0.subjectKind == .project && $0.subjectID == project }.map(\.briefText)
-    }
+    func open(project: Int64) -> [String] { openByProject[project] ?? [] }
 
     /// What happened to it this month, in words: 本月新提, 逾期N天, 本月解决.
     func situation(_ line: ProblemLine) -> String {

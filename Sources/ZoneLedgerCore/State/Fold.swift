@@ -111,8 +111,10 @@ enum Fold {
                 state[layout, "status_since"] = entry.effectiveOn.databaseValue
             }
         case .milestone:
+            applyLink(entry, &state, layout)
             applyMilestone(entry, &state, layout)
         case .problem:
+            applyLink(entry, &state, layout)
             applyProblem(entry, &state, layout)
         default:
             break
@@ -122,12 +124,15 @@ enum Fold {
         return state
     }
 
-    private static func applyMilestone(_ entry: Entry, _ state: inout SpanState, _ layout: SpanLayout) {
-        if let link = entry.milestoneLink {
-            for kind in [SubjectKind.project, .parcel, .park, .tenant] {
-                state[layout, kind.foreignKey] = kind == link.kind ? link.id.databaseValue : .null
-            }
+    /// What a milestone or problem is about: the one subject its entry names, the others cleared.
+    private static func applyLink(_ entry: Entry, _ state: inout SpanState, _ layout: SpanLayout) {
+        guard let link = entry.subjectLink else { return }
+        for kind in [SubjectKind.project, .parcel, .park, .tenant] {
+            state[layout, kind.foreignKey] = kind == link.kind ? link.id.databaseValue : .null
         }
+    }
+
+    private static func applyMilestone(_ entry: Entry, _ state: inout SpanState, _ layout: SpanLayout) {
         let day = entry.effectiveOn.databaseValue
         switch entry.action {
         case .add:
@@ -154,11 +159,6 @@ enum Fold {
     /// Raised on its add's day; resolved by a done entry, open again by a reopen; its deadline is
     /// the last one an add or edit gave.
     private static func applyProblem(_ entry: Entry, _ state: inout SpanState, _ layout: SpanLayout) {
-        if let link = entry.milestoneLink {
-            for kind in [SubjectKind.project, .parcel, .park, .tenant] {
-                state[layout, kind.foreignKey] = kind == link.kind ? link.id.databaseValue : .null
-            }
-        }
         let day = entry.effectiveOn.databaseValue
         switch entry.action {
         case .add:
