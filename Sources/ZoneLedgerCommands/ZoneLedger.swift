@@ -15,7 +15,7 @@ public struct ZoneLedger: ParsableCommand {
                 ProjectCommand.self, ParcelCommand.self, ParkCommand.self, TenantCommand.self,
                 MilestoneCommand.self, ProblemCommand.self, FigureCommand.self,
             ]),
-            CommandGroup(name: "每月", subcommands: [Overdue.self, Sheet.self]),
+            CommandGroup(name: "每月", subcommands: [Overdue.self, Sheet.self, Rollup.self]),
             CommandGroup(name: "账本", subcommands: [Init.self, ZoneCommand.self, Log.self, Undo.self, Check.self, Rebuild.self, Backup.self, Import.self, Export.self]),
         ]
     )

@@ -34,7 +34,7 @@ struct Sheet: ParsableCommand {
 
     func run() throws {
         let today = Clock.today
-        let month = try month.map(parseMonth) ?? Month(today)
+        let month = try month.map(Self.parseMonth) ?? Month(today)
         if format.isBinary && out == nil && Terminal.isTerminal(1) {
             throw LedgerError.usage("\(SheetFormats.name(format)) 是二进制文件，不写到终端：请加 --out 文件名，或重定向到文件")
         }
@@ -44,31 +44,36 @@ struct Sheet: ParsableCommand {
         // many projects and milestones the sheet lists (xlsx through libxlsxwriter's temporary files).
         let recorded = try asRecorded.map { try RecordedAt.parse($0) }
         try ledger.withSheet(month: month, today: today, recorded: recorded, generatedAt: Self.generatedAt()) { sheet in
-            let render = { (sink: OutputSink) throws in
-                switch format {
-                case .table:
-                    // Colour only on a terminal, never with NO_COLOR, never into a file.
-                    try SheetText.write(sheet, labels, width: out == nil ? Terminal.columns() : nil,
-                                        color: out == nil && Terminal.colorAllowed, to: sink)
-                case .md: try SheetMarkdown.write(sheet, labels, to: sink)
-                case .csv: try SheetCSV.write(sheet, labels, to: sink)
-                case .json: try SheetJSON.write(sheet, to: sink)
-                case .html: try SheetHTML.write(sheet, labels, paper: paper.value, to: sink)
-                case .xlsx: try SheetXLSX.write(sheet, labels, paper: paper.value, to: sink)
-                }
-            }
-            if let out {
-                try OutputSink.toFile(out, render)
-            } else {
-                try OutputSink.toStandardOutput(render)
-            }
+            try Self.render(sheet, format: format, labels: labels, paper: paper.value, out: out)
         }
     }
 
-    private func parseMonth(_ text: String) throws -> Month {
-        do { return try Month.parse(text) } catch { throw LedgerError.data(error.message) }
+    /// One sheet in one format, to a file (written beside it, then renamed) or standard output.
+    /// The city's rollup renders through here too.
+    static func render(_ sheet: SheetStream, format: OutputFormat, labels: SheetLabels, paper: SheetXLSX.Paper, out: String?) throws {
+        let render = { (sink: OutputSink) throws in
+            switch format {
+            case .table:
+                // Colour only on a terminal, never with NO_COLOR, never into a file.
+                try SheetText.write(sheet, labels, width: out == nil ? Terminal.columns() : nil,
+                                    color: out == nil && Terminal.colorAllowed, to: sink)
+            case .md: try SheetMarkdown.write(sheet, labels, to: sink)
+            case .csv: try SheetCSV.write(sheet, labels, to: sink)
+            case .json: try SheetJSON.write(sheet, to: sink)
+            case .html: try SheetHTML.write(sheet, labels, paper: paper, to: sink)
+            case .xlsx: try SheetXLSX.write(sheet, labels, paper: paper, to: sink)
+            }
+        }
+        if let out {
+            try OutputSink.toFile(out, render)
+        } else {
+            try OutputSink.toStandardOutput(render)
+        }
     }
 
+    static func parseMonth(_ text: String) throws -> Month {
+        do { return try Month.parse(text) } catch { throw LedgerError.data(error.message) }
+    }
     /// SOURCE_DATE_EPOCH (the reproducible-builds convention) pins the time, else now; local time, minutes.
     static func generatedAt() -> String {
         let environment = ProcessInfo.processInfo.environment

@@ -7,8 +7,12 @@ struct SheetLabels {
     init(_ language: SheetLanguage) { english = language == .en }
 
     func title(_ sheet: some SheetHeading) -> String {
-        english ? "\(sheet.zone) — Monthly progress sheet, \(sheet.month)"
-                : "\(sheet.zone)\(sheet.month.chinese)月度进度表"
+        switch sheet.kind {
+        case .zone:
+            english ? "\(sheet.zone) — Monthly progress sheet, \(sheet.month)" : "\(sheet.zone)\(sheet.month.chinese)月度进度表"
+        case .city(let zones):
+            english ? "Zones' monthly progress, \(sheet.month) (\(zones.count) zones)" : "\(sheet.month.chinese)开发区月度进度汇总表（\(zones.count)个开发区）"
+        }
     }
 
     /// The day only: a sheet regenerated as recorded at a moment is, byte for byte, the sheet
@@ -32,6 +36,7 @@ protocol SheetHeading {
     var asOf: Day { get }
     var recorded: RecordedAt? { get }
     var generatedAt: String { get }
+    var kind: SheetKind { get }
 }
 
 protocol SectionHeading {

@@ -10,6 +10,8 @@ public struct MonthlySheet: Sendable, Equatable {
     public var recorded: RecordedAt?
     public var generatedAt: String
     public var sections: [Section]
+    /// A zone's own sheet, or a city's rollup of several.
+    public var kind: SheetKind = .zone
 
     public struct Section: Sendable, Equatable {
         public let key: String
@@ -17,6 +19,12 @@ public struct MonthlySheet: Sendable, Equatable {
         public let english: String
         public let table: Table
     }
+}
+
+/// Whose sheet it is: one zone's, or a city's rollup of zones (named in the order given).
+public enum SheetKind: Sendable, Equatable {
+    case zone
+    case city(zones: [String])
 }
 
 /// A project's health on the sheet, worst first.
@@ -41,17 +49,34 @@ public struct SheetStream {
     public var recorded: RecordedAt?
     public var generatedAt: String
     public var sections: [StreamSection]
+    public var kind: SheetKind = .zone
+
+    public init(zone: String, month: Month, asOf: Day, recorded: RecordedAt?, generatedAt: String, sections: [StreamSection], kind: SheetKind = .zone) {
+        self.zone = zone
+        self.month = month
+        self.asOf = asOf
+        self.recorded = recorded
+        self.generatedAt = generatedAt
+        self.sections = sections
+        self.kind = kind
+    }
+
+    /// A held sheet streamed to the same renderers.
+    public init(_ sheet: MonthlySheet) {
+        self.init(zone: sheet.zone, month: sheet.month, asOf: sheet.asOf, recorded: sheet.recorded, generatedAt: sheet.generatedAt,
+                  sections: sheet.sections.map(StreamSection.init), kind: sheet.kind)
+    }
 
     /// Every row held, as a value: for tests and for formats that need the whole sheet at once.
     public func collected() throws -> MonthlySheet {
         MonthlySheet(zone: zone, month: month, asOf: asOf, recorded: recorded, generatedAt: generatedAt, sections: try sections.map {
             MonthlySheet.Section(key: $0.key, title: $0.title, english: $0.english, table: try $0.rows.collect())
-        })
+        }, kind: kind)
     }
 }
 
 extension StreamSection {
-    init(_ section: MonthlySheet.Section) {
+    public init(_ section: MonthlySheet.Section) {
         self.init(key: section.key, title: section.title, english: section.english, rows: RowStream(section.table))
     }
 }

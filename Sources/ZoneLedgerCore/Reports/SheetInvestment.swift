@@ -16,7 +16,8 @@ struct SheetInvestment {
     }
 
     /// "1-2月累计完成投资(万元)"; January is "1月累计".
-    var yearToDateLabel: String { month.month == 1 ? "1月累计完成投资(万元)" : "1-\(month.month)月累计完成投资(万元)" }
+    var yearToDateLabel: String { Self.yearToDateLabel(month) }
+    static func yearToDateLabel(_ month: Month) -> String { month.month == 1 ? "1月累计完成投资(万元)" : "1-\(month.month)月累计完成投资(万元)" }
 
     /// 完成年度计划%: exact, rounded once to one place.
     static func percent(_ part: Int64?, of whole: Int64?) -> Cell {
@@ -36,7 +37,8 @@ struct SheetInvestment {
     }
 
     /// Time progress N/12 as a percentage.
-    var timeProgress: String {
+    var timeProgress: String { Self.timeProgress(month) }
+    static func timeProgress(_ month: Month) -> String {
         exactRatioText(ExactDecimal(units: Int64(month.month), scale: 0), ExactDecimal(units: 12, scale: 0), timesHundred: true, places: 1) ?? ""
     }
 }
@@ -84,6 +86,16 @@ struct InvestmentSums {
         sum = (sum ?? 0) + value
     }
 
+    /// Another group's sums added to these: a city adds up its zones' 合计.
+    mutating func add(_ other: InvestmentSums) {
+        projects += other.projects
+        Self.add(&investment, other.investment)
+        Self.add(&plan, other.plan)
+        Self.add(&month, other.month)
+        Self.add(&yearToDate, other.yearToDate)
+        Self.add(&total, other.total)
+    }
+
     mutating func add(investment: Int64?, _ figures: InvestmentFigures) {
         projects += 1
         Self.add(&self.investment, investment)
@@ -97,31 +109,40 @@ struct InvestmentSums {
 extension SheetSummary {
     /// 投资完成情况: the zone's year so far against the year's plans and time progress.
     static func investment(_ investment: SheetInvestment, _ zone: ZoneInvestment) -> MonthlySheet.Section {
-        let sums = zone.sums, planned = zone.planned
         let month = investment.month
-        let ytd = sums.yearToDate ?? 0
-        let points = sums.plan.flatMap { SheetInvestment.pointsAhead(ytd, plan: $0, months: month.month) }
-        let percent = SheetInvestment.percent(ytd, of: sums.plan)
-        let sentence: String = {
-            guard let plan = sums.plan, plan > 0, let points else { return "" }
-            let span = month.month == 1 ? "1月" : "1-\(month.month)月"
-            let ahead = points.hasPrefix("-") ? "落后时间进度\(points.dropFirst())个百分点" : points == "0.0" ? "与时间进度持平" : "超时间进度\(points)个百分点"
-            return "\(span)累计完成投资\(Money(yuan: ytd))，占年度计划\(percent.plain)%，\(ahead)"
-        }()
-        let table = Table(columns: [
-            Column("year", "年度", "Year", numeric: true), Column("projects_planned", "计划项目数", "Planned", numeric: true),
-            Column("plan_wan", "年度计划投资(万元)", "Plan (10k)", numeric: true),
-            Column("month_wan", "本月完成投资(万元)", "Month (10k)", numeric: true),
-            Column("ytd_wan", investment.yearToDateLabel, "Year to date (10k)", numeric: true),
-            Column("plan_percent", "完成年度计划%", "Of plan %", numeric: true),
-            Column("time_percent", "时间进度%", "Time %", numeric: true),
-            Column("points_ahead", "较时间进度(百分点)", "vs time (pts)", numeric: true),
-            Column("summary", "说明", "Summary"),
-        ], rows: [[
-            .integer(Int64(month.year)), .integer(Int64(planned)), moneyCell(sums.plan), moneyCell(sums.month), moneyCell(sums.yearToDate),
-            percent, .number(investment.timeProgress), points.map(Cell.number) ?? .empty, sentence.isEmpty ? .empty : .text(sentence),
-        ]])
+        let sentence = investmentSentence(zone.sums, month: month)
+        let table = Table(columns: [Column("year", "年度", "Year", numeric: true)] + investmentColumns(month) + [Column("summary", "说明", "Summary")],
+                          rows: [[.integer(Int64(month.year))] + investmentCells(zone.sums, planned: zone.planned, month: month)
+                                 + [sentence.isEmpty ? .empty : .text(sentence)]])
         return .init(key: "investment", title: "投资完成情况", english: "Investment against plan", table: table)
+    }
+
+    /// The investment columns after the year; a city's rollup shows the same ones per zone.
+    static func investmentColumns(_ month: Month) -> [Column] {
+        [Column("projects_planned", "计划项目数", "Planned", numeric: true),
+         Column("plan_wan", "年度计划投资(万元)", "Plan (10k)", numeric: true),
+         Column("month_wan", "本月完成投资(万元)", "Month (10k)", numeric: true),
+         Column("ytd_wan", SheetInvestment.yearToDateLabel(month), "Year to date (10k)", numeric: true),
+         Column("plan_percent", "完成年度计划%", "Of plan %", numeric: true),
+         Column("time_percent", "时间进度%", "Time %", numeric: true),
+         Column("points_ahead", "较时间进度(百分点)", "vs time (pts)", numeric: true)]
+    }
+
+    /// Planned projects, plan, month, year to date, % of plan, time progress, points ahead: exact, from the sums.
+    static func investmentCells(_ sums: InvestmentSums, planned: Int, month: Month) -> [Cell] {
+        let points = sums.plan.flatMap { SheetInvestment.pointsAhead(sums.yearToDate ?? 0, plan: $0, months: month.month) }
+        return [.integer(Int64(planned)), moneyCell(sums.plan), moneyCell(sums.month), moneyCell(sums.yearToDate),
+                SheetInvestment.percent(sums.yearToDate ?? 0, of: sums.plan), .number(SheetInvestment.timeProgress(month)),
+                points.map(Cell.number) ?? .empty]
+    }
+
+    /// "1-3月累计完成投资…，占年度计划…%，落后时间进度…个百分点"; empty without a plan.
+    static func investmentSentence(_ sums: InvestmentSums, month: Month) -> String {
+        let ytd = sums.yearToDate ?? 0
+        guard let plan = sums.plan, plan > 0, let points = SheetInvestment.pointsAhead(ytd, plan: plan, months: month.month) else { return "" }
+        let span = month.month == 1 ? "1月" : "1-\(month.month)月"
+        let ahead = points.hasPrefix("-") ? "落后时间进度\(points.dropFirst())个百分点" : points == "0.0" ? "与时间进度持平" : "超时间进度\(points)个百分点"
+        return "\(span)累计完成投资\(Money(yuan: ytd))，占年度计划\(SheetInvestment.percent(ytd, of: plan).plain)%，\(ahead)"
     }
 
     /// 投资进度（按月）: 1-k月累计完成投资 for each month of the year so far against time

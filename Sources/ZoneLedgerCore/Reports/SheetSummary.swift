@@ -6,24 +6,33 @@ enum SheetSummary {
                          in db: Database) throws -> [MonthlySheet.Section] {
         let zone = try investment.zone(view, in: db)
         return [
-            try stages(view, in: db),
+            stages(try stageCounts(view, in: db)),
             self.investment(investment, zone),
             investmentByMonth(zone),
             try milestones(month: month, view, in: db),
             problems.summary,
-            try land(view, in: db),
+            land(try LandFigures(view, in: db), year: view.day.year),
             try tenants(view, in: db),
             try targets(view, in: db),
         ]
     }
 
-    /// Projects by stage, in the stages' order, every stage shown (a zero is news too).
-    static func stages(_ view: Viewpoint, in db: Database) throws -> MonthlySheet.Section {
-        let counts = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
+    /// Projects on the day by stage, counted in SQL; a stage with none is absent.
+    static func stageCounts(_ view: Viewpoint, in db: Database) throws -> [ProjectStage: Int64] {
+        var counts: [ProjectStage: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: """
             SELECT s.stage, count(*) FROM project p \(view.span(.project, "s", of: "p.id")) GROUP BY s.stage
-            """, arguments: view.arguments).map { ($0[0] as String, $0[1] as Int64) })
+            """, arguments: view.arguments) {
+            guard let stage = ProjectStage(rawValue: row[0]) else { throw LedgerError.data("账本里有未知的项目阶段“\(row[0] as String)”：请运行 zoneledger check") }
+            counts[stage] = row[1]
+        }
+        return counts
+    }
+
+    /// Projects by stage, in the stages' order, every stage shown (a zero is news too).
+    static func stages(_ counts: [ProjectStage: Int64]) -> MonthlySheet.Section {
         var table = Table(columns: [Column("stage", "形象进度", "Stage", choice: true), Column("projects", "项目数", "Projects", numeric: true)])
-        table.rows = ProjectStage.allCases.map { stage in [.choice(stage), .integer(counts[stage.rawValue] ?? 0)] }
+        table.rows = ProjectStage.allCases.map { stage in [.choice(stage), .integer(counts[stage] ?? 0)] }
         table.rows.append([.choice(key: "total", label: "合计"), .integer(counts.values.reduce(0, +))])
         return .init(key: "projects_by_stage", title: "项目形象进度", english: "Projects by stage", table: table)
     }
@@ -39,9 +48,7 @@ enum SheetSummary {
         let completed = try Int.fetchOne(db, sql: """
             SELECT count(*) FROM milestone_span s WHERE \(view.valid("s")) AND s.state = 'done' AND s.closed_on BETWEEN :from AND :day
             """, arguments: arguments) ?? 0
-        let overdue = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM milestone_span s WHERE \(view.valid("s")) AND s.state = 'open' AND s.due_on < :day
-            """, arguments: arguments) ?? 0
+        let overdue = try overdueMilestones(view, in: db)
         let entries = try Int.fetchOne(db, sql: """
             SELECT count(*) FROM entry e WHERE e.effective_on BETWEEN :from AND :day AND \(view.liveEntry("e"))
             """, arguments: arguments) ?? 0
@@ -59,35 +66,29 @@ enum SheetSummary {
         return .init(key: "milestone_summary", title: "节点与记录", english: "Milestones and entries", table: table)
     }
 
-    /// Land sold and listed so far this year against the year's target. "So far" is the latest
-    /// reported figure for the year plus parcels recorded as sold or listed after that figure's day.
-    static func land(_ view: Viewpoint, in db: Database) throws -> MonthlySheet.Section {
-        let year = view.day.year
-        let target = try latestFigure("land_sold_area", category: "target", year: year, periodBy: Day(year: year, month: 12, day: 31) ?? view.day, view, in: db)
-        let sold = try landSoFar("land_sold_area", countKey: "land_sold_count", status: .sold, view, in: db)
-        let listed = try landSoFar("land_listed_area", countKey: "land_listed_count", status: .listed, view, in: db)
-        let targetValue = target.flatMap { ExactDecimal($0.value) }
-        func percent(_ part: ExactDecimal?) -> Cell {
-            guard let part, let targetValue else { return .empty }
-            return exactRatioText(part, targetValue, timesHundred: true, places: 1).map(Cell.number) ?? .empty
-        }
-        let both = sold.area.map { ExactDecimal(units: $0.hundredths + (listed.area?.hundredths ?? 0), scale: 2) }
-        let table = Table(columns: [
-            Column("year", "年度", "Year", numeric: true), Column("target_mu", "全年计划出让(亩)", "Target (mu)", numeric: true),
-            Column("sold_mu", "已出让(亩)", "Sold (mu)", numeric: true), Column("sold_count", "已出让(宗)", "Sold (lots)", numeric: true),
-            Column("listed_mu", "挂牌中(亩)", "Listed (mu)", numeric: true), Column("listed_count", "挂牌中(宗)", "Listed (lots)", numeric: true),
-            Column("sold_percent", "出让完成率%", "Sold %", numeric: true),
-            Column("sold_and_listed_percent", "出让+挂牌%", "Sold + listed %", numeric: true),
-        ], rows: [[
-            .integer(Int64(year)), target.map { .number($0.value) } ?? .empty,
-            sold.area.map { .number($0.description) } ?? .empty, sold.count.map { .integer($0) } ?? .empty,
-            listed.area.map { .number($0.description) } ?? .empty, listed.count.map { .integer($0) } ?? .empty,
-            percent(sold.area?.decimal), percent(both),
-        ]])
+    /// Milestones open past their due day on the view's day (the due day itself is not late).
+    static func overdueMilestones(_ view: Viewpoint, in db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM milestone_span s WHERE \(view.valid("s")) AND s.state = 'open' AND s.due_on < :day
+            """, arguments: view.arguments) ?? 0
+    }
+
+    /// Land sold and listed so far this year against the year's target.
+    static func land(_ land: LandFigures, year: Int) -> MonthlySheet.Section {
+        let table = Table(columns: landColumns, rows: [[.integer(Int64(year))] + land.cells])
         return .init(key: "land", title: "土地出让", english: "Land sale", table: table)
     }
 
-    private static func landSoFar(_ key: String, countKey: String, status: ParcelStatus, _ view: Viewpoint,
+    /// The land columns after the year; a city's rollup shows the same ones per zone.
+    static let landColumns = [
+        Column("year", "年度", "Year", numeric: true), Column("target_mu", "全年计划出让(亩)", "Target (mu)", numeric: true),
+        Column("sold_mu", "已出让(亩)", "Sold (mu)", numeric: true), Column("sold_count", "已出让(宗)", "Sold (lots)", numeric: true),
+        Column("listed_mu", "挂牌中(亩)", "Listed (mu)", numeric: true), Column("listed_count", "挂牌中(宗)", "Listed (lots)", numeric: true),
+        Column("sold_percent", "出让完成率%", "Sold %", numeric: true),
+        Column("sold_and_listed_percent", "出让+挂牌%", "Sold + listed %", numeric: true),
+    ]
+
+    static func landSoFar(_ key: String, countKey: String, status: ParcelStatus, _ view: Viewpoint,
                                   in db: Database) throws -> (area: Area?, count: Int64?) {
         let year = view.day.year
         let reported = try latestFigure(key, category: nil, year: year, periodBy: view.day, view, in: db)

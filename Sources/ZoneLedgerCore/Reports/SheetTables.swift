@@ -3,8 +3,10 @@ import GRDB
 /// The project table: grouped by kind as it was on the day, with the month's entries, the next
 /// milestone and a health mark, streamed: one query, each row complete as it comes.
 public enum SheetProjects {
-    /// A 小计 or 合计 row of the projects table: the rows with no code. Renderers style them.
+    /// A 小计 or 合计 row: in the projects table the rows with no code, elsewhere a row that opens
+    /// with the 合计 choice. Renderers style them.
     public static func isSum(_ row: [Cell], _ columns: [Column]) -> Bool {
+        if case .choice(key: "total", _)? = row.first { return true }
         guard let code = columns.firstIndex(where: { $0.key == "code" }), columns.contains(where: { $0.key == "plan_wan" }) else { return false }
         return row[code] == .empty
     }

@@ -34,6 +34,14 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
         return units % divisor == 0 ? units / divisor : nil
     }
 
+    /// The exact sum, or nil on overflow.
+    public func adding(_ other: ExactDecimal) -> ExactDecimal? {
+        let scale = max(self.scale, other.scale)
+        guard let a = units(atScale: scale), let b = other.units(atScale: scale) else { return nil }
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? nil : ExactDecimal(units: sum, scale: scale)
+    }
+
     /// Shortest exact text: trailing fractional zeros dropped ("210.50" -> "210.5").
     public var description: String { Self.format(units: units, scale: scale) }
 
