@@ -73,7 +73,7 @@ struct DueDateTests {
                                   ImportFile(kind: .updates, name: "u.csv", data: Data(updates.utf8))],
                                  context: context(), options: options)
         let dues = try ledger.read { db in
-            try Row.fetchAll(db, sql: """
+            try SessionRow.fetchAll(db, sql: """
                 SELECT s.title, s.due_on FROM milestone_span s WHERE s.recorded_to IS NULL AND s.valid_to IS NULL
                 AND s.title IN ('新节点', '导入节点甲', '导入节点乙', '争创省级特色小镇') ORDER BY s.title
                 """).map { "\($0["title"] as String) \($0["due_on"] as String)" }

@@ -7,7 +7,7 @@ import Testing
         // The copy the tests use holds exactly what seeding writes
         let seeded = try seededLedger(), copy = try seededCopy()
         for table in ["zone", "batch", "park", "parcel", "project", "tenant", "milestone", "entry", "figure"] {
-            let dump = { (ledger: Ledger) in try ledger.read { try Row.fetchAll($0, sql: "SELECT * FROM \(table) ORDER BY 1") } }
+            let dump = { (ledger: Ledger) in try ledger.read { try SessionRow.fetchAll($0, sql: "SELECT * FROM \(table) ORDER BY 1") } }
             #expect(try dump(copy) == dump(seeded), "\(table)")
         }
         #expect(try copy.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") } == Ledger.applicationID)

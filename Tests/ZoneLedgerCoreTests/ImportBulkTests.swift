@@ -20,7 +20,7 @@ import Testing
     /// the files people edit) and every span table in full.
     struct State: Equatable {
         var files: [String: ZoneLedgerCore.Table] = [:]
-        var spans: [String: [Row]] = [:]
+        var spans: [String: [SessionRow]] = [:]
     }
 
     static func state(_ ledger: Ledger) throws -> State {
@@ -31,7 +31,7 @@ import Testing
                 let layout = SpanLayout.of(kind)
                 // Every column but the row's own id: the two paths may number the rows in another order.
                 let columns = ([layout.key, "valid_from", "valid_to", "recorded_from", "recorded_to"] + layout.columns).joined(separator: ", ")
-                state.spans[layout.table] = try Row.fetchAll(db, sql: """
+                state.spans[layout.table] = try SessionRow.fetchAll(db, sql: """
                     SELECT \(columns) FROM \(layout.table) ORDER BY \(layout.key), valid_from, recorded_from, coalesce(recorded_to, 0)
                     """)
             }

@@ -84,8 +84,8 @@ func statusUpdate<S>(_ status: S, on: String, note: String? = nil, correction: B
 }
 
 extension Ledger {
-    func entries() throws -> [Entry] { try read { try Row.fetchAll($0, sql: "SELECT * FROM entry ORDER BY id").map(Entry.init(row:)) } }
-    func batches() throws -> [Batch] { try read { try Batch.fetchAll($0, sql: "SELECT * FROM batch ORDER BY id") } }
+    func entries() throws -> [Entry] { try read { try SessionRow.fetchAll($0, sql: "SELECT * FROM entry ORDER BY id").map(Entry.init(row:)) } }
+    func batches() throws -> [Batch] { try read { try Batch.fetchAll($0.sqlite!, sql: "SELECT * FROM batch ORDER BY id") } }
     func count(_ table: String) throws -> Int { try read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") ?? 0 } }
 
     func milestoneStatus(_ code: String, asOf: String) throws -> MilestoneStatus {
@@ -139,11 +139,11 @@ func temporaryFolder() throws -> URL {
 
 extension Ledger {
     /// A subject's state as it stands (its latest span), or nil if it does not exist.
-    func current(_ kind: SubjectKind, _ ref: String) throws -> Row? {
+    func current(_ kind: SubjectKind, _ ref: String) throws -> SessionRow? {
         try read { db in
             let subject = try References.resolve(ref, kind: kind, in: db)
             let layout = SpanLayout.of(kind)
-            return try Row.fetchOne(db, sql: "SELECT * FROM \(layout.table) WHERE \(layout.key) = ? AND recorded_to IS NULL AND valid_to IS NULL",
+            return try SessionRow.fetchOne(db, sql: "SELECT * FROM \(layout.table) WHERE \(layout.key) = ? AND recorded_to IS NULL AND valid_to IS NULL",
                                     arguments: [subject.id])
         }
     }

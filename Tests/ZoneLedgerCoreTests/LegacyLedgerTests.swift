@@ -166,7 +166,7 @@ import Testing
         // The spans themselves, every version, are the same
         for kind in SubjectKind.allCases {
             let spans = { (ledger: Ledger) in
-                try ledger.read { try Row.fetchAll($0, sql: "SELECT * FROM \(kind.rawValue)_span ORDER BY \(kind.foreignKey), recorded_from, valid_from") }
+                try ledger.read { try SessionRow.fetchAll($0, sql: "SELECT * FROM \(kind.rawValue)_span ORDER BY \(kind.foreignKey), recorded_from, valid_from") }
             }
             #expect(try spans(copy) == spans(ledger), "\(kind.rawValue)")
         }

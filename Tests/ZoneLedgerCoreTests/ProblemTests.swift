@@ -134,7 +134,7 @@ import Testing
         for file in Ledger.schemaFiles.prefix(9) {
             let sql = String(decoding: file.bytes, as: UTF8.self)
             let after = Ledger.afterSQL[file.name]
-            migrator.registerMigration(file.name) { db in try db.execute(sql: sql); try after?(db) }
+            migrator.registerMigration(file.name) { db in try db.execute(sql: sql); try after?(Session(db)) }
         }
         try migrator.migrate(queue)
         // A few entries written straight in, as a ledger at 0009 holds them.

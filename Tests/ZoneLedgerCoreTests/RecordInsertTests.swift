@@ -8,17 +8,17 @@ import Testing
 @Suite struct RecordInsertTests {
     /// Inserts the record both ways and returns the two rows, without their ids.
     private func bothWays<Record: MutablePersistableRecord>(
-        _ record: Record, _ db: Database, prepared: (inout Record) throws -> Void, vary: (inout Record) -> Void
+        _ record: Record, _ db: Session, prepared: (inout Record) throws -> Void, vary: (inout Record) -> Void
     ) throws -> ([String], [String]) {
         var viaGRDB = record, viaStatement = record
         vary(&viaStatement)
-        try viaGRDB.insert(db)
+        try viaGRDB.insert(#require(db.sqlite))
         try prepared(&viaStatement)
         let table = Record.databaseTableName
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY id DESC LIMIT 2")
+        let rows = try SessionRow.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY id DESC LIMIT 2")
         // The two copies differ only where a UNIQUE column made them.
-        func strip(_ row: Row) -> [String] {
-            row.filter { column, _ in !["id", "code", "name", "title"].contains(column) }.map { "\($0.0)=\($0.1)" }
+        func strip(_ row: SessionRow) -> [String] {
+            row.pairs.filter { column, _ in !["id", "code", "name", "title"].contains(column) }.map { "\($0.0)=\($0.1)" }
         }
         #expect(rows[0]["id"] == db.lastInsertedRowID)
         return (strip(rows[1]), strip(rows[0]))
@@ -37,7 +37,7 @@ import Testing
             var projectRow = SubjectRow(kind: .project, code: "P1", createdBatch: batchId, quote: "q")
             try projectRow.insertPrepared(db)
             let projectId = try #require(projectRow.id)
-            #expect(try Row.fetchOne(db, sql: "SELECT code, created_batch, quote FROM project WHERE id = ?", arguments: [projectId])
+            #expect(try SessionRow.fetchOne(db, sql: "SELECT code, created_batch, quote FROM project WHERE id = ?", arguments: [projectId])
                     == ["code": "P1", "created_batch": batchId, "quote": "q"])
             var milestoneRow = SubjectRow(kind: .milestone, code: "M1", createdBatch: batchId, quote: nil)
             try milestoneRow.insertPrepared(db)
@@ -55,13 +55,13 @@ import Testing
             entry.correction = true
             entry.note = "说明"
             try entry.insertPrepared(db)
-            #expect(try Entry(row: try #require(try Row.fetchOne(db, sql: "SELECT * FROM entry WHERE id = ?", arguments: [entry.id]))) == entry)
+            #expect(try Entry(row: try #require(try SessionRow.fetchOne(db, sql: "SELECT * FROM entry WHERE id = ?", arguments: [entry.id]))) == entry)
             var reschedule = Entry(batchId: batchId, on: day("2021-02-01"), action: .add, subject: SubjectID(kind: .milestone, id: milestoneId))
             reschedule[.title] = "结顶".databaseValue
             reschedule[Field.milestoneSubject(.project)] = projectId.databaseValue
             reschedule.due = LedgerDate(day: day("2021-12-31"), text: "年底", precision: .year)
             try reschedule.insertPrepared(db)
-            #expect(try Entry(row: try #require(try Row.fetchOne(db, sql: "SELECT * FROM entry WHERE id = ?", arguments: [reschedule.id]))) == reschedule)
+            #expect(try Entry(row: try #require(try SessionRow.fetchOne(db, sql: "SELECT * FROM entry WHERE id = ?", arguments: [reschedule.id]))) == reschedule)
 
             var parkRow = SubjectRow(kind: .park, code: "Y1", createdBatch: batchId, quote: nil)
             try parkRow.insertPrepared(db)

@@ -31,14 +31,14 @@ extension Ledger {
         }
     }
 
-    private static func exportRows(_ kind: ImportKind, in db: Database) throws -> [[Cell]] {
+    private static func exportRows(_ kind: ImportKind, in db: Session) throws -> [[Cell]] {
         switch kind {
         case .zone:
-            return try Row.fetchAll(db, sql: "SELECT * FROM zone").map { [.text($0["name"]), .optional($0["report_day"] as Day?)] }
+            return try SessionRow.fetchAll(db, sql: "SELECT * FROM zone").map { [.text($0["name"]), .optional($0["report_day"] as Day?)] }
         case .parks, .parcels, .projects, .tenants, .milestones, .problems:
             return try addedSubjects(kind, in: db)
         case .figures:
-            return try Row.fetchAll(db, sql: """
+            return try SessionRow.fetchAll(db, sql: """
                 SELECT s.*, y.code AS park_code FROM live_figure s LEFT JOIN park y ON y.id = s.park_id ORDER BY s.id
                 """).map { row in
                 [.text(row["code"]), .text(label(FigureCategory.self, row["category"])), .text(row["metric"]), .optional(row["key"] as String?),
@@ -47,7 +47,7 @@ extension Ledger {
                  .day(row["known_on"]), .optional(row["quote"] as String?)]
             }
         case .updates:
-            return try Row.fetchAll(db, sql: """
+            return try SessionRow.fetchAll(db, sql: """
                 SELECT e.*, b.author, b.recorded_at, \(SubjectNames.select)
                 FROM live_entry e JOIN batch b ON b.id = e.batch_id \(SubjectNames.joins)
                 WHERE e.action <> 'add' ORDER BY e.id
@@ -69,10 +69,10 @@ extension Ledger {
     }
 
     /// Each live subject with the state its add entry gave it, in the kind's import columns.
-    private static func addedSubjects(_ kind: ImportKind, in db: Database) throws -> [[Cell]] {
+    private static func addedSubjects(_ kind: ImportKind, in db: Session) throws -> [[Cell]] {
         guard let subjectKind = kind.subjectKind else { return [] }
         let layout = SpanLayout.of(subjectKind)
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try SessionRow.fetchAll(db, sql: """
             SELECT r.code, r.quote, a.* FROM \(subjectKind.table) r
             JOIN entry a ON a.id = (SELECT max(x.id) FROM live_entry x WHERE x.\(subjectKind.foreignKey) = r.id AND x.action = 'add')
             WHERE EXISTS (SELECT 1 FROM \(layout.table) s WHERE s.\(layout.key) = r.id AND s.recorded_to IS NULL)
@@ -102,7 +102,7 @@ extension Ledger {
     }
 
     /// A field's stored value as the import reads it back: money in 万元, flags 是/否, links by code.
-    static func exportCell(_ field: Field, _ value: DatabaseValue, in db: Database) throws -> Cell {
+    static func exportCell(_ field: Field, _ value: DatabaseValue, in db: Session) throws -> Cell {
         if value.isNull { return field.type == .flag ? .text("否") : .empty }
         switch field.type {
         case .money: return .number(Money(yuan: Int64.fromDatabaseValue(value) ?? 0).wan)
@@ -117,7 +117,7 @@ extension Ledger {
     }
 
     /// An edit's fields as the import's 修改内容: {"name": "甲", "investment": "90000万元", "park": "Y5"}.
-    static func fieldTexts(_ entry: Entry, in db: Database) throws -> String {
+    static func fieldTexts(_ entry: Entry, in db: Session) throws -> String {
         var object: [String: String] = [:]
         for field in entry.fieldsSet {
             let value = entry[field]

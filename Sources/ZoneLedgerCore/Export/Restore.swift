@@ -23,7 +23,7 @@ public enum RestoreFile: String, CaseIterable, Sendable {
         self == .entries ? Set(Entry.fieldColumns.drop { $0 != "owner" }) : []
     }
 
-    func rows(in db: Database) throws -> [[Cell]] {
+    func rows(in db: Session) throws -> [[Cell]] {
         func text(_ value: DatabaseValue) -> Cell {
             switch value.storage {
             case .null: .empty
@@ -34,23 +34,23 @@ public enum RestoreFile: String, CaseIterable, Sendable {
         }
         switch self {
         case .batches:
-            return try Row.fetchAll(db, sql: "SELECT id, recorded_at, author, command, part_of, undoes FROM batch ORDER BY id")
+            return try SessionRow.fetchAll(db, sql: "SELECT id, recorded_at, author, command, part_of, undoes FROM batch ORDER BY id")
                 .map { row in (0..<6).map { text(row[$0]) } }
         case .subjects:
             return try SubjectKind.allCases.flatMap { kind in
-                try Row.fetchAll(db, sql: "SELECT id, code, created_batch, quote FROM \(kind.table) ORDER BY id").map { row in
+                try SessionRow.fetchAll(db, sql: "SELECT id, code, created_batch, quote FROM \(kind.table) ORDER BY id").map { row in
                     [.text(kind.rawValue)] + (0..<4).map { text(row[$0]) }
                 }
             }
         case .figureRecords:
-            return try Row.fetchAll(db, sql: """
+            return try SessionRow.fetchAll(db, sql: """
                 SELECT f.id, f.code, f.category, f.metric, f.key, y.code, f.period_from, f.period_to, f.known_on, f.value, f.unit,
                   f.approximate, f.yoy_percent, f.batch_id, f.quote
                 FROM figure f LEFT JOIN park y ON y.id = f.park_id ORDER BY f.id
                 """).map { row in (0..<15).map { text(row[$0]) } }
         case .entries:
             let links = ["set_project_id": SubjectKind.project, "set_parcel_id": .parcel, "set_park_id": .park, "set_tenant_id": .tenant]
-            return try Row.fetchAll(db, sql: "SELECT * FROM entry ORDER BY id").map { row in
+            return try SessionRow.fetchAll(db, sql: "SELECT * FROM entry ORDER BY id").map { row in
                 let entry = try Entry(row: row)
                 var cells: [Cell] = [.integer(entry.id ?? 0), .integer(entry.batchId), .text(entry.subject.kind.rawValue),
                                      .text(Ledger.code(entry.subject.kind, entry.subject.id, in: db) ?? ""), .day(entry.effectiveOn),
@@ -66,9 +66,9 @@ public enum RestoreFile: String, CaseIterable, Sendable {
                 return cells
             }
         case .voids:
-            let entries = try Row.fetchAll(db, sql: "SELECT entry_id, batch_id FROM entry_void ORDER BY entry_id")
+            let entries = try SessionRow.fetchAll(db, sql: "SELECT entry_id, batch_id FROM entry_void ORDER BY entry_id")
                 .map { [Cell.text("entry"), .integer($0[0]), .integer($0[1])] }
-            let figures = try Row.fetchAll(db, sql: "SELECT f.code, v.batch_id FROM figure_void v JOIN figure f ON f.id = v.figure_id ORDER BY v.figure_id")
+            let figures = try SessionRow.fetchAll(db, sql: "SELECT f.code, v.batch_id FROM figure_void v JOIN figure f ON f.id = v.figure_id ORDER BY v.figure_id")
                 .map { [Cell.text("figure"), .text($0[0]), .integer($0[1])] }
             return entries + figures
         }
@@ -85,7 +85,7 @@ public struct RestoreTable: Sendable {
 extension Ledger {
     /// Whether the ledger has nothing in it yet (no command ever wrote to it): only then can an
     /// export be restored into it with its ids, batches and times.
-    func isEmpty(_ db: Database) throws -> Bool {
+    func isEmpty(_ db: Session) throws -> Bool {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM batch") == 0
     }
 
@@ -104,7 +104,7 @@ extension Ledger {
     /// Replays an export into this empty ledger: batches, subjects, figures, entries and voids with
     /// their ids, then the spans rebuilt from them. Every value is checked as the schema and the
     /// commands check it; a ledger the export could not have come from is refused whole.
-    func restore(_ tables: [RestoreFile: RestoreTable], zone: (name: String, reportDay: Day?)?, today: Day, in db: Database) throws {
+    func restore(_ tables: [RestoreFile: RestoreTable], zone: (name: String, reportDay: Day?)?, today: Day, in db: Session) throws {
         guard try isEmpty(db) else { throw LedgerError.data("账本已有记录：完整恢复只能导入到空账本（zoneledger init --empty）") }
         func each(_ file: RestoreFile, _ body: (String, (String) -> String?) throws -> Void) throws {
             guard let table = tables[file] else { return }
@@ -255,7 +255,7 @@ extension Ledger {
         try translatingErrors {
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    try restore(tables, zone: zoneRow, today: context.today, in: db)
+                    try restore(tables, zone: zoneRow, today: context.today, in: Session(db))
                     return .commit
                 }
             }

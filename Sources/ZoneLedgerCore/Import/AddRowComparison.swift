@@ -40,7 +40,7 @@ extension AddRowReader {
 
     /// The subject a row names, as it stands: by the file's code, else by name (a tenant: name and
     /// park; a milestone: its subject, title and due as written).
-    func matched(_ staged: Staged, in db: Database) throws -> Int64? {
+    func matched(_ staged: Staged, in db: Session) throws -> Int64? {
         let layout = SpanLayout.of(subject)
         let current = "s.recorded_to IS NULL AND s.valid_to IS NULL"
         if let code = staged.code {
@@ -76,8 +76,8 @@ extension AddRowReader {
 
     /// Nil when every cell the row fills is what the subject's add recorded; else the refusal,
     /// at the first column that differs, naming each difference in words.
-    func conflict(_ staged: Staged, subject id: Int64, line: Int, header: (String) -> String, in db: Database) throws -> ImportProblem? {
-        guard let add = try Row.fetchOne(db.cachedStatement(sql: """
+    func conflict(_ staged: Staged, subject id: Int64, line: Int, header: (String) -> String, in db: Session) throws -> ImportProblem? {
+        guard let add = try SessionRow.fetchOne(db.cachedStatement(sql: """
             SELECT e.effective_on, e.note, x.quote, x.code, \(fields.map { "e." + $0 }.joined(separator: ", "))
             FROM live_entry e JOIN \(subject.table) x ON x.id = e.\(subject.foreignKey)
             WHERE e.\(subject.foreignKey) = ? AND e.action = 'add' ORDER BY e.id DESC LIMIT 1
@@ -123,7 +123,7 @@ extension AddRowReader {
     }
 
     /// A stored value in words, for a difference: labels, codes, 万元, days; a due as written and its day.
-    private func words(_ column: String, _ values: [DatabaseValue], in db: Database) throws -> String {
+    private func words(_ column: String, _ values: [DatabaseValue], in db: Session) throws -> String {
         guard let value = values.first, !value.isNull else { return "（空）" }
         if column == "due_on", values.count > 1, let day = String.fromDatabaseValue(value), let text = String.fromDatabaseValue(values[1]) {
             return text == day ? day : "\(text)（\(day)）"
@@ -147,7 +147,7 @@ extension AddRowReader {
         }
     }
 
-    private func code(_ kind: SubjectKind, _ id: Int64, in db: Database) throws -> String {
+    private func code(_ kind: SubjectKind, _ id: Int64, in db: Session) throws -> String {
         try String.fetchOne(db.cachedStatement(sql: "SELECT code FROM \(kind.table) WHERE id = ?"), arguments: [id]) ?? "#\(id)"
     }
 }

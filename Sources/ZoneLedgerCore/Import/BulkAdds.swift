@@ -17,7 +17,7 @@ struct BulkAdds {
     var subject: SubjectKind { reader.subject }
     /// The entry columns an add of this kind sets.
     var fields: [String] { reader.fields }
-    var db: Database { bulk.db }
+    var db: Session { bulk.db }
 
     init(_ bulk: BulkImport) {
         self.bulk = bulk
@@ -69,7 +69,7 @@ struct BulkAdds {
         try compareSkipped()
         bulk.lap("compare")
         let problems = try reportProblems()
-        let counts = try Row.fetchOne(db, sql: """
+        let counts = try SessionRow.fetchOne(db, sql: """
             SELECT count(*) FILTER (WHERE outcome = 'A'), count(*) FILTER (WHERE outcome = 'S') FROM temp.bulk_decided
             """)
         let added: Int = counts?[0] ?? 0, skipped: Int = counts?[1] ?? 0
@@ -216,7 +216,7 @@ struct BulkAdds {
     /// A row that names a subject already there is skipped only when it is what that subject's add
     /// recorded: each is compared by the row path's own rule, and a difference is its refusal.
     private func compareSkipped() throws {
-        let rows = try Row.fetchCursor(db, sql: """
+        let rows = try SessionRow.fetchCursor(db, sql: """
             SELECT r.* FROM temp.bulk_rows r JOIN temp.bulk_decided d USING (line) WHERE d.outcome = 'S' ORDER BY r.line
             """)
         let layout = bulk.header.layout
@@ -246,7 +246,7 @@ struct BulkAdds {
             INSERT INTO temp.bulk_problem (line, seq, col, reason)
             SELECT r.line, 0, r.pcol, r.preason FROM temp.bulk_rows r JOIN temp.bulk_decided d USING (line) WHERE d.outcome = 'P'
             """)
-        let refused = try Row.fetchAll(db, sql: """
+        let refused = try SessionRow.fetchAll(db, sql: """
             SELECT r.line, d.outcome, r.akey, r.code, r.link, r.lkind, r.eff FROM temp.bulk_rows r JOIN temp.bulk_decided d USING (line)
             WHERE d.outcome IN ('N', 'C') ORDER BY r.line
             """)

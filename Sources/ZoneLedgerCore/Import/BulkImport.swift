@@ -28,12 +28,12 @@ struct BulkImport {
     /// Files after this one in the same import: they must find the ledger as the row path would leave it.
     let laterFiles: Bool
     let dryRun: Bool
-    let db: Database
+    let db: Session
     /// With ZONELEDGER_DEBUG=1, the time each step took, on standard error.
     let laps: Laps?
 
     init?(ledger: Ledger, kind: ImportKind, file: String, text: ImportText, header: ImportHeader, rows: Int,
-          batches: ImportBatches, laterFiles: Bool, dryRun: Bool, debug: Bool = false, db: Database) {
+          batches: ImportBatches, laterFiles: Bool, dryRun: Bool, debug: Bool = false, db: Session) {
         guard Self.takes(kind) else { return nil }
         self.ledger = ledger
         self.kind = kind
@@ -73,7 +73,7 @@ struct BulkImport {
                 let outcome = kind == .updates ? try BulkUpdates(self).run(meter) : try BulkAdds(self).run(meter)
                 guard case .done(let added, let skipped) = outcome else { return .rollback }
                 counts = (added, skipped)
-                problems = try Row.fetchAll(db, sql: "SELECT line, col, reason FROM temp.bulk_problem ORDER BY line, seq LIMIT ?",
+                problems = try SessionRow.fetchAll(db, sql: "SELECT line, col, reason FROM temp.bulk_problem ORDER BY line, seq LIMIT ?",
                                             arguments: [room])
                     .map { ImportProblem(line: $0[0], column: $0[1], reason: $0[2]) }
                 more = (try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.bulk_problem") ?? 0) - problems.count
@@ -135,9 +135,9 @@ final class ReferenceCache {
 
     private var known: [Key: Result<Int64, LedgerError>] = [:]
     private let limit: Int
-    let db: Database
+    let db: Session
 
-    init(db: Database, limit: Int = 100_000) {
+    init(db: Session, limit: Int = 100_000) {
         self.db = db
         self.limit = limit
     }

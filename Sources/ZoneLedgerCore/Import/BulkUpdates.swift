@@ -14,7 +14,7 @@ import GRDB
 /// and the rest, on a `Timeline`), and writes each subject's spans.
 struct BulkUpdates {
     let bulk: BulkImport
-    var db: Database { bulk.db }
+    var db: Session { bulk.db }
     private let statusKeys = StatusKeys()
 
     init(_ bulk: BulkImport) { self.bulk = bulk }
@@ -374,7 +374,7 @@ struct BulkUpdates {
         /// A repeat's words, as "already recorded?" compares them.
         let repeating: DupKey?
 
-        init?(_ row: Row) {
+        init?(_ row: SessionRow) {
             guard let action = EntryAction(rawValue: row["action"]), let on = Day(iso: row["on_day"]) else { return nil }
             line = row["line"]
             self.action = action
@@ -417,7 +417,7 @@ struct BulkUpdates {
                 UNION SELECT sid FROM temp.bulk_side WHERE kind = ?
                 """, arguments: [entryBase, kind.rawValue])
             let pass = try SpanPass(kind, command: command, db: db)
-            let sides = try Row.fetchCursor(db, sql: "SELECT * FROM temp.bulk_side WHERE kind = ? ORDER BY sid, line", arguments: [kind.rawValue])
+            let sides = try SessionRow.fetchCursor(db, sql: "SELECT * FROM temp.bulk_side WHERE kind = ? ORDER BY sid, line", arguments: [kind.rawValue])
             var nextSide = try sides.next()
             try pass.forEachSubject { subject in
                 // The file's rows about the subject in file order: its new entries (in id order, which
@@ -556,12 +556,12 @@ struct Timeline {
 /// milestone's state), against a `Timeline`; the subject's code and name are read only for a refusal.
 struct SubjectChecks {
     let subject: SubjectID
-    let db: Database
+    let db: Session
     let context: WriteContext
     let ledger: Ledger
     private var found: Subject?
 
-    init(subject: SubjectID, db: Database, context: WriteContext, ledger: Ledger) {
+    init(subject: SubjectID, db: Session, context: WriteContext, ledger: Ledger) {
         self.subject = subject
         self.db = db
         self.context = context
@@ -664,10 +664,10 @@ extension StatusOrder {
 /// Subjects named in a history file, found as RowImporter finds them (`References.resolveAny`), and
 /// remembered within a bound: a code by a single seek, anything else the row path's way.
 struct SubjectCache {
-    let db: Database
+    let db: Session
     private var known: [String: Result<SubjectID, LedgerError>] = [:]
 
-    init(db: Database) { self.db = db }
+    init(db: Session) { self.db = db }
 
     mutating func resolve(_ text: String) throws -> SubjectID {
         if let found = known[text] { return try found.get() }
@@ -723,13 +723,13 @@ struct BloomFilter {
 /// The line of each entry the file wrote, found only when asked (a problem, or kept rows to place
 /// among them): the entries went in in line order, so the n-th of them is the n-th row written.
 final class LineMap {
-    private let db: Database
+    private let db: Session
     private let entryBase: Int64
     private let writing: String
     private var lookup: RawStatement?
 
     /// Made before the replay's reads begin: SQLite changes no schema under a running statement.
-    init(db: Database, entryBase: Int64, writing: String) throws {
+    init(db: Session, entryBase: Int64, writing: String) throws {
         self.db = db
         self.entryBase = entryBase
         self.writing = writing

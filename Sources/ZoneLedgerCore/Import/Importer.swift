@@ -101,7 +101,8 @@ extension Ledger {
         var sink = ProblemSink(limit: options.problemLimit)
         var results: [ImportResult] = []
         try translatingErrors {
-            try queue.writeWithoutTransaction { db in
+            try queue.writeWithoutTransaction { connection in
+                let db = Session(connection)
                 // A larger page cache for the import's one long transaction: its indexes take their
                 // new rows in the cache rather than page by page through the journal.
                 let cache = try Int.fetchOne(db, sql: "PRAGMA main.cache_size") ?? -2_000
@@ -117,7 +118,7 @@ extension Ledger {
                 if bulkAhead, enforced { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
                 defer { if bulkAhead, enforced { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
                 let references = bulkAhead && enforced ? try ReferenceCheck(db) : nil
-                try db.inTransaction(.immediate) {
+                try connection.inTransaction(.immediate) {
                     let batches = ImportBatches(ledger: self, context: context,
                                                 command: "import " + files.map(\.kind.rawValue).joined(separator: " "))
                     for (index, (file, scan, header)) in scanned.enumerated() {
@@ -159,7 +160,7 @@ extension Ledger {
 
     /// The row path: each row through the same operations the commands use, in file order.
     private func importRows(_ file: ImportFile, _ scan: ScannedFile, _ header: ImportHeader, batches: ImportBatches,
-                            sink: inout ProblemSink, meter: ImportProgress, db: Database) throws -> (added: Int, skipped: Int) {
+                            sink: inout ProblemSink, meter: ImportProgress, db: Session) throws -> (added: Int, skipped: Int) {
         var added = 0, skipped = 0
         let importer = RowImporter(ledger: self, kind: file.kind, batches: batches, db: db)
         var first = true
@@ -343,13 +344,13 @@ struct ReferenceCheck {
     private let since: [String: Int64]
     private static let tables = ["batch", "entry", "figure"] + SubjectKind.allCases.map(\.table)
 
-    init(_ db: Database) throws {
+    init(_ db: Session) throws {
         var since: [String: Int64] = [:]
         for table in Self.tables { since[table] = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM \(table)") ?? 0 }
         self.since = since
     }
 
-    func verify(_ db: Database) throws {
+    func verify(_ db: Session) throws {
         let exists = { (table: String, column: String) in
             "(x.\(column) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM \(table) p WHERE p.id = x.\(column)))"
         }

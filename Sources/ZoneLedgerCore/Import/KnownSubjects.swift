@@ -16,7 +16,7 @@ final class KnownSubjects {
     private let limit = 50_000
 
     /// `References.resolve`, or with no kind `References.resolveAny`.
-    func resolve(_ ref: String, kind: SubjectKind?, in db: Database) throws -> Subject {
+    func resolve(_ ref: String, kind: SubjectKind?, in db: Session) throws -> Subject {
         let key = Key(kind: kind, ref: ref)
         if let known = byCode[key] { return known }
         let subject = try kind.map { try References.resolve(ref, kind: $0, in: db) } ?? References.resolveAny(ref, in: db)

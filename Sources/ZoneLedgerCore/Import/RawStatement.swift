@@ -10,7 +10,9 @@ final class RawStatement {
     private let handle: SQLiteStatement
     private let db: Database
 
-    init(_ db: Database, _ sql: String) throws {
+    /// SQLite's only: on PostgreSQL an import takes the row path (`BulkImport.takes`).
+    init(_ session: Session, _ sql: String) throws {
+        guard let db = session.sqlite else { throw LedgerError.data("批量导入的快速路径只用于 SQLite 账本") }
         self.db = db
         statement = try db.makeStatement(sql: sql)
         handle = statement.sqliteStatement

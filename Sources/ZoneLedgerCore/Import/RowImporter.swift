@@ -35,7 +35,7 @@ final class ImportBatches {
     /// Whether the command's first batch is written yet.
     var hasShared: Bool { root != nil }
 
-    func shared(in db: Database) throws -> WriteBatch {
+    func shared(in db: Session) throws -> WriteBatch {
         if let root { return WriteBatch(id: root) }
         let id = try ledger.beginBatch(db, author: context.author, recordedAt: context.recordedAt, command: String(command.prefix(100)))
         root = id
@@ -44,7 +44,7 @@ final class ImportBatches {
 
     /// Consecutive rows by one author at one time form one batch, as they did when recorded; the
     /// import is still the one command that recorded them here.
-    func history(author: String, recordedAt: String, in db: Database) throws -> WriteBatch {
+    func history(author: String, recordedAt: String, in db: Session) throws -> WriteBatch {
         if let current, current.author == author, current.recordedAt == recordedAt { return current.batch }
         let root = try shared(in: db)
         let id = try ledger.beginBatch(db, author: author, recordedAt: recordedAt, command: String(command.prefix(100)), partOf: root.id)
@@ -60,11 +60,11 @@ final class RowImporter {
     let ledger: Ledger
     let kind: ImportKind
     let context: WriteContext
-    let db: Database
+    let db: Session
     let batches: ImportBatches
     let subjects = KnownSubjects()
 
-    init(ledger: Ledger, kind: ImportKind, batches: ImportBatches, db: Database) {
+    init(ledger: Ledger, kind: ImportKind, batches: ImportBatches, db: Session) {
         self.ledger = ledger
         self.kind = kind
         self.context = batches.context
@@ -74,7 +74,7 @@ final class RowImporter {
 
     func sharedBatch() throws -> WriteBatch { try batches.shared(in: db) }
 
-    private func exists(_ sql: String, _ arguments: StatementArguments) throws -> Bool {
+    private func exists(_ sql: String, _ arguments: SQLArguments) throws -> Bool {
         try Bool.fetchOne(try db.cachedStatement(sql: "SELECT EXISTS (\(sql))"), arguments: arguments) ?? false
     }
 

@@ -135,7 +135,7 @@ extension RowImporter {
               AND stage IS ? AND progress IS ? AND coalesce(parcel_status, tenant_status) IS ? AND due_on IS ? AND note IS ?
               AND invested_month_yuan IS ? AND invested_ytd_yuan IS ? AND invested_total_yuan IS ?
               AND plan_year IS ? AND plan_investment_yuan IS ? AND plan_image IS ?)
-            """), arguments: StatementArguments(arguments)) ?? false
+            """), arguments: SQLArguments(arguments)) ?? false
     }
 
     private func historyBatch(for row: ImportRow) throws -> WriteBatch {

@@ -9,7 +9,7 @@ import GRDB
 struct SpanPass {
     let layout: SpanLayout
     let command: Int64
-    let db: Database
+    let db: Session
     private let columns: [String]
     private let inserting: RawStatement
     private let deleting: RawStatement
@@ -17,7 +17,7 @@ struct SpanPass {
     private let reopening: RawStatement
     private let stretching: RawStatement
 
-    init(_ kind: SubjectKind, command: Int64, db: Database) throws {
+    init(_ kind: SubjectKind, command: Int64, db: Session) throws {
         let layout = SpanLayout.of(kind)
         self.layout = layout
         // CROSS JOIN below keeps the listed subjects the outer loop: a seek per subject, in order, no sort.
@@ -47,7 +47,7 @@ struct SpanPass {
     /// The temp table the subjects are listed in (`id INTEGER PRIMARY KEY`).
     static let touched = "temp.bulk_touched"
 
-    static func prepareTouched(in db: Database) throws {
+    static func prepareTouched(in db: Session) throws {
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS bulk_touched (id INTEGER PRIMARY KEY)")
         try db.execute(sql: "DELETE FROM temp.bulk_touched")
     }
@@ -202,7 +202,7 @@ struct SpanPass {
     /// in one INSERT … SELECT: `Fold.apply` of an add, written out per column (the state a new
     /// subject starts with, and what its add sets; a parcel's status since its day, a milestone
     /// open with its first due date). Tests hold it to `Fold` (SpanHistory.mismatches).
-    static func addSpans(_ kind: SubjectKind, command: Int64, entriesAfter entryBase: Int64, in db: Database) throws {
+    static func addSpans(_ kind: SubjectKind, command: Int64, entriesAfter entryBase: Int64, in db: Session) throws {
         let layout = SpanLayout.of(kind)
         var sources: [String: String] = [:]
         for copy in layout.copies {

@@ -9,10 +9,10 @@ import GRDB
 final class CodeCounter {
     private var seen: [String: (highest: Int64, lastID: Int64)] = [:]
 
-    func next(table: String, prefix: String, in db: Database) throws -> String {
+    func next(table: String, prefix: String, in db: Session) throws -> String {
         let known = seen[table] ?? (highest: 0, lastID: Int64.min)
         // NOT INDEXED: left to itself, SQLite reads every code through the code index, not the new rows by id.
-        let row = try Row.fetchOne(try db.cachedStatement(sql: """
+        let row = try SessionRow.fetchOne(try db.cachedStatement(sql: """
             SELECT (SELECT max(CAST(substr(code, 2) AS INTEGER)) FROM \(table) NOT INDEXED
                     WHERE id > ? AND code GLOB '\(prefix)[0-9]*' AND substr(code, 2) NOT GLOB '*[^0-9]*'),
                    (SELECT max(id) FROM \(table))

@@ -34,7 +34,7 @@ extension Ledger {
         try write { db in try insertFigure(draft, batch: try beginBatch(db, context), context: context, in: db) }
     }
 
-    func insertFigure(_ draft: FigureDraft, batch: Int64, context: WriteContext, codes: CodeCounter? = nil, in db: Database) throws -> Figure {
+    func insertFigure(_ draft: FigureDraft, batch: Int64, context: WriteContext, codes: CodeCounter? = nil, in db: Session) throws -> Figure {
         try checkEffective(draft.knownOn, context)
         guard draft.from <= draft.to else {
             throw LedgerError.data("统计期无效：起始\(draft.from.iso)晚于截止\(draft.to.iso)")
@@ -57,7 +57,7 @@ extension Ledger {
         return figure
     }
 
-    static func nextFigureCode(in db: Database, counter: CodeCounter? = nil) throws -> String {
+    static func nextFigureCode(in db: Session, counter: CodeCounter? = nil) throws -> String {
         if let counter { return try counter.next(table: "figure", prefix: "F", in: db) }
         let highest = try Int64.fetchOne(try db.cachedStatement(sql: """
             SELECT max(CAST(substr(code, 2) AS INTEGER)) FROM figure

@@ -14,13 +14,13 @@ public final class Ledger: Sendable {
     }
 
     /// Reads in one consistent snapshot.
-    public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try translatingErrors { try queue.read(body) }
+    public func read<T>(_ body: (Session) throws -> T) throws -> T {
+        try translatingErrors { try queue.read { try body(Session($0)) } }
     }
 
     /// Writes in one immediate transaction: all of it lands, or none.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try translatingErrors { try queue.write(body) }
+    func write<T>(_ body: (Session) throws -> T) throws -> T {
+        try translatingErrors { try queue.write { try body(Session($0)) } }
     }
 }
 
@@ -58,12 +58,12 @@ public struct WriteContext: Sendable {
 
 extension Ledger {
     /// Starts a batch: the command's one row that all its entries point to.
-    func beginBatch(_ db: Database, _ context: WriteContext) throws -> Int64 {
+    func beginBatch(_ db: Session, _ context: WriteContext) throws -> Int64 {
         try beginBatch(db, author: context.author, recordedAt: context.recordedAt, command: context.command)
     }
 
     /// A batch with its own author and time: an import keeps those of the history it brings back.
-    func beginBatch(_ db: Database, author: String, recordedAt: String, command: String, partOf: Int64? = nil) throws -> Int64 {
+    func beginBatch(_ db: Session, author: String, recordedAt: String, command: String, partOf: Int64? = nil) throws -> Int64 {
         guard !author.trimmingWhitespace().isEmpty, author.count <= 100 else {
             throw LedgerError.data("记录人无效“\(author)”：应为1至100个字符")
         }

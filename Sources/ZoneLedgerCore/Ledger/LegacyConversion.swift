@@ -25,7 +25,7 @@ enum LegacyConversion {
                                                 "provincial_major", "registered"]
     private static let clearable: Set<String> = ["department", "land_use", "industries"]
 
-    static func run(_ db: Database) throws {
+    static func run(_ db: Session) throws {
         let reportDay = try String.fetchOne(db, sql: "SELECT report_day FROM zone WHERE id = 1")
         try db.execute(sql: """
             INSERT INTO figure_next (id, code, category, metric, key, park_id, period_from, period_to, known_on, value, unit, approximate,
@@ -35,7 +35,7 @@ enum LegacyConversion {
               f.value, f.unit, f.approximate, f.yoy_percent, f.batch_id, f.quote
             FROM figure f JOIN batch b ON b.id = f.batch_id
             """, arguments: [reportDay])
-        let old = try Row.fetchAll(db, sql: "SELECT * FROM entry ORDER BY id")
+        let old = try SessionRow.fetchAll(db, sql: "SELECT * FROM entry ORDER BY id")
         var codes: [SubjectKind: [String: Int64]] = [:]
         // Problems came later (0010): a ledger this old has none.
         for kind in SubjectKind.allCases where kind != .problem {
@@ -45,7 +45,7 @@ enum LegacyConversion {
                                               (SELECT min(id) FROM batch)), r.quote
                 FROM \(kind.table) r
                 """)
-            for row in try Row.fetchAll(db, sql: "SELECT id, code FROM \(kind.table)") { codes[kind, default: [:]][row[1]] = row[0] }
+            for row in try SessionRow.fetchAll(db, sql: "SELECT id, code FROM \(kind.table)") { codes[kind, default: [:]][row[1]] = row[0] }
         }
         for row in old {
             guard let subject = Entry.subject(of: row) else { continue }
@@ -73,9 +73,9 @@ enum LegacyConversion {
     }
 
     /// An add entry states its subject whole: the row's values with every later edit undone.
-    private static func fillAdd(_ entry: inout Entry, old: [Row], codes: [SubjectKind: [String: Int64]], in db: Database) throws {
+    private static func fillAdd(_ entry: inout Entry, old: [SessionRow], codes: [SubjectKind: [String: Int64]], in db: Session) throws {
         let kind = entry.subject.kind
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM \(kind.table) WHERE id = ?", arguments: [entry.subject.id]) else { return }
+        guard let row = try SessionRow.fetchOne(db, sql: "SELECT * FROM \(kind.table) WHERE id = ?", arguments: [entry.subject.id]) else { return }
         // The first edit of each field after this add holds the value the add gave it.
         var first: [String: Any?] = [:]
         for edit in old where (edit["id"] as Int64) > (entry.id ?? 0) && edit["action"] == "edit"
@@ -125,7 +125,7 @@ enum LegacyConversion {
         }
     }
 
-    private static func insert(_ entry: Entry, into db: Database) throws {
+    private static func insert(_ entry: Entry, into db: Session) throws {
         var columns = ["id", "batch_id", "effective_on", "action", entry.subject.kind.foreignKey, "correction", "note"]
         var arguments: [DatabaseValueConvertible?] = [entry.id, entry.batchId, entry.effectiveOn, entry.action, entry.subject.id, entry.correction, entry.note]
         for (index, value) in entry.values.enumerated() where !value.isNull {
@@ -133,6 +133,6 @@ enum LegacyConversion {
             arguments.append(value)
         }
         let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        try db.execute(sql: "INSERT INTO entry_next (\(columns.joined(separator: ", "))) VALUES (\(marks))", arguments: StatementArguments(arguments))
+        try db.execute(sql: "INSERT INTO entry_next (\(columns.joined(separator: ", "))) VALUES (\(marks))", arguments: SQLArguments(arguments))
     }
 }

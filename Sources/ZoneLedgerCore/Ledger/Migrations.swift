@@ -18,7 +18,7 @@ extension Ledger {
 
     /// What the program does after a migration's SQL, in the same transaction: moving a ledger's
     /// facts into entries needs JSON and fold code that SQL alone does not have.
-    static let afterSQL: [String: @Sendable (Database) throws -> Void] = [
+    static let afterSQL: [String: @Sendable (Session) throws -> Void] = [
         "0007_every_fact_an_entry.sql": { try LegacyConversion.run($0) },
         // Spans are built with the newest layout, so after the last migration that changes it: a
         // ledger coming from 0007 or before gets them there; one already at 0008 keeps its own
@@ -40,7 +40,7 @@ extension Ledger {
             let after = afterSQL[file.name]
             migrator.registerMigration(file.name) { db in
                 try db.execute(sql: sql)
-                try after?(db)
+                try after?(Session(db))
             }
         }
         return migrator

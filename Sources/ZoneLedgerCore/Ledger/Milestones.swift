@@ -30,7 +30,7 @@ public struct MilestoneStatus: Sendable {
     /// When it was done or cancelled, if it was.
     public var closedOn: Day?
 
-    static func of(_ id: Int64, asOf day: Day, in db: Database) throws -> MilestoneStatus {
+    static func of(_ id: Int64, asOf day: Day, in db: Session) throws -> MilestoneStatus {
         guard let span = try SpanStore.state(of: SubjectID(kind: .milestone, id: id), on: day, in: db) else {
             throw LedgerError.data("节点 \(id) 在\(day.iso)尚未立下")
         }
@@ -59,7 +59,7 @@ extension Ledger {
 
     /// The same for a subject already resolved (of the draft's kind): an import has resolved it once.
     func insertMilestone(_ draft: MilestoneDraft, about subject: Subject, batch: WriteBatch, context: WriteContext,
-                         codes: CodeCounter? = nil, in db: Database) throws -> Receipt {
+                         codes: CodeCounter? = nil, in db: Session) throws -> Receipt {
         guard draft.subjectKind != .milestone else { throw LedgerError.usage("节点的对象须是项目、地块、园区或企业") }
         try checkEntryDay(draft.on, for: subject, context: context, in: db)
         let title = try Validate.name(draft.title, what: "节点内容")
@@ -109,7 +109,7 @@ extension Ledger {
     }
 
     func recordReschedule(_ subject: Subject, to due: LedgerDate, on day: Day, reason: String, batch: WriteBatch,
-                          context: WriteContext, in db: Database) throws -> Entry {
+                          context: WriteContext, in db: Session) throws -> Entry {
         let reason = try Self.reason(reason)
         try Self.checkDue(due, promisedOn: day, context, rescheduling: true)
         try checkEntryDay(day, for: subject, context: context, in: db)
@@ -136,7 +136,7 @@ extension Ledger {
     /// Done, cancel and reopen: each allowed only from the states that make sense, and never
     /// before a later done, cancel or reopen already recorded.
     func recordMilestoneAction(_ action: EntryAction, _ subject: Subject, on day: Day, note: String?, batch: WriteBatch,
-                               context: WriteContext, in db: Database) throws -> Entry {
+                               context: WriteContext, in db: Session) throws -> Entry {
         if let created = try SpanStore.createdOn(subject.subjectID, in: db), day < created {
             throw LedgerError.data("节点\(subject.listing)于\(created.iso)立下，不能在此之前（\(day.iso)）\(action.label)")
         }
@@ -158,7 +158,7 @@ extension Ledger {
 
     /// The first day after `day` on which a milestone's or problem's state or closing day changes
     /// (a later done, cancel, resolve or reopen): a closing may not be slipped in before it.
-    static func laterClosing(_ subject: Subject, after day: Day, in db: Database) throws -> Day? {
+    static func laterClosing(_ subject: Subject, after day: Day, in db: Session) throws -> Day? {
         let layout = SpanLayout.of(subject.kind)
         let now = try SpanStore.state(of: subject.subjectID, on: day, in: db)?.state
         let closing = { (state: SpanState?) in [state?[layout, "state"], state?[layout, "closed_on"]] }

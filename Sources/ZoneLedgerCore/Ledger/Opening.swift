@@ -139,16 +139,16 @@ extension Ledger {
     }
 
     func checkIdentity(path: String) throws {
-        let id = try read { try Int32.fetchOne($0, sql: "PRAGMA application_id") ?? 0 }
+        let id = try translatingErrors { try queue.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") ?? 0 } }
         guard id == Self.applicationID else {
             throw LedgerError.data("“\(path)”不是 zoneledger 账本（是别的 SQLite 文件或空文件）：不会改动它")
         }
     }
 
     func migrateIfNeeded(path: String, writable: Bool) throws {
-        let (superseded, complete) = try read { db in
+        let (superseded, complete) = try translatingErrors { try queue.read { db in
             (try Self.migrator.hasBeenSuperseded(db), try Self.migrator.hasCompletedMigrations(db))
-        }
+        } }
         if superseded {
             throw LedgerError.data("账本“\(path)”由更新版本的 zoneledger 写入：请升级 zoneledger 后再打开")
         }

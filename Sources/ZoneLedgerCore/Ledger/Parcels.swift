@@ -44,7 +44,7 @@ extension Ledger {
         try write { db in try insertParcel(draft, batch: try newBatch(db, context), context: context, in: db) }
     }
 
-    func insertParcel(_ draft: ParcelDraft, batch: WriteBatch, context: WriteContext, codes: CodeCounter? = nil, in db: Database) throws -> Receipt {
+    func insertParcel(_ draft: ParcelDraft, batch: WriteBatch, context: WriteContext, codes: CodeCounter? = nil, in db: Session) throws -> Receipt {
         try checkEffective(draft.on, context)
         let name = try Validate.name(draft.name, what: "地块名称")
         try Self.checkNameFree(name, .parcel, in: db)
@@ -86,14 +86,14 @@ extension Ledger {
         }
     }
 
-    func recordParcelUpdate(_ subject: Subject, _ update: StatusUpdate<ParcelStatus>, batch: WriteBatch, context: WriteContext, in db: Database) throws -> Entry {
+    func recordParcelUpdate(_ subject: Subject, _ update: StatusUpdate<ParcelStatus>, batch: WriteBatch, context: WriteContext, in db: Session) throws -> Entry {
         try recordStatus(subject, column: "status", update, batch: batch, context: context, in: db) { $0.parcelStatus = $1 }
     }
 
     /// A parcel's or a tenant's status entry: in order (or a correction), not before the subject existed.
     func recordStatus<Status: Progression & DatabaseValueConvertible>(
         _ subject: Subject, column: String, _ update: StatusUpdate<Status>, batch: WriteBatch,
-        context: WriteContext, in db: Database, set: (inout Entry, Status) -> Void
+        context: WriteContext, in db: Session, set: (inout Entry, Status) -> Void
     ) throws -> Entry {
         try checkEntryDay(update.on, for: subject, context: context, in: db)
         if !update.correction {

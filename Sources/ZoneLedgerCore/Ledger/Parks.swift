@@ -45,7 +45,7 @@ extension Ledger {
         try write { db in try insertPark(draft, batch: try newBatch(db, context), context: context, in: db) }
     }
 
-    func insertPark(_ draft: ParkDraft, batch: WriteBatch, context: WriteContext, codes: CodeCounter? = nil, in db: Database) throws -> Receipt {
+    func insertPark(_ draft: ParkDraft, batch: WriteBatch, context: WriteContext, codes: CodeCounter? = nil, in db: Session) throws -> Receipt {
         try checkEffective(draft.on, context)
         let name = try Validate.name(draft.name, what: "园区名称")
         try Self.checkNameFree(name, .park, in: db)
@@ -72,7 +72,7 @@ extension Ledger {
         }
     }
 
-    func recordParkNote(_ subject: Subject, note: String, on day: Day, batch: WriteBatch, context: WriteContext, in db: Database) throws -> Entry {
+    func recordParkNote(_ subject: Subject, note: String, on day: Day, batch: WriteBatch, context: WriteContext, in db: Session) throws -> Entry {
         try checkEntryDay(day, for: subject, context: context, in: db)
         guard let text = try Validate.note(note) else { throw LedgerError.usage("说明不能为空：请给出 --note") }
         var entry = Entry(batchId: batch.id, on: day, action: .update, subject: subject.subjectID)

@@ -45,7 +45,7 @@ public struct ProblemStatus: Sendable {
         return LedgerDate(day: day, text: text, precision: precision)
     }
 
-    static func of(_ subject: Subject, asOf day: Day, in db: Database) throws -> ProblemStatus {
+    static func of(_ subject: Subject, asOf day: Day, in db: Session) throws -> ProblemStatus {
         guard let span = try SpanStore.state(of: subject.subjectID, on: day, in: db) else {
             throw LedgerError.data("问题\(subject.listing)在\(day.iso)尚未提出")
         }
@@ -64,7 +64,7 @@ extension Ledger {
     }
 
     func insertProblem(_ draft: ProblemDraft, about subject: Subject, batch: WriteBatch, context: WriteContext,
-                       codes: CodeCounter? = nil, in db: Database) throws -> Receipt {
+                       codes: CodeCounter? = nil, in db: Session) throws -> Receipt {
         try checkEntryDay(draft.on, for: subject, context: context, in: db)
         let text = try Validate.name(draft.text, what: "问题描述")
         let code = try Validate.code(draft.code) ?? Self.nextCode(.problem, in: db, counter: codes)
@@ -108,7 +108,7 @@ extension Ledger {
     /// Resolve and reopen: each only from the state that makes sense on its day, and never before a
     /// later resolve or reopen already recorded.
     func recordProblemAction(_ action: EntryAction, _ subject: Subject, on day: Day, note: String?, batch: WriteBatch,
-                             context: WriteContext, in db: Database) throws -> Entry {
+                             context: WriteContext, in db: Session) throws -> Entry {
         guard let note = try Validate.note(note) else {
             throw LedgerError.usage(action == .done ? "请用 --note 写明解决情况" : "请用 --reason 写明重开的原因")
         }
@@ -150,7 +150,7 @@ extension Ledger {
     /// An edit's entry (nil when it changes nothing and says nothing) and its changes: the fields
     /// as `edit` sets them, and the deadline, which is no field (it has a day and the words written).
     func prepareProblemEdit(_ subject: Subject, _ values: [(Field, DatabaseValue)], due: LedgerDate?, note: String?, on day: Day,
-                            context: WriteContext, in db: Database) throws -> (Entry?, [FieldChange]) {
+                            context: WriteContext, in db: Session) throws -> (Entry?, [FieldChange]) {
         var (entry, changes) = try prepareEdit(subject, values, note: note, on: day, context: context, in: db)
         if let due {
             let before = try ProblemStatus.of(subject, asOf: day, in: db).due

@@ -67,7 +67,7 @@ extension Ledger {
         try write { db in try insertProject(draft, batch: try newBatch(db, context), context: context, in: db) }
     }
 
-    func insertProject(_ draft: ProjectDraft, batch: WriteBatch, context: WriteContext, codes: CodeCounter? = nil, in db: Database) throws -> Receipt {
+    func insertProject(_ draft: ProjectDraft, batch: WriteBatch, context: WriteContext, codes: CodeCounter? = nil, in db: Session) throws -> Receipt {
         try checkEffective(draft.on, context)
         let name = try Validate.name(draft.name, what: "项目名称")
         try Self.checkNameFree(name, .project, in: db)
@@ -110,7 +110,7 @@ extension Ledger {
     }
 
     /// The same for a project already resolved: an import has resolved each row's subject once.
-    func recordProjectUpdate(_ subject: Subject, _ update: ProjectUpdate, batch: WriteBatch, context: WriteContext, in db: Database) throws -> Entry {
+    func recordProjectUpdate(_ subject: Subject, _ update: ProjectUpdate, batch: WriteBatch, context: WriteContext, in db: Session) throws -> Entry {
         let reports = [update.invested, update.investedYearToDate, update.investedTotal].compactMap { $0 }
         guard update.stage != nil || update.progress != nil || update.note != nil || !reports.isEmpty else {
             throw LedgerError.usage("没有要记录的内容：请给出 --stage、--progress、--invested 或 --note")
@@ -197,7 +197,7 @@ extension Ledger {
 
     /// The same for a project already resolved, in a batch: the import's row path calls it.
     func recordPlan(_ subject: Subject, year: Int, investment: Money, image: String?, note: String?, on day: Day,
-                    batch: WriteBatch, context: WriteContext, in db: Database) throws -> Entry {
+                    batch: WriteBatch, context: WriteContext, in db: Session) throws -> Entry {
         guard (1990...2200).contains(year) else { throw LedgerError.data("计划年度无效“\(year)”：应为 1990 至 2200 年") }
         try checkEntryDay(day, for: subject, context: context, in: db)
         var entry = Entry(batchId: batch.id, on: day, action: .update, subject: subject.subjectID)

@@ -35,20 +35,20 @@ enum References {
     }
 
     /// A REF is a code, an id, an exact name, or a fragment of one name: `台邦` finds 台邦精密减速器项目.
-    static func lookup(_ text: String, kind: SubjectKind, in db: Database) throws -> Lookup {
+    static func lookup(_ text: String, kind: SubjectKind, in db: Session) throws -> Lookup {
         // Only what exists: a subject whose adding was undone is not found.
         let select = current(kind)
         let name = "s.\(kind.nameField.spanColumn)"
-        if let row = try Row.fetchOne(try db.cachedStatement(sql: "\(select) WHERE r.code = ? COLLATE NOCASE"), arguments: [text]) {
+        if let row = try SessionRow.fetchOne(try db.cachedStatement(sql: "\(select) WHERE r.code = ? COLLATE NOCASE"), arguments: [text]) {
             return .found(subject(row, kind))
         }
-        if let id = Int64(text), let row = try Row.fetchOne(try db.cachedStatement(sql: "\(select) WHERE r.id = ?"), arguments: [id]) {
+        if let id = Int64(text), let row = try SessionRow.fetchOne(try db.cachedStatement(sql: "\(select) WHERE r.id = ?"), arguments: [id]) {
             return .found(subject(row, kind))
         }
-        let exact = try Row.fetchAll(try db.cachedStatement(sql: "\(select) WHERE \(name) = ? ORDER BY r.id LIMIT 11"), arguments: [text])
+        let exact = try SessionRow.fetchAll(try db.cachedStatement(sql: "\(select) WHERE \(name) = ? ORDER BY r.id LIMIT 11"), arguments: [text])
         if exact.count == 1 { return .found(subject(exact[0], kind)) }
         if exact.count > 1 { return .several(exact.map { subject($0, kind) }) }
-        let matches = try Row.fetchAll(
+        let matches = try SessionRow.fetchAll(
             db, sql: "\(select) WHERE instr(lower(\(name)), lower(?)) > 0 ORDER BY r.id LIMIT 11",
             arguments: [text]
         ).map { subject($0, kind) }
@@ -59,7 +59,7 @@ enum References {
         }
     }
 
-    static func resolve(_ ref: String, kind: SubjectKind, in db: Database) throws -> Subject {
+    static func resolve(_ ref: String, kind: SubjectKind, in db: Session) throws -> Subject {
         let text = ref.trimmingWhitespace()
         guard !text.isEmpty else { throw LedgerError.data("\(kind.label)引用为空：请写编号、id 或名称的一部分") }
         switch try lookup(text, kind: kind, in: db) {
@@ -70,7 +70,7 @@ enum References {
         case .none where codeLooksLike(text, kind):
             throw LedgerError.data("找不到\(kind.label)“\(text)”：没有这个编号，可用 \(kind.rawValue) list 查看")
         case .none:
-            let all = try Row.fetchAll(try db.cachedStatement(sql: current(kind))).map { subject($0, kind) }
+            let all = try SessionRow.fetchAll(try db.cachedStatement(sql: current(kind))).map { subject($0, kind) }
             let nearest = nearestNames(to: text, among: all)
             let hint = nearest.isEmpty ? "账本里没有相近的\(kind.label)" : "最接近的：" + listing(nearest)
             throw LedgerError.data("找不到\(kind.label)“\(text)”。\(hint)")
@@ -78,7 +78,7 @@ enum References {
     }
 
     /// For commands that take any kind (log): a code decides the kind, else names of every kind.
-    static func resolveAny(_ ref: String, in db: Database) throws -> Subject {
+    static func resolveAny(_ ref: String, in db: Session) throws -> Subject {
         let text = ref.trimmingWhitespace()
         guard !text.isEmpty else { throw LedgerError.data("引用为空：请写编号或名称的一部分") }
         if let kind = SubjectKind.allCases.first(where: { codeLooksLike(text, $0) }),
@@ -87,7 +87,7 @@ enum References {
         }
         // An exact name of one kind beats fragments of others.
         let exact = try SubjectKind.allCases.flatMap { kind in
-            try Row.fetchAll(try db.cachedStatement(sql: "\(current(kind)) WHERE s.\(kind.nameField.spanColumn) = ? ORDER BY r.id LIMIT 2"),
+            try SessionRow.fetchAll(try db.cachedStatement(sql: "\(current(kind)) WHERE s.\(kind.nameField.spanColumn) = ? ORDER BY r.id LIMIT 2"),
                              arguments: [text]).map { subject($0, kind) }
         }
         if exact.count == 1 { return exact[0] }
@@ -122,7 +122,7 @@ enum References {
         return text.utf8.count == subject.code.utf8.count && zip(text.utf8, subject.code.utf8).allSatisfy { folded($0) == folded($1) }
     }
 
-    private static func subject(_ row: Row, _ kind: SubjectKind) -> Subject {
+    private static func subject(_ row: SessionRow, _ kind: SubjectKind) -> Subject {
         Subject(kind: kind, id: row["id"], code: row["code"], name: row["name"])
     }
 

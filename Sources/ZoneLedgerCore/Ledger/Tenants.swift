@@ -30,7 +30,7 @@ extension Ledger {
         try write { db in try insertTenant(draft, batch: try newBatch(db, context), context: context, in: db) }
     }
 
-    func insertTenant(_ draft: TenantDraft, batch: WriteBatch, context: WriteContext, codes: CodeCounter? = nil, in db: Database) throws -> Receipt {
+    func insertTenant(_ draft: TenantDraft, batch: WriteBatch, context: WriteContext, codes: CodeCounter? = nil, in db: Session) throws -> Receipt {
         try checkEffective(draft.on, context)
         let name = try Validate.name(draft.name, what: "企业名称")
         let park = try References.resolve(draft.park, kind: .park, in: db)
@@ -57,7 +57,7 @@ extension Ledger {
         }
     }
 
-    func recordTenantUpdate(_ subject: Subject, _ update: StatusUpdate<TenantStatus>, batch: WriteBatch, context: WriteContext, in db: Database) throws -> Entry {
+    func recordTenantUpdate(_ subject: Subject, _ update: StatusUpdate<TenantStatus>, batch: WriteBatch, context: WriteContext, in db: Session) throws -> Entry {
         try recordStatus(subject, column: "status", update, batch: batch, context: context, in: db) { $0.tenantStatus = $1 }
     }
 

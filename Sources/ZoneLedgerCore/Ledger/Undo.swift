@@ -27,7 +27,7 @@ extension Ledger {
             var batch = Batch(recordedAt: context.recordedAt, author: context.author, command: "undo", undoes: candidate.batch)
             try batch.insertPrepared(db)
             let undoing = batch.id ?? 0
-            let entries = try Row.fetchAll(db, sql: """
+            let entries = try SessionRow.fetchAll(db, sql: """
                 SELECT * FROM entry WHERE batch_id IN (SELECT id FROM batch WHERE id = ?1 OR part_of = ?1) ORDER BY id
                 """, arguments: [candidate.batch]).map(Entry.init(row:))
             var earliest: [SubjectID: Day] = [:]
@@ -44,8 +44,8 @@ extension Ledger {
         }
     }
 
-    static func candidates(limit: Int, in db: Database) throws -> [UndoCandidate] {
-        let batches = try Row.fetchAll(db, sql: """
+    static func candidates(limit: Int, in db: Session) throws -> [UndoCandidate] {
+        let batches = try SessionRow.fetchAll(db, sql: """
             SELECT b.* FROM batch b
             WHERE b.undoes IS NULL AND b.part_of IS NULL AND b.command <> 'init' AND b.command NOT LIKE 'zone rename%'
               AND NOT EXISTS (SELECT 1 FROM batch u WHERE u.undoes = b.id)
@@ -55,7 +55,7 @@ extension Ledger {
             """, arguments: [limit])
         return try batches.map { row in
             let id: Int64 = row["id"]
-            let entries = try Row.fetchAll(db, sql: """
+            let entries = try SessionRow.fetchAll(db, sql: """
                 SELECT e.* FROM entry e WHERE e.batch_id IN (SELECT id FROM batch WHERE id = ?1 OR part_of = ?1) ORDER BY e.id
                 """, arguments: [id])
             var lines = try entries.map { entryRow -> String in

@@ -71,7 +71,7 @@ enum Validate {
 extension Ledger {
     /// The next free code of a kind: P1, P2, … (gaps left by custom codes are not reused).
     /// An import passes its counter, which gives the same answer without a scan per row.
-    static func nextCode(_ kind: SubjectKind, in db: Database, counter: CodeCounter? = nil) throws -> String {
+    static func nextCode(_ kind: SubjectKind, in db: Session, counter: CodeCounter? = nil) throws -> String {
         if let counter { return try counter.next(table: kind.table, prefix: kind.codePrefix, in: db) }
         let prefix = kind.codePrefix
         let highest = try Int64.fetchOne(try db.cachedStatement(sql: """
@@ -81,14 +81,14 @@ extension Ledger {
         return "\(prefix)\(highest + 1)"
     }
 
-    static func checkCodeFree(_ code: String, _ kind: SubjectKind, in db: Database, except id: Int64? = nil) throws {
+    static func checkCodeFree(_ code: String, _ kind: SubjectKind, in db: Session, except id: Int64? = nil) throws {
         if try Bool.fetchOne(try db.cachedStatement(sql: "SELECT 1 FROM \(kind.table) WHERE code = ? COLLATE NOCASE AND id IS NOT ?"), arguments: [code, id]) == true {
             throw LedgerError.data("编号“\(code)”已被另一个\(kind.label)使用")
         }
     }
 
     /// Names are unique among the subjects of a kind as they stand (tenants: within their park).
-    static func checkNameFree(_ name: String, _ kind: SubjectKind, park: Int64? = nil, in db: Database, except id: Int64? = nil) throws {
+    static func checkNameFree(_ name: String, _ kind: SubjectKind, park: Int64? = nil, in db: Session, except id: Int64? = nil) throws {
         let layout = SpanLayout.of(kind)
         let clash = try String.fetchOne(try db.cachedStatement(sql: """
             SELECT r.code FROM \(layout.table) s JOIN \(kind.table) r ON r.id = s.\(layout.key)

@@ -30,13 +30,13 @@ public struct Receipt: Sendable {
 }
 
 extension Ledger {
-    func newBatch(_ db: Database, _ context: WriteContext) throws -> WriteBatch {
+    func newBatch(_ db: Session, _ context: WriteContext) throws -> WriteBatch {
         WriteBatch(id: try beginBatch(db, context))
     }
 
     /// Writes an entry and, in the same transaction, brings its subject's spans in line from the
     /// entry's day on: the one path every write takes.
-    func record(_ entry: inout Entry, in batch: WriteBatch, db: Database) throws {
+    func record(_ entry: inout Entry, in batch: WriteBatch, db: Session) throws {
         entry.batchId = batch.id
         try entry.insertPrepared(db)
         // Most writes come last in their subject's history: only the latest span changes.
@@ -46,14 +46,14 @@ extension Ledger {
     }
 
     /// The subject again after a write, under the name it now has.
-    func receipt(_ subject: Subject, _ entry: Entry, changes: [FieldChange] = [], in db: Database) throws -> Receipt {
+    func receipt(_ subject: Subject, _ entry: Entry, changes: [FieldChange] = [], in db: Session) throws -> Receipt {
         let now = try References.resolve(String(subject.id), kind: subject.kind, in: db)
         let summary = changes.isEmpty ? try EntryText.summary(entry, in: db) : changes.map(\.text).joined(separator: "；")
         return Receipt(subject: now, entry: entry, changes: changes, summary: summary)
     }
 
     /// Shared by every status command: not in the future, not before the subject existed.
-    func checkEntryDay(_ day: Day, for subject: Subject, context: WriteContext, in db: Database) throws {
+    func checkEntryDay(_ day: Day, for subject: Subject, context: WriteContext, in db: Session) throws {
         try checkEffective(day, context)
         if let created = try SpanStore.createdOn(subject.subjectID, in: db), day < created {
             throw LedgerError.data("\(subject.listing)于\(created.iso)记入账本，不能记录更早（\(day.iso)）的情况")
@@ -61,12 +61,12 @@ extension Ledger {
     }
 
     /// The code of a linked subject, for change text: "Y5".
-    static func code(_ kind: SubjectKind, _ id: Int64, in db: Database) -> String? {
+    static func code(_ kind: SubjectKind, _ id: Int64, in db: Session) -> String? {
         try? String.fetchOne(try db.cachedStatement(sql: "SELECT code FROM \(kind.table) WHERE id = ?"), arguments: [id])
     }
 
     /// A field's value in a state, in words. A milestone's subject may have been of another kind.
-    static func oldWords(_ field: Field, _ state: SpanState?, _ layout: SpanLayout, in db: Database) -> String {
+    static func oldWords(_ field: Field, _ state: SpanState?, _ layout: SpanLayout, in db: Session) -> String {
         guard let state else { return "（空）" }
         if field.key == "subject" {
             for kind in [SubjectKind.project, .parcel, .park, .tenant] {
@@ -79,7 +79,7 @@ extension Ledger {
     /// Sets each field whose value differs from the state on the entry's day, and says what changed.
     /// Fields left as they are stay out of the entry: it records changes, nothing more.
     static func setChanged(_ values: [(Field, DatabaseValue)], on entry: inout Entry, before state: SpanState,
-                           _ layout: SpanLayout, in db: Database) -> [FieldChange] {
+                           _ layout: SpanLayout, in db: Session) -> [FieldChange] {
         var changes: [FieldChange] = []
         for (field, value) in values {
             let old = state[layout, field.spanColumn]
@@ -99,7 +99,7 @@ extension Ledger {
     /// reads it; links are REFs. The entry carries only the fields that change on that day, and
     /// the change text compares with the state on that day (not with today's).
     func editSubject(_ subject: Subject, _ values: [(Field, DatabaseValue)], note: String?, on day: Day,
-                     batch: WriteBatch? = nil, context: WriteContext, in db: Database) throws -> Receipt {
+                     batch: WriteBatch? = nil, context: WriteContext, in db: Session) throws -> Receipt {
         var (entry, changes) = try prepareEdit(subject, values, note: note, on: day, context: context, in: db)
         guard !changes.isEmpty || entry.note != nil else {
             if values.isEmpty { throw LedgerError.usage("没有要修改的内容：请给出要改的字段") }
@@ -111,7 +111,7 @@ extension Ledger {
 
     /// The edit's entry (not yet written) and what it changes, checked.
     func prepareEdit(_ subject: Subject, _ values: [(Field, DatabaseValue)], note: String?, on day: Day,
-                     context: WriteContext, in db: Database) throws -> (Entry, [FieldChange]) {
+                     context: WriteContext, in db: Session) throws -> (Entry, [FieldChange]) {
         try checkEntryDay(day, for: subject, context: context, in: db)
         let layout = SpanLayout.of(subject.kind)
         guard let before = try SpanStore.state(of: subject.subjectID, on: day, in: db)?.state else {
@@ -126,7 +126,7 @@ extension Ledger {
 
     /// What an edit may not make: two subjects with one name, a completion before the start, a
     /// milestone about something that does not exist yet.
-    private func checkEdited(_ subject: Subject, _ entry: Entry, before: SpanState, _ layout: SpanLayout, in db: Database) throws {
+    private func checkEdited(_ subject: Subject, _ entry: Entry, before: SpanState, _ layout: SpanLayout, in db: Session) throws {
         var after = before
         for field in subject.kind.fields where !entry[field].isNull { after[layout, field.spanColumn] = entry[field] }
         if !subject.kind.isAboutSubject, let name = String.fromDatabaseValue(entry[.name]) {
@@ -174,7 +174,7 @@ extension Ledger {
         }
     }
 
-    static func fieldValues(_ kind: SubjectKind, _ texts: [(key: String, text: String)], on day: Day, in db: Database) throws -> [(Field, DatabaseValue)] {
+    static func fieldValues(_ kind: SubjectKind, _ texts: [(key: String, text: String)], on day: Day, in db: Session) throws -> [(Field, DatabaseValue)] {
         try texts.map { key, text in
             // A milestone's or problem's subject is named by the kind of its REF: --project, --parcel, --park, --tenant.
             if kind.isAboutSubject, let linked = SubjectKind(rawValue: key), !linked.isAboutSubject {

@@ -3,7 +3,7 @@ import GRDB
 extension Entry {
     /// Read column by column rather than through Codable: reports and the fold read entries by the
     /// thousand. An unknown stored value is refused as GRDB would refuse it, never guessed.
-    public init(row: Row) throws {
+    public init(row: SessionRow) throws {
         id = try row.decode(forColumn: "id")
         batchId = try row.decode(forColumn: "batch_id")
         effectiveOn = try row.decode(forColumn: "effective_on")
@@ -16,7 +16,7 @@ extension Entry {
     }
 
     /// The subject a row of `entry` is about: the one of its five subject columns that is set.
-    static func subject(of row: Row) -> SubjectID? {
+    static func subject(of row: SessionRow) -> SubjectID? {
         for kind in SubjectKind.allCases {
             if let id = row[kind.foreignKey] as Int64? { return SubjectID(kind: kind, id: id) }
         }

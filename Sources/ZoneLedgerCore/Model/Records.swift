@@ -18,6 +18,23 @@ public struct Zone: LedgerRecord, Sendable {
     public var reportDay: Day?
 }
 
+extension Zone {
+    // The zone's one row, in SQL both stores run (GRDB's record methods are SQLite's only).
+    static func fetchOne(_ db: Session, key: Int64) throws -> Zone? {
+        try SessionRow.fetchOne(db, sql: "SELECT id, name, report_day FROM zone WHERE id = ?", arguments: [key]).map {
+            Zone(id: $0["id"], name: $0["name"], reportDay: $0["report_day"])
+        }
+    }
+
+    func insert(_ db: Session) throws {
+        try db.execute(sql: "INSERT INTO zone (id, name, report_day) VALUES (?, ?, ?)", arguments: [id, name, reportDay])
+    }
+
+    func update(_ db: Session) throws {
+        try db.execute(sql: "UPDATE zone SET name = ?, report_day = ? WHERE id = ?", arguments: [name, reportDay, id])
+    }
+}
+
 public struct Batch: LedgerRecord, Sendable {
     public static let databaseTableName = "batch"
     public var id: Int64?

@@ -41,12 +41,12 @@ extension Ledger {
         }
     }
 
-    static func run(_ check: LedgerCheck, today: Day, in db: Database) throws -> [String] {
+    static func run(_ check: LedgerCheck, today: Day, in db: Session) throws -> [String] {
         switch check {
         case .integrity:
             return try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
         case .foreignKeys:
-            return try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map {
+            return try SessionRow.fetchAll(db, sql: "PRAGMA foreign_key_check").map {
                 "\($0[0] as String) 第\($0[1] as Int64)行引用了不存在的 \($0[2] as String)"
             }
         case .positive:
@@ -80,7 +80,7 @@ extension Ledger {
             let report = SeedLoader.report
             var problems: [String] = []
             for table in SubjectKind.allCases.map(\.table) + ["figure"] {
-                for row in try Row.fetchAll(db, sql: "SELECT code, quote FROM \(table) WHERE quote IS NOT NULL") {
+                for row in try SessionRow.fetchAll(db, sql: "SELECT code, quote FROM \(table) WHERE quote IS NOT NULL") {
                     let quote: String = row["quote"]
                     for line in quote.split(separator: "\n") where !report.contains(line) {
                         problems.append("\(row["code"] as String) 的报告原文不在工作报告中：\(line.prefix(30))")
@@ -92,8 +92,8 @@ extension Ledger {
     }
 
     /// Itemised tenants of a park may not outnumber the enterprises the report counted there.
-    private static func parkTenantProblems(in db: Database) throws -> [String] {
-        try Row.fetchAll(db, sql: """
+    private static func parkTenantProblems(in db: Session) throws -> [String] {
+        try SessionRow.fetchAll(db, sql: """
             SELECT y.code, ys.name, f.metric, f.value,
               (SELECT count(*) FROM tenant_span t WHERE t.park_id = y.id AND t.recorded_to IS NULL AND t.valid_to IS NULL) AS listed
             FROM live_figure f JOIN park y ON y.id = f.park_id
@@ -108,10 +108,10 @@ extension Ledger {
     }
 
     /// Walks each subject's status entries in effective order; a step backwards must be a correction.
-    private static func statusOrderProblems(in db: Database) throws -> [String] {
+    private static func statusOrderProblems(in db: Session) throws -> [String] {
         var problems: [String] = []
         func walk<Status: Progression & DatabaseValueConvertible>(_ column: String, _ kind: SubjectKind, _ type: Status.Type) throws {
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try SessionRow.fetchAll(db, sql: """
                 SELECT e.id, e.\(kind.foreignKey) AS subject, e.\(column) AS status, e.correction, s.code
                 FROM live_entry e JOIN \(kind.table) s ON s.id = e.\(kind.foreignKey)
                 WHERE e.\(column) IS NOT NULL ORDER BY e.\(kind.foreignKey), e.effective_on, e.id

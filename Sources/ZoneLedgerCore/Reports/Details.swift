@@ -11,7 +11,7 @@ extension Ledger {
         try read(at: asOf) { db, view in
             let subject = try References.resolve(ref, kind: kind, in: db)
             let layout = SpanLayout.of(kind)
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try SessionRow.fetchOne(db, sql: """
                 SELECT \(SpanStore.selection(layout, alias: "s")) FROM \(kind.table) r \(view.span(kind, "s", of: "r.id")) WHERE r.id = :id
                 """, arguments: view.arguments + ["id": subject.id]) else {
                 let created = try SpanStore.createdOn(subject.subjectID, in: db)
@@ -47,7 +47,7 @@ extension Ledger {
                                            (Column("actual_completion", "实际竣工"), .optional(actual.completion))], at: at)
             case .park:
                 sections.append(.init(key: "tenants", label: "在册企业", table: try Self.tenantTable(park: subject.id, view, in: db)))
-                let figures = try Row.fetchAll(db, sql: """
+                let figures = try SessionRow.fetchAll(db, sql: """
                     SELECT f.*, ys.name AS park_name FROM figure f \(view.span(.park, "ys", of: "f.park_id", join: "LEFT JOIN"))
                     WHERE f.park_id = :id AND \(view.liveFigure("f")) ORDER BY f.id
                     """, arguments: view.arguments + ["id": subject.id])
@@ -72,7 +72,7 @@ extension Ledger {
 
     public func showFigure(_ ref: String) throws -> Detail {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try SessionRow.fetchOne(db, sql: """
                 SELECT f.*, ys.name AS park_name FROM live_figure f
                   LEFT JOIN park_span ys ON ys.park_id = f.park_id AND ys.recorded_to IS NULL AND ys.valid_to IS NULL
                 WHERE f.code = ? COLLATE NOCASE
@@ -86,7 +86,7 @@ extension Ledger {
     }
 
     /// A problem's fields as `problem list` shows them, but one per line.
-    private static func problemFields(_ id: Int64, _ view: Viewpoint, in db: Database) throws -> [(Column, Cell)] {
+    private static func problemFields(_ id: Int64, _ view: Viewpoint, in db: Session) throws -> [(Column, Cell)] {
         guard let line = try ProblemRows.lines(view, filter: "s.problem_id = :id", arguments: ["id": id], in: db).first else { return [] }
         return Array(zip(ProblemTables.columns, ProblemTables.cells(line, on: view.day)).dropFirst())
     }
@@ -106,7 +106,7 @@ extension Ledger {
         }
     }
 
-    private func milestoneFields(_ state: SpanState, _ view: Viewpoint, in db: Database) throws -> [(Column, Cell)] {
+    private func milestoneFields(_ state: SpanState, _ view: Viewpoint, in db: Session) throws -> [(Column, Cell)] {
         let layout = SpanLayout.milestone
         let status = MilestoneStatus(state)
         let about = try MilestoneSubject(state, view, in: db)
@@ -124,16 +124,16 @@ extension Ledger {
     }
 
     /// "Y5 __博通小微园" for a linked subject, named as it was on the day (its code alone if it did not exist then).
-    static func linked(_ kind: SubjectKind, _ id: Int64, _ view: Viewpoint, in db: Database) -> String? {
-        let row = try? Row.fetchOne(db, sql: """
+    static func linked(_ kind: SubjectKind, _ id: Int64, _ view: Viewpoint, in db: Session) -> String? {
+        let row = try? SessionRow.fetchOne(db, sql: """
             SELECT r.code, s.\(kind.nameField.spanColumn) FROM \(kind.table) r \(view.span(kind, "s", of: "r.id", join: "LEFT JOIN")) WHERE r.id = :id
             """, arguments: view.arguments + ["id": id])
         guard let row, let code = row[0] as String? else { return nil }
         return (row[1] as String?).map { "\(code) \($0)" } ?? code
     }
 
-    static func tenantTable(park: Int64, _ view: Viewpoint, in db: Database) throws -> Table {
-        let rows = try Row.fetchAll(db, sql: """
+    static func tenantTable(park: Int64, _ view: Viewpoint, in db: Session) throws -> Table {
+        let rows = try SessionRow.fetchAll(db, sql: """
             SELECT t.code, s.name, s.status FROM tenant t \(view.span(.tenant, "s", of: "t.id"))
             WHERE s.park_id = :park ORDER BY t.id
             """, arguments: view.arguments + ["park": park])
@@ -152,7 +152,7 @@ struct MilestoneSubject {
     let department: String?
     var listing: String { "\(code) \(name)" }
 
-    init(_ state: SpanState, _ view: Viewpoint, in db: Database) throws {
+    init(_ state: SpanState, _ view: Viewpoint, in db: Session) throws {
         let layout = SpanLayout.milestone
         let link = [SubjectKind.project, .parcel, .park, .tenant].lazy.compactMap { kind in
             Int64.fromDatabaseValue(state[layout, kind.foreignKey]).map { (kind, $0) }
@@ -160,7 +160,7 @@ struct MilestoneSubject {
         kind = link.0
         id = link.1
         let department = kind == .project ? "s.department" : "NULL"
-        let row = try Row.fetchOne(db, sql: """
+        let row = try SessionRow.fetchOne(db, sql: """
             SELECT r.code, s.name, \(department) FROM \(kind.table) r \(view.span(kind, "s", of: "r.id", join: "LEFT JOIN")) WHERE r.id = :id
             """, arguments: view.arguments + ["id": id])
         code = row?[0] ?? ""
@@ -171,7 +171,7 @@ struct MilestoneSubject {
 
 extension Ledger {
     /// The first day a project's stage was 开工 or later, and 竣工 or later, on or before the view's day.
-    static func actualDays(_ project: Int64, _ view: Viewpoint, in db: Database) throws -> (start: Day?, completion: Day?) {
+    static func actualDays(_ project: Int64, _ view: Viewpoint, in db: Session) throws -> (start: Day?, completion: Day?) {
         func first(from stage: ProjectStage) throws -> Day? {
             let stages = ProjectStage.allCases.drop { $0 != stage }.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             return try Day.fetchOne(db, sql: """

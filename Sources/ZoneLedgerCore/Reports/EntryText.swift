@@ -5,7 +5,7 @@ import GRDB
 /// field's value on that day just before the entry (as the ledger now knows that day), not the
 /// value it had when the edit was typed in.
 enum EntryText {
-    static func summary(_ entry: Entry, view: Viewpoint? = nil, in db: Database) throws -> String {
+    static func summary(_ entry: Entry, view: Viewpoint? = nil, in db: Session) throws -> String {
         var parts: [String] = []
         if let stage = entry.stage { parts.append("阶段：\(stage.label)") }
         if let progress = entry.progress { parts.append("进度：\(progress)%") }
@@ -29,7 +29,7 @@ enum EntryText {
     }
 
     /// The fields an edit set, each with the value it replaced.
-    static func changes(_ entry: Entry, view: Viewpoint? = nil, in db: Database) throws -> [FieldChange] {
+    static func changes(_ entry: Entry, view: Viewpoint? = nil, in db: Session) throws -> [FieldChange] {
         let fields = entry.fieldsSet
         guard !fields.isEmpty else { return [] }
         let layout = SpanLayout.of(entry.subject.kind)
@@ -43,13 +43,13 @@ enum EntryText {
 
     /// The subject's state on the entry's day just before it: the span of the day before, with the
     /// same day's earlier live entries folded in; as known now, or at the view's moment of recording.
-    static func stateBefore(_ entry: Entry, view: Viewpoint? = nil, in db: Database) throws -> SpanState? {
+    static func stateBefore(_ entry: Entry, view: Viewpoint? = nil, in db: Session) throws -> SpanState? {
         let layout = SpanLayout.of(entry.subject.kind)
         let seen = Viewpoint(day: entry.effectiveOn.adding(days: -1), threshold: view?.threshold, latest: false)
-        var state = try Row.fetchOne(try db.cachedStatement(sql: """
+        var state = try SessionRow.fetchOne(try db.cachedStatement(sql: """
             SELECT \(SpanStore.selection(layout, alias: "s")) FROM \(entry.subject.kind.table) r \(seen.span(entry.subject.kind, "s", of: "r.id")) WHERE r.id = :id
             """), arguments: seen.arguments + ["id": entry.subject.id]).map { SpanStore.decode($0, layout).span.state }
-        let sameDay = try Row.fetchAll(try db.cachedStatement(sql: """
+        let sameDay = try SessionRow.fetchAll(try db.cachedStatement(sql: """
             SELECT * FROM entry e WHERE e.\(entry.subject.kind.foreignKey) = :subject AND e.effective_on = :on AND e.id < :id
               AND \(seen.liveEntry("e")) ORDER BY e.id
             """), arguments: seen.arguments + ["subject": entry.subject.id, "on": entry.effectiveOn, "id": entry.id]).map(Entry.init(row:))

@@ -16,10 +16,10 @@ extension Ledger {
         }
     }
 
-    static func history(_ query: HistoryQuery, subject: Subject?, in db: Database) throws -> Table {
+    static func history(_ query: HistoryQuery, subject: Subject?, in db: Session) throws -> Table {
         // Exactly the subject's own entries: `log REF` answers "what was recorded about this".
         let filter = subject.map { "e.\($0.kind.foreignKey) = :subject" } ?? "1"
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try SessionRow.fetchAll(db, sql: """
             SELECT e.*, b.recorded_at, b.author, b.command, u.recorded_at || ' ' || u.author AS voided_by, \(SubjectNames.select)
             FROM entry e JOIN batch b ON b.id = e.batch_id
               LEFT JOIN entry_void v ON v.entry_id = e.id LEFT JOIN batch u ON u.id = v.batch_id

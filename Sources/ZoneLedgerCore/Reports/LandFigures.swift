@@ -19,7 +19,7 @@ struct LandFigures: Sendable, Equatable {
         self.listedCount = listedCount
     }
 
-    init(_ view: Viewpoint, in db: Database) throws {
+    init(_ view: Viewpoint, in db: Session) throws {
         let year = view.day.year
         let target = try SheetSummary.latestFigure("land_sold_area", category: "target", year: year,
                                                    periodBy: Day(year: year, month: 12, day: 31) ?? view.day, view, in: db)

@@ -10,13 +10,13 @@ extension Ledger {
     public func listFigures(asOf day: Day, category: FigureCategory? = nil) throws -> Table { try listFigures(AsOf(day), category: category) }
 
     /// Reads at a viewpoint: the day and the moment of recording resolved once, in the same snapshot.
-    func read<T>(at asOf: AsOf, _ body: (Database, Viewpoint) throws -> T) throws -> T {
+    func read<T>(at asOf: AsOf, _ body: (Session, Viewpoint) throws -> T) throws -> T {
         try read { db in try body(db, try Viewpoint.resolve(asOf, in: db)) }
     }
 
     public func listProjects(_ asOf: AsOf) throws -> Table {
         try read(at: asOf) { db, view in
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try SessionRow.fetchAll(db, sql: """
                 SELECT p.code, s.name, s.kind, s.stage, s.progress, s.investment_yuan, ys.name AS park_name, l.code AS parcel_code,
                   s.provincial_major, s.registered, s.valid_from AS latest_on, n.note AS latest_note
                 FROM project p \(view.span(.project, "s", of: "p.id"))
@@ -39,7 +39,7 @@ extension Ledger {
 
     public func listParcels(_ asOf: AsOf) throws -> Table {
         try read(at: asOf) { db, view in
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try SessionRow.fetchAll(db, sql: """
                 SELECT l.id, l.code, s.name, s.area_mu_hundredths, s.land_use, s.status, s.valid_from, n.note
                 FROM parcel l \(view.span(.parcel, "s", of: "l.id")) LEFT JOIN entry n ON n.id = s.note_entry
                 ORDER BY l.id
@@ -57,11 +57,11 @@ extension Ledger {
     }
 
     /// The codes of the projects on each parcel on the viewpoint's day.
-    static func projectsByParcel(_ view: Viewpoint, withNames: Bool = false, in db: Database) throws -> [Int64: [String]] {
+    static func projectsByParcel(_ view: Viewpoint, withNames: Bool = false, in db: Session) throws -> [Int64: [String]] {
         var found: [Int64: [String]] = [:]
         // Each project's span on the day, one seek each: a scan of every span that ever named a
         // parcel would read the whole history.
-        for row in try Row.fetchAll(db, sql: """
+        for row in try SessionRow.fetchAll(db, sql: """
             SELECT s.parcel_id, p.code, s.name FROM project p \(view.span(.project, "s", of: "p.id"))
             WHERE s.parcel_id IS NOT NULL ORDER BY p.id
             """, arguments: view.arguments) {
@@ -72,7 +72,7 @@ extension Ledger {
 
     public func listParks(_ asOf: AsOf) throws -> Table {
         try read(at: asOf) { db, view in
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try SessionRow.fetchAll(db, sql: """
                 SELECT y.code, s.name, s.kind, s.area_mu_hundredths, s.area_approximate, s.plot_ratio_hundredths, s.floor_area_m2,
                   s.investment_yuan, (SELECT count(*) FROM tenant_span t WHERE t.park_id = y.id AND \(view.valid("t"))),
                   s.valid_from, n.note
@@ -100,7 +100,7 @@ extension Ledger {
             let parkID = try park.map { try References.resolve($0, kind: .park, in: db).id }
             var arguments = view.arguments
             arguments += ["park": parkID]
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try SessionRow.fetchAll(db, sql: """
                 SELECT t.code, s.name, ys.name, s.status, s.valid_from, n.note
                 FROM tenant t \(view.span(.tenant, "s", of: "t.id"))
                   \(view.span(.park, "ys", of: "s.park_id", join: "LEFT JOIN")) LEFT JOIN entry n ON n.id = s.note_entry
@@ -122,7 +122,7 @@ extension Ledger {
         try read(at: asOf) { db, view in
             var arguments = view.arguments
             arguments += ["category": category?.rawValue]
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try SessionRow.fetchAll(db, sql: """
                 SELECT f.*, ys.name AS park_name FROM figure f \(view.span(.park, "ys", of: "f.park_id", join: "LEFT JOIN"))
                 WHERE \(view.liveFigure("f")) AND (:category IS NULL OR f.category = :category) ORDER BY f.id
                 """, arguments: arguments)
@@ -136,7 +136,7 @@ extension Ledger {
         Column("approximate", "约数"), Column("yoy_percent", "同比%", "YoY %", numeric: true), Column("known_on", "获知日期"),
     ]
 
-    static func figureRow(_ row: Row) -> [Cell] {
+    static func figureRow(_ row: SessionRow) -> [Cell] {
         [.text(row["code"]), choice(FigureCategory.self, row["category"]), .text(row["metric"]),
          .text(row["park_name"] as String? ?? "全区"), .day(row["period_from"]), .day(row["period_to"]),
          .number(row["value"]), .text(row["unit"]), .flag(row["approximate"]), (row["yoy_percent"] as String?).map(Cell.number) ?? .empty,

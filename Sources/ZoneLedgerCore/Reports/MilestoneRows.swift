@@ -56,7 +56,7 @@ enum MilestoneRows {
             """
     }
 
-    static func arguments(_ view: Viewpoint, from: Day? = nil, to: Day? = nil, subject: SubjectID? = nil, park: Int64? = nil) -> StatementArguments {
+    static func arguments(_ view: Viewpoint, from: Day? = nil, to: Day? = nil, subject: SubjectID? = nil, park: Int64? = nil) -> SQLArguments {
         view.arguments + ["from": from?.iso ?? "0000-01-01", "to": to, "subject": subject?.id, "park": park]
     }
 
@@ -75,14 +75,14 @@ enum MilestoneRows {
     }
 
     /// Rows one at a time, as lines: nothing is held but the line in hand.
-    static func each(_ sql: String, _ arguments: StatementArguments, asOf day: Day, in db: Database,
+    static func each(_ sql: String, _ arguments: SQLArguments, asOf day: Day, in db: Session,
                      _ body: (MilestoneLine) throws -> Void) throws {
-        let rows = try Row.fetchCursor(try db.cachedStatement(sql: sql), arguments: arguments)
+        let rows = try SessionRow.fetchCursor(try db.cachedStatement(sql: sql), arguments: arguments)
         while let row = try rows.next() { try body(line(row, asOf: day)) }
     }
 
     /// Columns by position, in `sql`'s order: a name lookup per cell costs more than the row.
-    static func line(_ row: Row, asOf day: Day) -> MilestoneLine {
+    static func line(_ row: SessionRow, asOf day: Day) -> MilestoneLine {
         let due: Day = row[3]
         // The latest note about the milestone or its subject: the later entry (day, then id) wins.
         let own: (Day, Int64, String)? = (row[14] as Day?).map { ($0, row[15], row[16]) }
@@ -107,7 +107,7 @@ extension Ledger {
         try read(at: asOf) { db, view in try Self.milestones(view, state: state, subject: nil, in: db) }
     }
 
-    static func milestones(_ view: Viewpoint, state: MilestoneState?, subject: SubjectID?, in db: Database) throws -> Table {
+    static func milestones(_ view: Viewpoint, state: MilestoneState?, subject: SubjectID?, in db: Session) throws -> Table {
         var lines: [MilestoneLine] = []
         let filter = state.map { "s.state = '\($0.rawValue)'" } ?? "1"
         try MilestoneRows.each(MilestoneRows.sql(subject.map { .subject($0) } ?? .all, view, filter: filter),

@@ -118,7 +118,7 @@ public struct OverdueLines {
     let query: OverdueQuery
     let view: Viewpoint
     let park: Int64?
-    let db: Database
+    let db: Session
 
     /// Open milestones due before the as-of day, most overdue first (none when only problems are asked for).
     func overdue(_ body: (MilestoneLine) throws -> Void) throws {
@@ -152,8 +152,8 @@ public struct OverdueLines {
 
 extension Ledger {
     /// Projects below the straight line from planned start to planned completion, in code order.
-    static func eachBehind(_ view: Viewpoint, park: Int64?, in db: Database, _ body: (BehindLine) throws -> Void) throws {
-        let rows = try Row.fetchCursor(try db.cachedStatement(sql: """
+    static func eachBehind(_ view: Viewpoint, park: Int64?, in db: Session, _ body: (BehindLine) throws -> Void) throws {
+        let rows = try SessionRow.fetchCursor(try db.cachedStatement(sql: """
             SELECT p.code, s.name, s.planned_start, s.planned_completion, s.department, s.stage, s.progress, s.valid_from, n.note
             FROM project p \(view.span(.project, "s", of: "p.id")) LEFT JOIN entry n ON n.id = s.note_entry
             WHERE s.planned_start IS NOT NULL AND s.planned_completion IS NOT NULL AND s.planned_start < :day

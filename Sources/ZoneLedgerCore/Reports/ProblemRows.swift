@@ -56,9 +56,9 @@ enum ProblemRows {
             """
     }
 
-    static func lines(_ view: Viewpoint, filter: String = "1", order: String = raisedOrder, arguments: StatementArguments = [:],
-                      in db: Database) throws -> [ProblemLine] {
-        try Row.fetchAll(try db.cachedStatement(sql: sql(view, filter: filter, order: order)), arguments: view.arguments + arguments).map { row in
+    static func lines(_ view: Viewpoint, filter: String = "1", order: String = raisedOrder, arguments: SQLArguments = [:],
+                      in db: Session) throws -> [ProblemLine] {
+        try SessionRow.fetchAll(try db.cachedStatement(sql: sql(view, filter: filter, order: order)), arguments: view.arguments + arguments).map { row in
             ProblemLine(id: row[0], code: row[1], text: row[2], subjectKind: SubjectKind(rawValue: row[3]) ?? .project, subjectID: row[4],
                         subjectCode: row[5] ?? "", subjectName: row[6] ?? "", department: row[7], leader: row[8],
                         state: ProblemState(rawValue: row[9]) ?? .open, raisedOn: row[10], closedOn: row[11],
@@ -73,7 +73,7 @@ extension Ledger {
     public func listProblems(_ asOf: AsOf, openOnly: Bool = false, subject: (kind: SubjectKind, ref: String)? = nil) throws -> Table {
         try read(at: asOf) { db, view in
             var filter = openOnly ? "s.state = 'open'" : "1"
-            var arguments: StatementArguments = [:]
+            var arguments: SQLArguments = [:]
             if let subject {
                 let found = try References.resolve(subject.ref, kind: subject.kind, in: db)
                 filter += " AND s.\(subject.kind.foreignKey) = :subject"
@@ -86,7 +86,7 @@ extension Ledger {
 
     /// Open problems past their deadline on a day, most overdue first: `overdue`'s own part. With a
     /// park: the park's own, its projects' and its tenants' (as they were on the day).
-    static func overdueProblems(_ view: Viewpoint, park: Int64? = nil, in db: Database) throws -> [ProblemLine] {
+    static func overdueProblems(_ view: Viewpoint, park: Int64? = nil, in db: Session) throws -> [ProblemLine] {
         let filter = "s.state = 'open' AND s.due_on < :day" + (park == nil ? "" : " AND (s.park_id = :park OR np.park_id = :park OR ne.park_id = :park)")
         return try ProblemRows.lines(view, filter: filter, order: "s.due_on, " + ProblemRows.raisedOrder, arguments: ["park": park], in: db)
     }

@@ -118,9 +118,9 @@ extension Ledger {
 struct SheetNotes {
     private var bySubject: [SubjectID: [String]] = [:]
 
-    init(month: Month, _ view: Viewpoint, in db: Database) throws {
+    init(month: Month, _ view: Viewpoint, in db: Session) throws {
         // Read row by row: a province's month holds some 100,000 entries, and only their texts are kept.
-        let rows = try Row.fetchCursor(db, sql: """
+        let rows = try SessionRow.fetchCursor(db, sql: """
             SELECT e.* FROM entry e WHERE e.effective_on BETWEEN :first AND :day AND \(view.liveEntry("e")) ORDER BY e.effective_on, e.id
             """, arguments: view.arguments + ["first": month.first])
         while let row = try rows.next() {

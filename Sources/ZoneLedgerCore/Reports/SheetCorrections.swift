@@ -13,14 +13,14 @@ enum SheetCorrections {
         Column("action", "动作", "Action", choice: true), Column("change", "内容", "Change"),
     ]
 
-    static func section(month: Month, _ view: Viewpoint, in db: Database) throws -> MonthlySheet.Section {
+    static func section(month: Month, _ view: Viewpoint, in db: Session) throws -> MonthlySheet.Section {
         // Commands recorded after the month's last day (by the local day they were recorded on), and
         // known at the view's moment.
         let after = view.arguments + ["last": month.last]
         let commands = "SELECT id FROM batch c WHERE c.part_of IS NULL AND substr(c.recorded_at, 1, 10) > :last"
             + " AND c.command <> 'init' AND c.command NOT LIKE 'import%'" + (view.threshold == nil ? "" : " AND c.id <= :rec")
         var rows: [[Cell]] = []
-        let entries = try Row.fetchAll(db, sql: """
+        let entries = try SessionRow.fetchAll(db, sql: """
             SELECT e.*, b.recorded_at AS recorded, b.author AS recorder, \(SubjectNames.select)
             FROM entry e JOIN batch b ON b.id = e.batch_id \(SubjectNames.joins(view))
             WHERE e.batch_id IN (SELECT id FROM batch WHERE id IN (\(commands)) OR part_of IN (\(commands)))
@@ -35,7 +35,7 @@ enum SheetCorrections {
                          .choice(key: entry.action.rawValue, label: entry.action.label(for: entry.subject.kind)), .text(text)])
         }
         // Undos recorded later that took back entries effective by the day.
-        let undone = try Row.fetchAll(db, sql: """
+        let undone = try SessionRow.fetchAll(db, sql: """
             SELECT e.*, u.recorded_at AS recorded, u.author AS recorder, \(SubjectNames.select)
             FROM entry_void v JOIN batch u ON u.id = v.batch_id JOIN entry e ON e.id = v.entry_id \(SubjectNames.joins(view))
             WHERE v.batch_id IN (\(commands)) AND e.effective_on <= :day
@@ -47,7 +47,7 @@ enum SheetCorrections {
                          .text("\(row["subject_code"] as String? ?? "") \(row["subject_name"] as String? ?? "")"),
                          .choice(key: "undo", label: "撤销"), .text("撤销\(entry.action.label(for: entry.subject.kind))记录 #\(entry.id ?? 0)")])
         }
-        let figures = try Row.fetchAll(db, sql: """
+        let figures = try SessionRow.fetchAll(db, sql: """
             SELECT f.code, f.metric, f.value, f.unit, f.known_on, b.recorded_at, b.author FROM figure f JOIN batch b ON b.id = f.batch_id
             WHERE f.batch_id IN (\(commands)) AND \(view.liveFigure("f"))
             ORDER BY f.batch_id, f.id

@@ -6,7 +6,7 @@ struct SheetInvestment {
     let month: Month
     let series: [Int64: InvestmentSeries]
 
-    init(month: Month, _ view: Viewpoint, in db: Database) throws {
+    init(month: Month, _ view: Viewpoint, in db: Session) throws {
         self.month = month
         series = try Ledger.investmentSeries(through: view.day, view, in: db)
     }
@@ -163,7 +163,7 @@ extension SheetSummary {
 
 extension SheetInvestment {
     /// The zone's figures over the projects that exist on the sheet's day.
-    func zone(_ view: Viewpoint, in db: Database) throws -> ZoneInvestment {
+    func zone(_ view: Viewpoint, in db: Session) throws -> ZoneInvestment {
         let projects = try Int64.fetchAll(db, sql: "SELECT p.id FROM project p \(view.span(.project, "s", of: "p.id"))", arguments: view.arguments)
         return ZoneInvestment(self, projects: projects)
     }

@@ -11,7 +11,7 @@ struct SheetProblems {
     /// Each project's open problems in words, for its row (looked up once per row, not searched).
     private let openByProject: [Int64: [String]]
 
-    init(month: Month, _ view: Viewpoint, in db: Database) throws {
+    init(month: Month, _ view: Viewpoint, in db: Session) throws {
         self.month = month
         day = view.day
         let all = try ProblemRows.lines(view, filter: "(s.state = 'open' OR s.state = 'resolved' AND s.closed_on >= :first)",

@@ -3,7 +3,7 @@ import GRDB
 /// The summary tables at the top of the sheet.
 enum SheetSummary {
     static func sections(month: Month, _ investment: SheetInvestment, _ problems: SheetProblems, _ view: Viewpoint,
-                         in db: Database) throws -> [MonthlySheet.Section] {
+                         in db: Session) throws -> [MonthlySheet.Section] {
         let zone = try investment.zone(view, in: db)
         return [
             stages(try stageCounts(view, in: db)),
@@ -18,9 +18,9 @@ enum SheetSummary {
     }
 
     /// Projects on the day by stage, counted in SQL; a stage with none is absent.
-    static func stageCounts(_ view: Viewpoint, in db: Database) throws -> [ProjectStage: Int64] {
+    static func stageCounts(_ view: Viewpoint, in db: Session) throws -> [ProjectStage: Int64] {
         var counts: [ProjectStage: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        for row in try SessionRow.fetchAll(db, sql: """
             SELECT s.stage, count(*) FROM project p \(view.span(.project, "s", of: "p.id")) GROUP BY s.stage
             """, arguments: view.arguments) {
             guard let stage = ProjectStage(rawValue: row[0]) else { throw LedgerError.data("账本里有未知的项目阶段“\(row[0] as String)”：请运行 zoneledger check") }
@@ -38,10 +38,10 @@ enum SheetSummary {
     }
 
     /// Counted in SQL from the milestones due or done in the month, never from all of them.
-    static func milestones(month: Month, _ view: Viewpoint, in db: Database) throws -> MonthlySheet.Section {
+    static func milestones(month: Month, _ view: Viewpoint, in db: Session) throws -> MonthlySheet.Section {
         let arguments = view.arguments + ["from": month.first, "to": month.last]
         // Due this month (as moved by the day), by state.
-        let dueByState = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
+        let dueByState = try Dictionary(uniqueKeysWithValues: SessionRow.fetchAll(db, sql: """
             SELECT s.state, count(*) FROM milestone_span s WHERE \(view.valid("s")) AND s.due_on BETWEEN :from AND :to GROUP BY s.state
             """, arguments: arguments).map { ($0[0] as String, $0[1] as Int) })
         // Done this month, and still done on the day.
@@ -67,7 +67,7 @@ enum SheetSummary {
     }
 
     /// Milestones open past their due day on the view's day (the due day itself is not late).
-    static func overdueMilestones(_ view: Viewpoint, in db: Database) throws -> Int {
+    static func overdueMilestones(_ view: Viewpoint, in db: Session) throws -> Int {
         try Int.fetchOne(db, sql: """
             SELECT count(*) FROM milestone_span s WHERE \(view.valid("s")) AND s.state = 'open' AND s.due_on < :day
             """, arguments: view.arguments) ?? 0
@@ -89,13 +89,13 @@ enum SheetSummary {
     ]
 
     static func landSoFar(_ key: String, countKey: String, status: ParcelStatus, _ view: Viewpoint,
-                                  in db: Database) throws -> (area: Area?, count: Int64?) {
+                                  in db: Session) throws -> (area: Area?, count: Int64?) {
         let year = view.day.year
         let reported = try latestFigure(key, category: nil, year: year, periodBy: view.day, view, in: db)
         let counted = try latestFigure(countKey, category: nil, year: year, periodBy: view.day, view, in: db)
         let since = reported?.to ?? Day(year: year, month: 1, day: 1)?.adding(days: -1) ?? view.day
         // Parcels with this status on the day, reached after the reported figure's period.
-        let parcels = try Row.fetchAll(db, sql: """
+        let parcels = try SessionRow.fetchAll(db, sql: """
             SELECT s.area_mu_hundredths FROM parcel l \(view.span(.parcel, "s", of: "l.id"))
             WHERE s.status = :status AND s.status_since > :since
             """, arguments: view.arguments + ["status": status.rawValue, "since": since])
@@ -109,8 +109,8 @@ enum SheetSummary {
     /// The latest figure known by the view's day with this key whose period lies in the year and
     /// ends by `periodBy`.
     static func latestFigure(_ key: String, category: String?, year: Int, periodBy: Day, _ view: Viewpoint,
-                             in db: Database) throws -> (value: String, to: Day)? {
-        guard let row = try Row.fetchOne(db, sql: """
+                             in db: Session) throws -> (value: String, to: Day)? {
+        guard let row = try SessionRow.fetchOne(db, sql: """
             SELECT value, period_to FROM figure f
             WHERE f.key = :key AND (:category IS NULL AND f.category <> 'target' OR f.category = :category)
               AND f.period_to <= :by AND f.period_to >= :year_start AND f.park_id IS NULL AND \(view.liveFigure("f"))
@@ -120,14 +120,14 @@ enum SheetSummary {
     }
 
     /// Tenants by status for each park: the itemised tenants, and what the report counted without names.
-    static func tenants(_ view: Viewpoint, in db: Database) throws -> MonthlySheet.Section {
-        let rows = try Row.fetchAll(db, sql: """
+    static func tenants(_ view: Viewpoint, in db: Session) throws -> MonthlySheet.Section {
+        let rows = try SessionRow.fetchAll(db, sql: """
             SELECT y.id, y.code, s.name,
               (SELECT group_concat(f.metric || f.value || f.unit, '；') FROM figure f
                WHERE f.park_id = y.id AND f.category <> 'target' AND \(view.liveFigure("f"))) AS reported
             FROM park y \(view.span(.park, "s", of: "y.id")) ORDER BY y.id
             """, arguments: view.arguments)
-        let statuses = try Row.fetchAll(db, sql: """
+        let statuses = try SessionRow.fetchAll(db, sql: """
             SELECT s.park_id, s.status, count(*) FROM tenant t \(view.span(.tenant, "s", of: "t.id")) GROUP BY s.park_id, s.status
             """, arguments: view.arguments)
         var counts: [Int64: [String: Int64]] = [:]
@@ -145,9 +145,9 @@ enum SheetSummary {
     }
 
     /// Each of the year's targets known by the day against the latest figure with the same key: 完成全年任务 %.
-    static func targets(_ view: Viewpoint, in db: Database) throws -> MonthlySheet.Section {
+    static func targets(_ view: Viewpoint, in db: Session) throws -> MonthlySheet.Section {
         let year = view.day.year
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try SessionRow.fetchAll(db, sql: """
             SELECT * FROM figure f WHERE f.category = 'target' AND substr(f.period_to, 1, 4) = :year AND \(view.liveFigure("f")) ORDER BY f.id
             """, arguments: view.arguments + ["year": String(year)])
         let table = Table(columns: [

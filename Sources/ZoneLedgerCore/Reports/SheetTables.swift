@@ -13,7 +13,7 @@ public enum SheetProjects {
 
 
     static func section(_ view: Viewpoint, notes: SheetNotes, investment: SheetInvestment, problems: SheetProblems,
-                        in db: Database) -> StreamSection {
+                        in db: Session) -> StreamSection {
         let horizon = view.day.adding(days: Ledger.warningDays)
         let columns = [
             Column("seq", "序号", "No.", numeric: true), Column("code", "编号", "Code"), Column("name", "项目名称", "Project"),
@@ -39,7 +39,7 @@ public enum SheetProjects {
              SheetInvestment.percent(sums.total, of: sums.investment), .empty, .empty, .empty, .empty, .empty, .empty, .empty, .empty]
         }
         let rows = RowStream(columns: columns) { body in
-            let cursor = try Row.fetchCursor(db, sql: """
+            let cursor = try SessionRow.fetchCursor(db, sql: """
                 SELECT p.id, p.code, s.name, s.kind, s.investment_yuan, s.planned_start, s.planned_completion, s.stage, s.progress,
                   \(NextMilestone.columns), s.scope, s.department, s.leader
                 FROM project p \(view.span(.project, "s", of: "p.id"))
@@ -108,7 +108,7 @@ struct NextMilestone {
     let text: String
 
     /// Nil when the subject has no open milestone.
-    init?(_ row: Row, from first: Int) {
+    init?(_ row: SessionRow, from first: Int) {
         guard let title: String = row[first], let due: Day = row[first + 1], let words: String = row[first + 2] else { return nil }
         self.due = due
         // "交付企业使用（春节前，2021-02-11）"
@@ -117,7 +117,7 @@ struct NextMilestone {
 }
 
 enum SheetOverdue {
-    static func section(_ view: Viewpoint, in db: Database) -> StreamSection {
+    static func section(_ view: Viewpoint, in db: Session) -> StreamSection {
         let lines = OverdueLines(query: OverdueQuery(asOf: view.day), view: view, park: nil, db: db)
         let rows = RowStream(columns: OverdueTables.overdueColumns) { body in
             try lines.overdue { try body(OverdueTables.cells($0)) }
@@ -180,8 +180,8 @@ public enum OverdueTables {
 
 /// Parks, parcels and indicators at the end of the sheet.
 enum SheetPlaces {
-    static func parks(_ view: Viewpoint, notes: SheetNotes, in db: Database) throws -> MonthlySheet.Section {
-        let rows = try Row.fetchAll(db, sql: """
+    static func parks(_ view: Viewpoint, notes: SheetNotes, in db: Session) throws -> MonthlySheet.Section {
+        let rows = try SessionRow.fetchAll(db, sql: """
             SELECT y.id, y.code, s.name, s.kind, s.area_mu_hundredths, s.area_approximate, s.investment_yuan,
               (SELECT count(*) FROM tenant_span t WHERE t.park_id = y.id AND \(view.valid("t"))) AS tenants,
               \(NextMilestone.columns)
@@ -201,14 +201,14 @@ enum SheetPlaces {
         return .init(key: "parks", title: "园区和平台", english: "Parks and platforms", table: table)
     }
 
-    static func parcels(_ view: Viewpoint, notes: SheetNotes, in db: Database) -> StreamSection {
+    static func parcels(_ view: Viewpoint, notes: SheetNotes, in db: Session) -> StreamSection {
         let columns = [
             Column("code", "编号", "Code"), Column("name", "地块", "Parcel"), Column("area_mu", "面积(亩)", "Area (mu)", numeric: true),
             Column("status", "状态", "Status", choice: true), Column("projects", "项目", "Projects"), Column("month_notes", "本月进展", "This month"),
         ]
         let rows = RowStream(columns: columns) { body in
             let projects = try Ledger.projectsByParcel(view, in: db)
-            let cursor = try Row.fetchCursor(db, sql: """
+            let cursor = try SessionRow.fetchCursor(db, sql: """
                 SELECT l.id, l.code, s.name, s.area_mu_hundredths, s.status FROM parcel l \(view.span(.parcel, "s", of: "l.id")) ORDER BY l.id
                 """, arguments: view.arguments)
             while let row = try cursor.next() {
@@ -221,9 +221,9 @@ enum SheetPlaces {
     }
 
     /// The latest figure of each metric and scope reported this year, known by the day.
-    static func indicators(_ view: Viewpoint, in db: Database) throws -> MonthlySheet.Section {
+    static func indicators(_ view: Viewpoint, in db: Session) throws -> MonthlySheet.Section {
         let known = view.liveFigure("f"), alsoKnown = view.liveFigure("g")
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try SessionRow.fetchAll(db, sql: """
             SELECT f.*, ys.name AS park_name FROM figure f \(view.span(.park, "ys", of: "f.park_id", join: "LEFT JOIN"))
             WHERE f.category <> 'target' AND f.period_to <= :day AND substr(f.period_to, 1, 4) = :year AND \(known)
               AND NOT EXISTS (SELECT 1 FROM figure g WHERE g.metric = f.metric AND g.park_id IS f.park_id AND g.category <> 'target'

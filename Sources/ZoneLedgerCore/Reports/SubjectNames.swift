@@ -34,9 +34,9 @@ enum SubjectNames {
     private static func alias(_ kind: SubjectKind) -> String { "n" + kind.codePrefix.lowercased() }
 
     /// "P5 台邦精密减速器项目" for one subject.
-    static func listing(_ subject: SubjectID, in db: Database) throws -> String {
+    static func listing(_ subject: SubjectID, in db: Session) throws -> String {
         let kind = subject.kind, layout = SpanLayout.of(kind)
-        let row = try Row.fetchOne(try db.cachedStatement(sql: """
+        let row = try SessionRow.fetchOne(try db.cachedStatement(sql: """
             SELECT r.code, coalesce(s.\(kind.nameField.spanColumn),
                      (SELECT \(kind.nameField.entryColumn) FROM entry a WHERE a.\(kind.foreignKey) = r.id AND a.action = 'add' ORDER BY a.id DESC LIMIT 1))
             FROM \(kind.table) r LEFT JOIN \(layout.table) s ON s.\(layout.key) = r.id AND s.recorded_to IS NULL AND s.valid_to IS NULL

@@ -27,7 +27,7 @@ struct SeedLoader {
         return try SeedFile.parse(String(decoding: file.bytes, as: UTF8.self), file: name)
     }
 
-    func load(into db: Database, ledger: Ledger) throws {
+    func load(into db: Session, ledger: Ledger) throws {
         try db.execute(sql: "UPDATE zone SET report_day = ? WHERE id = 1", arguments: [Self.reportDay])
         let seedContext = WriteContext(author: Self.author, now: context.now, today: context.today, command: "init")
         let batch = try ledger.newBatch(db, seedContext)

@@ -130,7 +130,7 @@ extension InvestmentReport {
         "(\(alias).invested_month_yuan IS NOT NULL OR \(alias).invested_ytd_yuan IS NOT NULL OR \(alias).invested_total_yuan IS NOT NULL OR \(alias).plan_year IS NOT NULL)"
     }
 
-    init(row: Row, from first: Int) {
+    init(row: SessionRow, from first: Int) {
         id = row[first]
         on = row[first + 1]
         month = row[first + 2]
@@ -146,8 +146,8 @@ extension Ledger {
     /// Every project's investment reports up to a day, as the viewpoint knows them, grouped by
     /// project: one range scan of the partial index, which holds the reports only. (Named: without
     /// statistics SQLite would take the day index and read every entry up to the day.)
-    static func investmentSeries(through end: Day, _ view: Viewpoint, project: Int64? = nil, in db: Database) throws -> [Int64: InvestmentSeries] {
-        let rows = try Row.fetchCursor(db, sql: """
+    static func investmentSeries(through end: Day, _ view: Viewpoint, project: Int64? = nil, in db: Session) throws -> [Int64: InvestmentSeries] {
+        let rows = try SessionRow.fetchCursor(db, sql: """
             SELECT e.project_id, e.id, e.effective_on, e.invested_month_yuan, e.invested_ytd_yuan, e.invested_total_yuan,
                    e.plan_year, e.plan_investment_yuan, e.plan_image
             FROM entry e INDEXED BY entry_investment

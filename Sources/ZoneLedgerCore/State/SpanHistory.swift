@@ -39,10 +39,10 @@ enum SpanHistory {
 
     /// Walks every subject of a kind that has entries or spans, in id order, with what its spans
     /// should be and what is stored: two ordered reads, whatever the ledger's size.
-    static func eachSubject(_ kind: SubjectKind, withStored: Bool = true, in db: Database,
+    static func eachSubject(_ kind: SubjectKind, withStored: Bool = true, in db: Session,
                             _ body: (_ id: Int64, _ expected: [Version], _ stored: [StoredSpan]) throws -> Void) throws {
         let layout = SpanLayout.of(kind)
-        let entries = try Row.fetchCursor(db, sql: """
+        let entries = try SessionRow.fetchCursor(db, sql: """
             SELECT e.*, coalesce(b.part_of, b.id) AS command_id, coalesce(vb.part_of, vb.id) AS voided_by
             FROM entry e JOIN batch b ON b.id = e.batch_id
               LEFT JOIN entry_void v ON v.entry_id = e.id LEFT JOIN batch vb ON vb.id = v.batch_id
@@ -50,7 +50,7 @@ enum SpanHistory {
             ORDER BY e.\(kind.foreignKey), e.effective_on, e.id
             """)
         // Without the stored spans (a rebuild writes them as it walks) the span cursor reads nothing.
-        let spans = try Row.fetchCursor(db, sql: """
+        let spans = try SessionRow.fetchCursor(db, sql: """
             SELECT \(SpanStore.selection(layout)), \(layout.key) FROM \(layout.table) WHERE ? ORDER BY \(layout.key), recorded_from
             """, arguments: [withStored])
         var nextEntry = try entries.next().map(recordedEntry)
@@ -72,14 +72,14 @@ enum SpanHistory {
         }
     }
 
-    private static func recordedEntry(_ row: Row) throws -> Recorded {
+    private static func recordedEntry(_ row: SessionRow) throws -> Recorded {
         Recorded(entry: try Entry(row: row), command: row["command_id"], voidedBy: row["voided_by"])
     }
 
     /// Replaces every span of every kind with the ones the entries give. `progress` hears the
     /// subjects done and the total, now and then.
     @discardableResult
-    static func rebuildAll(in db: Database, progress: ((Int, Int) -> Void)? = nil) throws -> Int {
+    static func rebuildAll(in db: Session, progress: ((Int, Int) -> Void)? = nil) throws -> Int {
         let total = try SubjectKind.allCases.reduce(0) { $0 + (try Int.fetchOne(db, sql: "SELECT count(*) FROM \($1.table)") ?? 0) }
         var done = 0
         for kind in SubjectKind.allCases {
@@ -98,7 +98,7 @@ enum SpanHistory {
     }
 
     /// Every subject whose stored spans differ from the rebuilt ones, each with the first day that differs.
-    static func mismatches(in db: Database) throws -> [(SubjectID, String)] {
+    static func mismatches(in db: Session) throws -> [(SubjectID, String)] {
         var found: [(SubjectID, String)] = []
         for kind in SubjectKind.allCases {
             try eachSubject(kind, in: db) { id, expected, stored in

@@ -16,7 +16,7 @@ enum SpanStore {
         return (["id", "valid_from", "valid_to", "recorded_from", "recorded_to"] + layout.columns).map { prefix + $0 }.joined(separator: ", ")
     }
 
-    static func decode(_ row: Row, _ layout: SpanLayout) -> StoredSpan {
+    static func decode(_ row: SessionRow, _ layout: SpanLayout) -> StoredSpan {
         let state = SpanState(values: (0..<layout.columns.count).map { row[$0 + 5] as DatabaseValue? ?? .null })
         return StoredSpan(id: row[0], span: Span(from: row[1], to: row[2], state: state), recordedFrom: row[3], recordedTo: row[4])
     }
@@ -25,12 +25,12 @@ enum SpanStore {
     /// id of the writing command's first batch): a span the change makes untrue is closed
     /// (recorded_to = command), its replacements are added (recorded_from = command). A span the
     /// same command added and now replaces was never known to anyone else: it is removed.
-    static func refresh(_ subject: SubjectID, from day: Day, command: Int64, in db: Database) throws {
+    static func refresh(_ subject: SubjectID, from day: Day, command: Int64, in db: Session) throws {
         let layout = SpanLayout.of(subject.kind)
         let select = "SELECT \(selection(layout)) FROM \(layout.table) WHERE \(layout.key) = ? AND recorded_to IS NULL"
-        let prior = try Row.fetchOne(try db.cachedStatement(sql: select + " AND valid_from < ? ORDER BY valid_from DESC LIMIT 1"),
+        let prior = try SessionRow.fetchOne(try db.cachedStatement(sql: select + " AND valid_from < ? ORDER BY valid_from DESC LIMIT 1"),
                                      arguments: [subject.id, day]).map { decode($0, layout) }
-        let later = try Row.fetchAll(try db.cachedStatement(sql: select + " AND valid_from >= ? ORDER BY valid_from"),
+        let later = try SessionRow.fetchAll(try db.cachedStatement(sql: select + " AND valid_from >= ? ORDER BY valid_from"),
                                      arguments: [subject.id, day]).map { decode($0, layout) }
         let entries = try liveEntries(of: subject, from: day, in: db)
         let fresh = Fold.spans(from: prior.map { ($0.span.from, $0.span.state) }, entries: entries, layout)
@@ -41,7 +41,7 @@ enum SpanStore {
     /// (Within one command a span once made untrue never comes back: a command only adds entries,
     /// or, undoing, only voids them, and every span names the last entry it folded in.)
     static func replace(_ old: [StoredSpan], with fresh: [Span], of subject: SubjectID, _ layout: SpanLayout,
-                        command: Int64, in db: Database) throws {
+                        command: Int64, in db: Session) throws {
         var unmatched = Set(fresh)
         for stored in old where unmatched.remove(stored.span) == nil {
             if stored.recordedFrom == command {
@@ -59,13 +59,13 @@ enum SpanStore {
     /// after the latest one). Its state is the latest span's with the entry applied; only the latest
     /// span changes, and the day's earlier entries need not be read again. The same spans as
     /// `refresh` gives; false when the entry is not last and `refresh` must do it.
-    static func append(_ entry: Entry, command: Int64, in db: Database) throws -> Bool {
+    static func append(_ entry: Entry, command: Int64, in db: Session) throws -> Bool {
         let subject = entry.subject, layout = SpanLayout.of(subject.kind)
         let later = try Bool.fetchOne(try db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM entry WHERE \(subject.kind.foreignKey) = ? AND effective_on > ?)
             """), arguments: [subject.id, entry.effectiveOn]) ?? true
         guard !later else { return false }
-        let latest = try Row.fetchOne(try db.cachedStatement(sql: """
+        let latest = try SessionRow.fetchOne(try db.cachedStatement(sql: """
             SELECT \(selection(layout)) FROM \(layout.table) WHERE \(layout.key) = ? AND recorded_to IS NULL AND valid_to IS NULL
             """), arguments: [subject.id]).map { decode($0, layout) }
         // A subject with no span yet is being added (or revived by its add): the fold starts afresh.
@@ -79,18 +79,18 @@ enum SpanStore {
         return true
     }
 
-    static func insert(_ span: Span, of subject: Int64, recordedFrom: Int64, recordedTo: Int64?, _ layout: SpanLayout, in db: Database) throws {
+    static func insert(_ span: Span, of subject: Int64, recordedFrom: Int64, recordedTo: Int64?, _ layout: SpanLayout, in db: Session) throws {
         let columns = [layout.key, "valid_from", "valid_to", "recorded_from", "recorded_to"] + layout.columns
         let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         let statement = try db.cachedStatement(sql: "INSERT INTO \(layout.table) (\(columns.joined(separator: ", "))) VALUES (\(marks))")
         var arguments: [DatabaseValueConvertible?] = [subject, span.from, span.to, recordedFrom, recordedTo]
         arguments += span.state.values.map { $0 as DatabaseValueConvertible? }
-        try statement.execute(arguments: StatementArguments(arguments))
+        try statement.execute(arguments: SQLArguments(arguments))
     }
 
     /// A subject's live entries effective on or after a day, in the fold's order.
-    static func liveEntries(of subject: SubjectID, from day: Day, in db: Database) throws -> [Entry] {
-        try Row.fetchAll(try db.cachedStatement(sql: """
+    static func liveEntries(of subject: SubjectID, from day: Day, in db: Session) throws -> [Entry] {
+        try SessionRow.fetchAll(try db.cachedStatement(sql: """
             SELECT * FROM entry e WHERE e.\(subject.kind.foreignKey) = ? AND e.effective_on >= ?
               AND NOT EXISTS (SELECT 1 FROM entry_void v WHERE v.entry_id = e.id)
             ORDER BY e.effective_on, e.id
@@ -98,25 +98,25 @@ enum SpanStore {
     }
 
     /// The subject's state on a day as known now, or nil before it existed (or after its add was undone).
-    static func state(of subject: SubjectID, on day: Day, in db: Database) throws -> Span? {
+    static func state(of subject: SubjectID, on day: Day, in db: Session) throws -> Span? {
         let layout = SpanLayout.of(subject.kind)
-        return try Row.fetchOne(try db.cachedStatement(sql: """
+        return try SessionRow.fetchOne(try db.cachedStatement(sql: """
             SELECT \(selection(layout)) FROM \(layout.table) WHERE \(layout.key) = ? AND recorded_to IS NULL AND valid_from <= ?
             ORDER BY valid_from DESC LIMIT 1
             """), arguments: [subject.id, day]).map { decode($0, layout).span }
     }
 
     /// The spans after a day, as known now, in order: what a back-dated entry must stay in line with.
-    static func spans(of subject: SubjectID, after day: Day, in db: Database) throws -> [Span] {
+    static func spans(of subject: SubjectID, after day: Day, in db: Session) throws -> [Span] {
         let layout = SpanLayout.of(subject.kind)
-        return try Row.fetchAll(try db.cachedStatement(sql: """
+        return try SessionRow.fetchAll(try db.cachedStatement(sql: """
             SELECT \(selection(layout)) FROM \(layout.table) WHERE \(layout.key) = ? AND recorded_to IS NULL AND valid_from > ?
             ORDER BY valid_from
             """), arguments: [subject.id, day]).map { decode($0, layout).span }
     }
 
     /// The day the subject entered the ledger (the start of its first span), nil if it does not exist.
-    static func createdOn(_ subject: SubjectID, in db: Database) throws -> Day? {
+    static func createdOn(_ subject: SubjectID, in db: Session) throws -> Day? {
         let layout = SpanLayout.of(subject.kind)
         return try Day.fetchOne(try db.cachedStatement(sql: """
             SELECT valid_from FROM \(layout.table) WHERE \(layout.key) = ? AND recorded_to IS NULL ORDER BY valid_from LIMIT 1

@@ -9,7 +9,7 @@ struct StatusOrder {
     let current: SpanState?
     let later: [Span]
 
-    init(_ subject: Subject, on day: Day, in db: Database) throws {
+    init(_ subject: Subject, on day: Day, in db: Session) throws {
         layout = SpanLayout.of(subject.kind)
         current = try SpanStore.state(of: subject.subjectID, on: day, in: db)?.state
         later = try SpanStore.spans(of: subject.subjectID, after: day, in: db)

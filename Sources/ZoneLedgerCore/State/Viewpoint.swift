@@ -67,7 +67,7 @@ struct Viewpoint: Sendable {
     /// The day is on or after every entry's: the open spans (valid_to IS NULL) are the state.
     let latest: Bool
 
-    static func resolve(_ asOf: AsOf, in db: Database) throws -> Viewpoint {
+    static func resolve(_ asOf: AsOf, in db: Session) throws -> Viewpoint {
         guard let recorded = asOf.recorded else {
             let last = try Day.fetchOne(try db.cachedStatement(sql: "SELECT max(effective_on) FROM entry"))
             return Viewpoint(day: asOf.day, threshold: nil, latest: last.map { $0 <= asOf.day } ?? true)
@@ -82,7 +82,7 @@ struct Viewpoint: Sendable {
     }
 
     /// Named arguments every fragment below refers to.
-    var arguments: StatementArguments { ["day": day, "rec": threshold] }
+    var arguments: SQLArguments { ["day": day, "rec": threshold] }
 
     /// The spans known at the viewpoint's moment (alias `s`).
     func known(_ alias: String) -> String {

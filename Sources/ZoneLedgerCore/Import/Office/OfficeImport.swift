@@ -26,7 +26,7 @@ extension Ledger {
         // Projects already in the ledger on the report day, by name, with their stage then: next
         // month's sheet of the same projects records what changed, not a conflict with their add.
         let existing = try read { db in
-            try Dictionary(Row.fetchAll(db, sql: """
+            try Dictionary(SessionRow.fetchAll(db, sql: """
                 SELECT s.name, s.stage FROM project p JOIN project_span s ON s.id = (SELECT x.id FROM project_span x
                   WHERE x.project_id = p.id AND x.recorded_to IS NULL AND x.valid_from <= ? ORDER BY x.valid_from DESC LIMIT 1)
                 """, arguments: [reading.reportDay]).map { ($0[0] as String, $0[1] as String) }, uniquingKeysWith: { first, _ in first })

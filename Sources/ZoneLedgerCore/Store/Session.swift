@@ -1,0 +1,167 @@
+import GRDB
+
+/// One transaction's connection to the ledger: every query the core runs goes through here, so
+/// reports and writes are one code path over either store. SQLite is GRDB's `Database`; what differs
+/// for PostgreSQL (parameters, statement forms, types) is decided here and nowhere above.
+public final class Session {
+    enum Backend {
+        case sqlite(Database)
+    }
+
+    let backend: Backend
+
+    init(_ db: Database) { backend = .sqlite(db) }
+
+    /// The SQLite connection, for the few paths that use SQLite's own strengths (the bulk import's
+    /// C API, the legacy conversion); nil on PostgreSQL, where those paths take the general one.
+    var sqlite: Database? {
+        switch backend {
+        case .sqlite(let db): db
+        }
+    }
+
+    public func execute(sql: String, arguments: SQLArguments = SQLArguments()) throws {
+        switch backend {
+        case .sqlite(let db): try db.execute(sql: sql, arguments: arguments.statementArguments)
+        }
+    }
+
+    /// A statement kept prepared for the rest of the session: the hot paths run the same SQL many times.
+    public func cachedStatement(sql: String) throws -> SessionStatement {
+        switch backend {
+        case .sqlite(let db): SessionStatement(.sqlite(try db.cachedStatement(sql: sql)))
+        }
+    }
+
+    /// The id of the row the last INSERT added.
+    public var lastInsertedRowID: Int64 {
+        switch backend {
+        case .sqlite(let db): db.lastInsertedRowID
+        }
+    }
+
+    /// One row into `table` through a cached statement: `columns` as written in SQL, one value
+    /// each, in order. Returns the new row's id.
+    func insertRow(into table: String, _ columns: String, _ values: SQLArguments) throws -> Int64 {
+        switch backend {
+        case .sqlite(let db):
+            let marks = Array(repeating: "?", count: columns.split(separator: ",").count).joined(separator: ", ")
+            try db.cachedStatement(sql: "INSERT INTO \(table) (\(columns)) VALUES (\(marks))").execute(arguments: values.statementArguments)
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// `body` inside a savepoint: what it wrote stays only when it answers `.commit`.
+    func inSavepoint(_ body: () throws -> Database.TransactionCompletion) throws {
+        switch backend {
+        case .sqlite(let db): try db.inSavepoint(body)
+        }
+    }
+
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    public var changesCount: Int {
+        switch backend {
+        case .sqlite(let db): db.changesCount
+        }
+    }
+}
+
+/// A prepared statement of either store.
+public struct SessionStatement {
+    enum Prepared {
+        case sqlite(Statement)
+    }
+
+    let prepared: Prepared
+
+    init(_ prepared: Prepared) { self.prepared = prepared }
+
+    public func execute(arguments: SQLArguments = SQLArguments()) throws {
+        switch prepared {
+        case .sqlite(let statement): try statement.execute(arguments: arguments.statementArguments)
+        }
+    }
+}
+
+/// Rows one at a time, so a province's sheet streams instead of sitting in memory.
+public final class SessionCursor {
+    enum Source {
+        case sqlite(RowCursor)
+    }
+
+    let source: Source
+
+    init(source: Source) { self.source = source }
+
+    public func next() throws -> SessionRow? {
+        switch source {
+        case .sqlite(let cursor): try cursor.next().map(SessionRow.init)
+        }
+    }
+}
+
+extension SessionRow {
+    public static func fetchAll(_ db: Session, sql: String, arguments: SQLArguments = SQLArguments()) throws -> [SessionRow] {
+        switch db.backend {
+        case .sqlite(let db): try Row.fetchAll(db, sql: sql, arguments: arguments.statementArguments).map(SessionRow.init)
+        }
+    }
+
+    public static func fetchOne(_ db: Session, sql: String, arguments: SQLArguments = SQLArguments()) throws -> SessionRow? {
+        switch db.backend {
+        case .sqlite(let db): try Row.fetchOne(db, sql: sql, arguments: arguments.statementArguments).map(SessionRow.init)
+        }
+    }
+
+    public static func fetchCursor(_ db: Session, sql: String, arguments: SQLArguments = SQLArguments()) throws -> SessionCursor {
+        switch db.backend {
+        case .sqlite(let db): SessionCursor(source: .sqlite(try Row.fetchCursor(db, sql: sql, arguments: arguments.statementArguments)))
+        }
+    }
+
+    public static func fetchAll(_ statement: SessionStatement, arguments: SQLArguments = SQLArguments()) throws -> [SessionRow] {
+        switch statement.prepared {
+        case .sqlite(let statement): try Row.fetchAll(statement, arguments: arguments.statementArguments).map(SessionRow.init)
+        }
+    }
+
+    public static func fetchOne(_ statement: SessionStatement, arguments: SQLArguments = SQLArguments()) throws -> SessionRow? {
+        switch statement.prepared {
+        case .sqlite(let statement): try Row.fetchOne(statement, arguments: arguments.statementArguments).map(SessionRow.init)
+        }
+    }
+
+    public static func fetchCursor(_ statement: SessionStatement, arguments: SQLArguments = SQLArguments()) throws -> SessionCursor {
+        switch statement.prepared {
+        case .sqlite(let statement): SessionCursor(source: .sqlite(try Row.fetchCursor(statement, arguments: arguments.statementArguments)))
+        }
+    }
+}
+
+extension DatabaseValueConvertible {
+    public static func fetchOne(_ statement: SessionStatement, arguments: SQLArguments = SQLArguments()) throws -> Self? {
+        switch statement.prepared {
+        case .sqlite(let statement): try Self.fetchOne(statement, arguments: arguments.statementArguments)
+        }
+    }
+
+    public static func fetchAll(_ statement: SessionStatement, arguments: SQLArguments = SQLArguments()) throws -> [Self] {
+        switch statement.prepared {
+        case .sqlite(let statement): try Self.fetchAll(statement, arguments: arguments.statementArguments)
+        }
+    }
+
+    /// The first column of the first row, or nil.
+    public static func fetchOne(_ db: Session, sql: String, arguments: SQLArguments = SQLArguments()) throws -> Self? {
+        switch db.backend {
+        case .sqlite(let db): try Self.fetchOne(db, sql: sql, arguments: arguments.statementArguments)
+        }
+    }
+
+    /// The first column of every row.
+    public static func fetchAll(_ db: Session, sql: String, arguments: SQLArguments = SQLArguments()) throws -> [Self] {
+        switch db.backend {
+        case .sqlite(let db): try Self.fetchAll(db, sql: sql, arguments: arguments.statementArguments)
+        }
+    }
+}
