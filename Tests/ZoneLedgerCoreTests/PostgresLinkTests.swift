@@ -63,6 +63,8 @@ struct PostgresLinkTests {
             """)
         let names = try link.query("SELECT name FROM park ORDER BY id").rows
         #expect(names == [["博通;小微园"], ["it's; fine"], ["a;b"], ["3"]])
+        // Nothing to run is nothing to do (the server's empty-query answer is never asked for).
+        try link.execute("-- only a comment\n ; ")
 
         // It stops at the first failure; what came before it stays (no transaction of its own).
         #expect(throws: PostgresFailure.self) {
@@ -210,6 +212,33 @@ struct PostgresLinkTests {
         let absent = connectionError(missing, PostgresCluster.environment)
         #expect(absent?.kind == .noLedger)
         #expect(absent?.message == "PostgreSQL 账本 \(missing.redacted) 不存在：服务器上没有数据库 没有这个库（先用 createdb 创建）")
+    }
+
+    /// More blocked callers than Swift's shared pool has threads (one per core): if a link's work
+    /// needed that pool, these would wait for each other forever.
+    @Test(.timeLimit(.minutes(1)))
+    func blockedCallersOnSwiftsSharedPoolDoNotDeadlock() async throws {
+        guard let cluster = PostgresCluster.live() else { return }
+        let url = try cluster.createDatabase("pool")
+        let environment = PostgresCluster.environment
+        let callers = ProcessInfo.processInfo.activeProcessorCount * 3
+        let sums = try await withThrowingTaskGroup(of: Int64.self) { group in
+            for caller in 0..<callers {
+                group.addTask {
+                    // Synchronous calls that block this pool thread until the server answers.
+                    let link = try PostgresLink.connect(url, environment: environment)
+                    defer { link.close() }
+                    var sum: Int64 = 0
+                    for round in 0..<5 {
+                        let rows = try link.query("SELECT $1::int8 + $2 FROM pg_sleep(0.01)", [Int64(caller).databaseValue, Int64(round).databaseValue]).rows
+                        if case .int64(let value) = rows.first?.first?.storage { sum += value }
+                    }
+                    return sum
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+        #expect(sums == Int64((0..<callers).reduce(0) { $0 + 5 * $1 + 10 }))
     }
 
     @Test func aClosedLinkSaysSo() throws {
