@@ -186,23 +186,3 @@ private let login = ["USER": "办公室", "LOGNAME": "ignored"]
         }
     }
 }
-
-/// A folder under the temporary directory, removed when the test is done with it.
-final class TemporaryFolder {
-    let path: String
-
-    init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("zoneledger-pg-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    /// Writes `text` to `name` with exactly `mode` (not narrowed by the umask); its path.
-    func write(_ name: String, _ text: String, mode: Int) throws -> String {
-        let file = path + "/" + name
-        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
-        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: file)
-        return file
-    }
-}
