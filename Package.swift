@@ -6,6 +6,9 @@ import PackageDescription
 // - GRDB.swift: one well-kept gateway over the system SQLite, with migrations and records.
 // - ZIPFoundation: reads the zip an .xlsx is, for `import projects 进度表.xlsx`; the XML parts
 //   inside it are read with Foundation's own XMLParser.
+// - postgres-nio: a maintained PostgreSQL wire-protocol client (SCRAM auth, extended query
+//   protocol, typed server errors) for the second store; we write no protocol code of our own.
+//   It is imported only under Sources/ZoneLedgerCore/Store/Postgres.
 // Everything else (dates, display width, JSON/CSV writers) is small enough to be our own code.
 let package = Package(
     name: "zoneledger",
@@ -17,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         // The core knows nothing of argument parsing: ledger, dates, references, reports.
@@ -26,6 +30,7 @@ let package = Package(
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             exclude: ["Seeds/README.md", "Seeds/NOTES-extraction.md"],
             // Embedded so the binary runs when copied away from .build (Bundle.module would not).
