@@ -45,6 +45,7 @@ let package = Package(
                 .embedInCode("Schema/0008_spans.sql"),
                 .embedInCode("Schema/0009_investment_and_responsibility.sql"),
                 .embedInCode("Schema/0010_problems.sql"),
+                .embedInCode("Schema/postgres/0001_postgres_ledger.sql"),
                 .embedInCode("Seeds/work-report-2020.txt"),
                 .embedInCode("Seeds/parks.txt"),
                 .embedInCode("Seeds/parcels.txt"),

@@ -23,7 +23,7 @@ struct Init: ParsableCommand {
             try? FileManager.default.createDirectory(
                 atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
         }
-        let context = WriteContext(author: by ?? Clock.loginName, now: Date(), today: Clock.today, command: "init")
+        let context = WriteContext(author: by ?? Clock.loginName, now: Clock.now, today: Clock.today, command: "init")
         let ledger = try Ledger.create(at: path, seeded: !empty, context: context)
         let counts = try ledger.counts()
         let contents = counts.map { "\($0.label)\($0.count)" }.joined(separator: "、")

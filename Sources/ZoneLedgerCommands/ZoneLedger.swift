@@ -16,7 +16,7 @@ public struct ZoneLedger: ParsableCommand {
                 MilestoneCommand.self, ProblemCommand.self, FigureCommand.self,
             ]),
             CommandGroup(name: "每月", subcommands: [Overdue.self, Sheet.self, Rollup.self]),
-            CommandGroup(name: "账本", subcommands: [Init.self, ZoneCommand.self, Log.self, Undo.self, Check.self, Rebuild.self, Backup.self, Import.self, Export.self]),
+            CommandGroup(name: "账本", subcommands: [Init.self, ZoneCommand.self, Log.self, Undo.self, Check.self, Rebuild.self, Backup.self, Copy.self, Import.self, Export.self]),
         ]
     )
 

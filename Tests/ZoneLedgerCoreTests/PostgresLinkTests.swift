@@ -107,7 +107,7 @@ struct PostgresLinkTests {
         try first.execute("CREATE TABLE milestone (id int8 PRIMARY KEY, state text NOT NULL); INSERT INTO milestone VALUES (1, 'open')")
 
         let failure = try failureOf {
-            try first.transaction(readOnly: false) {
+            try first.transaction(readOnly: false, serializable: true) {
                 // The first transaction's snapshot is taken by its first read...
                 #expect(try first.query("SELECT state FROM milestone WHERE id = 1").rows == [["open"]])
                 // ...then another link changes the row and commits...

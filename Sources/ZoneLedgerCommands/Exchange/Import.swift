@@ -39,7 +39,7 @@ struct Import: ParsableCommand {
             return
         }
         guard let kind, let file else { return }
-        let context = history.applied(to: WriteContext(author: by ?? Clock.loginName, now: Date(), today: Clock.today, command: "import"))
+        let context = history.applied(to: WriteContext(author: by ?? Clock.loginName, now: Clock.now, today: Clock.today, command: "import"))
         // An export brought into an empty ledger comes back whole: batches, ids, undone entries and all.
         if kind == "all", FileManager.default.fileExists(atPath: file + "/batches.csv"), !dryRun {
             let ledger = try global.openForWriting()

@@ -18,7 +18,7 @@ struct Undo: ParsableCommand {
             try Output.write(candidates.isEmpty ? "没有可以撤销的命令\n" : candidates.map(describe).joined(separator: "\n"))
             return
         }
-        let context = WriteContext(author: by ?? Clock.loginName, now: Date(), today: Clock.today, command: "undo")
+        let context = WriteContext(author: by ?? Clock.loginName, now: Clock.now, today: Clock.today, command: "undo")
         let undone = try global.openForWriting().undo(context: context)
         // Run again, undo would take back the command before this one.
         try Output.confirm("已撤销 " + describe(undone), done: "已撤销 #\(undone.batch)")

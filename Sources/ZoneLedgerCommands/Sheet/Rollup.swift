@@ -38,16 +38,22 @@ struct Rollup: ParsableCommand {
         let zones = try ledgers.map { source in
             try Self.naming(source) { try Ledger.open(at: source, writable: false).zoneFigures(month: month, today: today, recorded: recorded) }
         }
-        let names = CityRollup.rowNames(zones: zones.map(\.zone), sources: ledgers.map { URL(fileURLWithPath: $0).lastPathComponent })
+        let names = CityRollup.rowNames(zones: zones.map(\.zone), sources: ledgers.map(Self.shortName))
         let sheet = CityRollup.sheet(month: month, zones: zones, names: names, recorded: recorded, generatedAt: Sheet.generatedAt())
         try Sheet.render(SheetStream(sheet), format: format, labels: SheetLabels(lang), paper: paper.value, out: out)
+    }
+
+    /// A file by its name, a PostgreSQL ledger by its database and host.
+    static func shortName(_ source: String) -> String {
+        if let url = try? PostgresURL.parse(source) { return "\(url.database)@\(url.host)" }
+        return URL(fileURLWithPath: source).lastPathComponent
     }
 
     /// The same ledger named twice would be counted twice in the 合计.
     static func refuseRepeats(_ sources: [String]) throws {
         var seen: [String: String] = [:]
         for source in sources {
-            let key = URL(fileURLWithPath: source).resolvingSymlinksInPath().standardizedFileURL.path
+            let key = try PostgresURL.parse(source)?.redacted ?? URL(fileURLWithPath: source).resolvingSymlinksInPath().standardizedFileURL.path
             if let first = seen[key] {
                 throw LedgerError.usage("账本“\(source)”与“\(first)”是同一个文件：同一个开发区会在合计里算两次")
             }

@@ -4,7 +4,7 @@ import ZoneLedgerCore
 
 /// Where the ledger is. Every command takes it, before or after the subcommand.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("账本文件。默认：环境变量 ZONELEDGER_DB，否则 ~/.local/share/zoneledger/ledger.sqlite", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("账本文件，或 PostgreSQL 账本 postgres://用户@主机:端口/数据库（密码用 PGPASSWORD 或 ~/.pgpass）。默认：环境变量 ZONELEDGER_DB，否则 ~/.local/share/zoneledger/ledger.sqlite", valueName: "path"))
     var db: String?
 
     /// The ledger's path: --db, else ZONELEDGER_DB, else the per-user default.
@@ -63,7 +63,7 @@ struct WriteOptions: ParsableArguments {
     }
 
     func context(_ command: String) -> WriteContext {
-        WriteContext(author: by ?? Clock.loginName, now: Date(), today: Clock.today, command: command)
+        WriteContext(author: by ?? Clock.loginName, now: Clock.now, today: Clock.today, command: command)
     }
 }
 
@@ -82,6 +82,12 @@ enum Clock {
     static var today: Day {
         if let pinned = ProcessInfo.processInfo.environment["ZONELEDGER_TODAY"], let day = Day(iso: pinned) { return day }
         return Day.today()
+    }
+
+    /// The moment a write is recorded at; ZONELEDGER_NOW (seconds since 1970) pins it, so a
+    /// script can replay the same commands into two ledgers and get the same history.
+    static var now: Date {
+        ProcessInfo.processInfo.environment["ZONELEDGER_NOW"].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:)) ?? Date()
     }
 
     static var loginName: String {

@@ -11,7 +11,7 @@ struct ZoneRename: ParsableCommand {
     @Argument(help: "开发区名称") var name: String
 
     func run() throws {
-        let context = WriteContext(author: by ?? Clock.loginName, now: .now, today: Clock.today, command: "zone rename")
+        let context = WriteContext(author: by ?? Clock.loginName, now: Clock.now, today: Clock.today, command: "zone rename")
         let change = try global.openForWriting().renameZone(name, context: context)
         try Output.confirm("开发区名称：\(change.old) → \(change.new)\n")
     }

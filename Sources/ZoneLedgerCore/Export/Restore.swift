@@ -193,8 +193,10 @@ extension Ledger {
             switch value("kind") {
             case "entry": try db.execute(sql: "INSERT INTO entry_void(entry_id, batch_id) VALUES (?, ?)", arguments: [try integer(value("id"), "id"), batch])
             case "figure":
-                try db.execute(sql: "INSERT INTO figure_void(figure_id, batch_id) SELECT id, ? FROM figure WHERE code = ?", arguments: [batch, value("id")])
-                guard db.changesCount == 1 else { throw LedgerError.data("找不到数据“\(value("id") ?? "")”") }
+                guard let figure = try Int64.fetchOne(db, sql: "SELECT id FROM figure WHERE code = ?", arguments: [value("id")]) else {
+                    throw LedgerError.data("找不到数据“\(value("id") ?? "")”")
+                }
+                try db.execute(sql: "INSERT INTO figure_void(figure_id, batch_id) VALUES (?, ?)", arguments: [figure, batch])
             default: throw LedgerError.data("作废的类别“\(value("kind") ?? "")”无效：应为 entry 或 figure")
             }
         }

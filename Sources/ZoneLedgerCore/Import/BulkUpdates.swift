@@ -144,7 +144,7 @@ struct BulkUpdates {
                        note, stage, progress, parcel_status, tenant_status, due_on, due_text, due_precision
                 FROM temp.bulk_updates WHERE \(writing) ORDER BY line
                 """, arguments: [batch.id])
-            added = db.changesCount
+            added = db.changesCount ?? 0   // the bulk path runs on SQLite only
         }
         let lines = try LineMap(db: db, entryBase: entryBase, writing: writing)
         // The rows the replay takes in their place: refused or not only by their subject's entries, and repeats.

@@ -4,23 +4,59 @@ import GRDB
 /// The one gateway to a ledger file: opens it, migrates it, and offers intention-named
 /// operations (in extensions, one file per subject). Every write is one transaction.
 public final class Ledger: Sendable {
-    let queue: DatabaseQueue
-    /// Where the ledger lives; nil for an in-memory ledger in tests.
+    /// Where the ledger is kept: an SQLite file through GRDB, or a PostgreSQL database.
+    enum Store: Sendable {
+        case sqlite(DatabaseQueue)
+        case postgres(PostgresStore)
+    }
+
+    let store: Store
+    /// Where the ledger lives: a file path, or a PostgreSQL URL (never with a password); nil for
+    /// an in-memory ledger in tests.
     public let path: String?
 
     init(queue: DatabaseQueue, path: String?) {
-        self.queue = queue
+        self.store = .sqlite(queue)
         self.path = path
+    }
+
+    init(postgres: PostgresStore) {
+        self.store = .postgres(postgres)
+        self.path = postgres.url.redacted
+    }
+
+    /// True for a ledger kept in PostgreSQL.
+    public var isPostgres: Bool {
+        if case .postgres = store { return true }
+        return false
+    }
+
+    /// The SQLite file's connection, for what only a file ledger has (the bulk import's C API,
+    /// backup of the file, restore's one long transaction). A PostgreSQL ledger says so.
+    var queue: DatabaseQueue {
+        get throws(LedgerError) {
+            switch store {
+            case .sqlite(let queue): return queue
+            case .postgres(let postgres):
+                throw LedgerError.usage("这一操作只用于 SQLite 账本文件，PostgreSQL 账本 \(postgres.url.redacted) 不支持：请用 zoneledger copy 在两者之间转换")
+            }
+        }
     }
 
     /// Reads in one consistent snapshot.
     public func read<T>(_ body: (Session) throws -> T) throws -> T {
-        try translatingErrors { try queue.read { try body(Session($0)) } }
+        switch store {
+        case .sqlite(let queue): try translatingErrors { try queue.read { try body(Session($0)) } }
+        case .postgres(let postgres): try postgres.read(body)
+        }
     }
 
-    /// Writes in one immediate transaction: all of it lands, or none.
+    /// Writes in one transaction, one writer at a time: all of it lands, or none.
     func write<T>(_ body: (Session) throws -> T) throws -> T {
-        try translatingErrors { try queue.write { try body(Session($0)) } }
+        switch store {
+        case .sqlite(let queue): try translatingErrors { try queue.write { try body(Session($0)) } }
+        case .postgres(let postgres): try postgres.write(body)
+        }
     }
 }
 

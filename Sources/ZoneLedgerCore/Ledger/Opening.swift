@@ -7,6 +7,7 @@ extension Ledger {
 
     /// Opens an existing ledger. A missing file is an error: reads never create one.
     public static func open(at path: String, writable: Bool) throws -> Ledger {
+        if let url = try PostgresURL.parse(path) { return try openPostgres(url, writable: writable) }
         // One look at what the path is (through a link): a ledger is a regular file. SQLite reading
         // a FIFO blocks or fails with a bare I/O error, and on a device reads whatever it gives.
         var info = stat()
@@ -35,6 +36,17 @@ extension Ledger {
 
     /// Creates a new ledger file; refuses to touch an existing one.
     public static func create(at path: String, seeded: Bool, context: WriteContext) throws -> Ledger {
+        try create(at: path) { try $0.fill(seeded: seeded, context: context) }
+    }
+
+    /// A new ledger with its schema and nothing in it, for `copy` to fill with another's rows.
+    public static func createForCopy(at path: String) throws -> Ledger {
+        try create(at: path) { _ in }
+    }
+
+    /// A new ledger, file or database: `fill` writes its first rows before anyone can open it.
+    static func create(at path: String, fill: (Ledger) throws -> Void) throws -> Ledger {
+        if let url = try PostgresURL.parse(path) { return try createPostgres(url, fill: fill) }
         let url = URL(fileURLWithPath: path)
         if FileManager.default.fileExists(atPath: path) {
             throw LedgerError.data("账本“\(path)”已存在：不会覆盖。要重新开始，请换一个文件名")
@@ -56,7 +68,7 @@ extension Ledger {
         do {
             let queue = try translatingErrors { try DatabaseQueue(path: temporary, configuration: configuration(readonly: false)) }
             let building = Ledger(queue: queue, path: temporary)
-            try building.prepareNew(seeded: seeded, context: context)
+            try building.prepareNew(fill: fill)
             _ = try translatingErrors { try queue.writeWithoutTransaction { try $0.checkpoint(.truncate) } }
             try translatingErrors { try queue.close() }
         }
@@ -69,15 +81,21 @@ extension Ledger {
     /// An in-memory ledger, for tests of the core.
     public static func inMemory(seeded: Bool, context: WriteContext) throws -> Ledger {
         let ledger = Ledger(queue: try DatabaseQueue(configuration: configuration(readonly: false)), path: nil)
-        try ledger.prepareNew(seeded: seeded, context: context)
+        try ledger.prepareNew { try $0.fill(seeded: seeded, context: context) }
         return ledger
     }
 
-    func prepareNew(seeded: Bool, context: WriteContext) throws {
+    func prepareNew(fill: (Ledger) throws -> Void) throws {
+        let queue = try queue
         try translatingErrors {
             try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA application_id = \(Self.applicationID)") }
             try Self.migrator.migrate(queue)
         }
+        try fill(self)
+    }
+
+    /// A new ledger's first rows, in either store: the zone, and the report's data unless empty.
+    func fill(seeded: Bool, context: WriteContext) throws {
         try write { db in
             var zone = Zone(name: SeedLoader.anonymisedZoneName)
             try zone.insert(db)

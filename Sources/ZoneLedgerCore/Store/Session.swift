@@ -6,23 +6,33 @@ import GRDB
 public final class Session {
     enum Backend {
         case sqlite(Database)
+        case postgres(PostgresSession)
     }
 
     let backend: Backend
 
     init(_ db: Database) { backend = .sqlite(db) }
+    init(_ postgres: PostgresSession) { backend = .postgres(postgres) }
 
     /// The SQLite connection, for the few paths that use SQLite's own strengths (the bulk import's
     /// C API, the legacy conversion); nil on PostgreSQL, where those paths take the general one.
     var sqlite: Database? {
         switch backend {
         case .sqlite(let db): db
+        case .postgres: nil
         }
+    }
+
+    /// Which store the ledger is in, for the few statements whose SQL must differ.
+    public var isPostgres: Bool {
+        if case .postgres = backend { return true }
+        return false
     }
 
     public func execute(sql: String, arguments: SQLArguments = SQLArguments()) throws {
         switch backend {
         case .sqlite(let db): try db.execute(sql: sql, arguments: arguments.statementArguments)
+        case .postgres(let session): try session.run(sql, arguments)
         }
     }
 
@@ -30,6 +40,7 @@ public final class Session {
     public func cachedStatement(sql: String) throws -> SessionStatement {
         switch backend {
         case .sqlite(let db): SessionStatement(.sqlite(try db.cachedStatement(sql: sql)))
+        case .postgres(let session): SessionStatement(.postgres(session, sql))
         }
     }
 
@@ -37,6 +48,7 @@ public final class Session {
     public var lastInsertedRowID: Int64 {
         switch backend {
         case .sqlite(let db): db.lastInsertedRowID
+        case .postgres(let session): session.lastInsertedRowID
         }
     }
 
@@ -48,6 +60,7 @@ public final class Session {
             let marks = Array(repeating: "?", count: columns.split(separator: ",").count).joined(separator: ", ")
             try db.cachedStatement(sql: "INSERT INTO \(table) (\(columns)) VALUES (\(marks))").execute(arguments: values.statementArguments)
             return db.lastInsertedRowID
+        case .postgres(let session): return try session.insertRow(into: table, columns, values)
         }
     }
 
@@ -55,21 +68,20 @@ public final class Session {
     func inSavepoint(_ body: () throws -> Database.TransactionCompletion) throws {
         switch backend {
         case .sqlite(let db): try db.inSavepoint(body)
+        case .postgres(let session): try session.inSavepoint(body)
         }
     }
 
-    /// Rows changed by the last INSERT, UPDATE or DELETE.
-    public var changesCount: Int {
-        switch backend {
-        case .sqlite(let db): db.changesCount
-        }
-    }
+    /// Rows changed by the last INSERT, UPDATE or DELETE: SQLite's paths only (the bulk import,
+    /// restore's check); SQL both stores run says `RETURNING` instead.
+    var changesCount: Int? { sqlite?.changesCount }
 }
 
 /// A prepared statement of either store.
 public struct SessionStatement {
     enum Prepared {
         case sqlite(Statement)
+        case postgres(PostgresSession, String)
     }
 
     let prepared: Prepared
@@ -79,6 +91,7 @@ public struct SessionStatement {
     public func execute(arguments: SQLArguments = SQLArguments()) throws {
         switch prepared {
         case .sqlite(let statement): try statement.execute(arguments: arguments.statementArguments)
+        case .postgres(let session, let sql): try session.run(sql, arguments)
         }
     }
 }
@@ -87,15 +100,21 @@ public struct SessionStatement {
 public final class SessionCursor {
     enum Source {
         case sqlite(RowCursor)
+        case rows([SessionRow])
     }
 
     let source: Source
+    private var position = 0
 
     init(source: Source) { self.source = source }
 
     public func next() throws -> SessionRow? {
         switch source {
-        case .sqlite(let cursor): try cursor.next().map(SessionRow.init)
+        case .sqlite(let cursor): return try cursor.next().map(SessionRow.init)
+        case .rows(let rows):
+            guard position < rows.count else { return nil }
+            position += 1
+            return rows[position - 1]
         }
     }
 }
@@ -104,36 +123,42 @@ extension SessionRow {
     public static func fetchAll(_ db: Session, sql: String, arguments: SQLArguments = SQLArguments()) throws -> [SessionRow] {
         switch db.backend {
         case .sqlite(let db): try Row.fetchAll(db, sql: sql, arguments: arguments.statementArguments).map(SessionRow.init)
+        case .postgres(let session): try session.rows(sql, arguments)
         }
     }
 
     public static func fetchOne(_ db: Session, sql: String, arguments: SQLArguments = SQLArguments()) throws -> SessionRow? {
         switch db.backend {
         case .sqlite(let db): try Row.fetchOne(db, sql: sql, arguments: arguments.statementArguments).map(SessionRow.init)
+        case .postgres(let session): try session.rows(sql, arguments).first
         }
     }
 
     public static func fetchCursor(_ db: Session, sql: String, arguments: SQLArguments = SQLArguments()) throws -> SessionCursor {
         switch db.backend {
         case .sqlite(let db): SessionCursor(source: .sqlite(try Row.fetchCursor(db, sql: sql, arguments: arguments.statementArguments)))
+        case .postgres(let session): SessionCursor(source: .rows(try session.rows(sql, arguments)))
         }
     }
 
     public static func fetchAll(_ statement: SessionStatement, arguments: SQLArguments = SQLArguments()) throws -> [SessionRow] {
         switch statement.prepared {
         case .sqlite(let statement): try Row.fetchAll(statement, arguments: arguments.statementArguments).map(SessionRow.init)
+        case .postgres(let session, let sql): try session.rows(sql, arguments)
         }
     }
 
     public static func fetchOne(_ statement: SessionStatement, arguments: SQLArguments = SQLArguments()) throws -> SessionRow? {
         switch statement.prepared {
         case .sqlite(let statement): try Row.fetchOne(statement, arguments: arguments.statementArguments).map(SessionRow.init)
+        case .postgres(let session, let sql): try session.rows(sql, arguments).first
         }
     }
 
     public static func fetchCursor(_ statement: SessionStatement, arguments: SQLArguments = SQLArguments()) throws -> SessionCursor {
         switch statement.prepared {
         case .sqlite(let statement): SessionCursor(source: .sqlite(try Row.fetchCursor(statement, arguments: arguments.statementArguments)))
+        case .postgres(let session, let sql): SessionCursor(source: .rows(try session.rows(sql, arguments)))
         }
     }
 }
@@ -142,12 +167,14 @@ extension DatabaseValueConvertible {
     public static func fetchOne(_ statement: SessionStatement, arguments: SQLArguments = SQLArguments()) throws -> Self? {
         switch statement.prepared {
         case .sqlite(let statement): try Self.fetchOne(statement, arguments: arguments.statementArguments)
+        case .postgres(let session, let sql): try Self.first(of: session.rows(sql, arguments).first)
         }
     }
 
     public static func fetchAll(_ statement: SessionStatement, arguments: SQLArguments = SQLArguments()) throws -> [Self] {
         switch statement.prepared {
         case .sqlite(let statement): try Self.fetchAll(statement, arguments: arguments.statementArguments)
+        case .postgres(let session, let sql): try session.rows(sql, arguments).map(Self.firstColumn)
         }
     }
 
@@ -155,6 +182,7 @@ extension DatabaseValueConvertible {
     public static func fetchOne(_ db: Session, sql: String, arguments: SQLArguments = SQLArguments()) throws -> Self? {
         switch db.backend {
         case .sqlite(let db): try Self.fetchOne(db, sql: sql, arguments: arguments.statementArguments)
+        case .postgres(let session): try Self.first(of: session.rows(sql, arguments).first)
         }
     }
 
@@ -162,6 +190,20 @@ extension DatabaseValueConvertible {
     public static func fetchAll(_ db: Session, sql: String, arguments: SQLArguments = SQLArguments()) throws -> [Self] {
         switch db.backend {
         case .sqlite(let db): try Self.fetchAll(db, sql: sql, arguments: arguments.statementArguments)
+        case .postgres(let session): try session.rows(sql, arguments).map(Self.firstColumn)
         }
+    }
+
+    /// As GRDB's: no row, or a NULL, is nil.
+    private static func first(of row: SessionRow?) throws -> Self? {
+        guard let row, !row.databaseValue(at: 0).isNull else { return nil }
+        return try firstColumn(row)
+    }
+
+    private static func firstColumn(_ row: SessionRow) throws -> Self {
+        guard let value = Self.fromDatabaseValue(row.databaseValue(at: 0)) else {
+            throw LedgerError.data("账本里的值“\(row.databaseValue(at: 0))”无法读取为\(Self.self)：请运行 zoneledger check")
+        }
+        return value
     }
 }

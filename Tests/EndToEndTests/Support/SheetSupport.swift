@@ -566,6 +566,27 @@ extension Sandbox {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder ?? folderPath)) ?? ["<unreadable>"]).sorted()
     }
 
+    /// The November entries `enriched()` adds to the seeded ledger, as CLI arguments (without --db).
+    static let enrichingSteps: [[String]] = [
+        ["project", "add", #"=HYPERLINK("x")|管道"#, "--kind", "工业", "--investment", "3.5亿元", "--on", "2020-11-20"],
+        ["project", "update", "P37", "--progress", "40", "--note", "第一行\n第二行, \"引号\" <script>alert(1)</script>", "--on", "2020-11-25"],
+        ["project", "update", "P5", "--progress", "35", "--on", "2020-11-30"],
+        ["milestone", "add", "完成设计", "--project", "P37", "--due", "2020-11-25", "--department", "规划科", "--on", "2020-11-21"],
+        ["milestone", "reschedule", "M8", "--due", "2020-11-27", "--reason", "设计调整", "--on", "2020-11-24"],
+        // Investment against plan, and who answers for it: every money column and percentage filled.
+        ["project", "plan", "P1", "--year", "2020", "--investment", "8000万元", "--image", "主体结顶, \"封顶\"", "--on", "2020-11-05"],
+        ["project", "update", "P1", "--invested-total", "1.2亿元", "--on", "2020-10-31"],
+        ["project", "update", "P1", "--invested", "600万元", "--on", "2020-11-10"],
+        ["project", "update", "P1", "--invested-ytd", "2345.67万元", "--on", "2020-11-30"],
+        ["project", "edit", "P37", "--leader", "分管副主任", "--scope", "新建厂房5万平方米，含\"研发楼\"", "--department", "经发局",
+         "--owner", "某某科技有限公司", "--on", "2020-11-20"],
+        // Problems: one overdue with a unit, a leader and a comma in its words, one resolved in the month.
+        ["problem", "add", "P37", "用地指标未落实, \"待省批\"", "--department", "自然资源分局", "--leader", "分管副主任",
+         "--due", "2020-11-26", "--on", "2020-11-21"],
+        ["problem", "add", "P37", "施工用电未接入", "--on", "2020-11-22"],
+        ["problem", "resolve", "W2", "--note", "已接入临时用电", "--on", "2020-11-28"],
+    ]
+
     /// The seeded ledger plus November entries that exercise every kind of cell: a project whose
     /// name holds a pipe and starts like a formula (P37, 3.5亿元, 40%), a note over two lines with a
     /// comma, quotes and markup, progress on P5 (35%), an overdue, rescheduled milestone (M8), and
@@ -573,25 +594,7 @@ extension Sandbox {
     @discardableResult
     func enriched() throws -> String {
         try seeded()
-        let steps: [[String]] = [
-            ["project", "add", #"=HYPERLINK("x")|管道"#, "--kind", "工业", "--investment", "3.5亿元", "--on", "2020-11-20"],
-            ["project", "update", "P37", "--progress", "40", "--note", "第一行\n第二行, \"引号\" <script>alert(1)</script>", "--on", "2020-11-25"],
-            ["project", "update", "P5", "--progress", "35", "--on", "2020-11-30"],
-            ["milestone", "add", "完成设计", "--project", "P37", "--due", "2020-11-25", "--department", "规划科", "--on", "2020-11-21"],
-            ["milestone", "reschedule", "M8", "--due", "2020-11-27", "--reason", "设计调整", "--on", "2020-11-24"],
-            // Investment against plan, and who answers for it: every money column and percentage filled.
-            ["project", "plan", "P1", "--year", "2020", "--investment", "8000万元", "--image", "主体结顶, \"封顶\"", "--on", "2020-11-05"],
-            ["project", "update", "P1", "--invested-total", "1.2亿元", "--on", "2020-10-31"],
-            ["project", "update", "P1", "--invested", "600万元", "--on", "2020-11-10"],
-            ["project", "update", "P1", "--invested-ytd", "2345.67万元", "--on", "2020-11-30"],
-            ["project", "edit", "P37", "--leader", "分管副主任", "--scope", "新建厂房5万平方米，含\"研发楼\"", "--department", "经发局",
-             "--owner", "某某科技有限公司", "--on", "2020-11-20"],
-            // Problems: one overdue with a unit, a leader and a comma in its words, one resolved in the month.
-            ["problem", "add", "P37", "用地指标未落实, \"待省批\"", "--department", "自然资源分局", "--leader", "分管副主任",
-             "--due", "2020-11-26", "--on", "2020-11-21"],
-            ["problem", "add", "P37", "施工用电未接入", "--on", "2020-11-22"],
-            ["problem", "resolve", "W2", "--note", "已接入临时用电", "--on", "2020-11-28"],
-        ]
+        let steps = Self.enrichingSteps
         for step in steps {
             let outcome = try run(step + ["--db", ledger])
             guard outcome.status == 0 else { throw HarnessError("enriching the ledger failed: \(outcome)") }

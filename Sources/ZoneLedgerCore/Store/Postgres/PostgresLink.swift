@@ -87,12 +87,14 @@ public final class PostgresLink {
         for statement in SQLScript.statements(sql) { _ = try command(statement) }
     }
 
-    /// Runs `body` in one transaction: SERIALIZABLE to write, REPEATABLE READ READ ONLY to read
-    /// (one snapshot for a whole report). Any error thrown rolls it back; a serialization failure,
-    /// which may come at COMMIT, is thrown for the caller to retry.
-    public func transaction<T>(readOnly: Bool, _ body: () throws -> T) throws -> T {
+    /// Runs `body` in one transaction: REPEATABLE READ READ ONLY to read (one snapshot for a whole
+    /// report); to write, READ COMMITTED, because the ledger's writers take its writer lock first
+    /// (`PostgresStore.write`) and each statement after it must see every writer that finished
+    /// before (a snapshot taken before the lock was granted would not). Any error thrown rolls it back.
+    public func transaction<T>(readOnly: Bool, serializable: Bool = false, _ body: () throws -> T) throws -> T {
         guard !inTransaction else { throw LedgerError.usage("PostgreSQL 账本的事务不能嵌套") }
-        _ = try command(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN ISOLATION LEVEL SERIALIZABLE")
+        _ = try command(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+                        : serializable ? "BEGIN ISOLATION LEVEL SERIALIZABLE" : "BEGIN ISOLATION LEVEL READ COMMITTED")
         inTransaction = true
         defer { inTransaction = false }
         let value: T

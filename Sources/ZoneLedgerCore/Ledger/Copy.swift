@@ -1,0 +1,53 @@
+import GRDB
+
+/// What `copy` moved: rows per table, in the order written.
+public struct CopyReport: Sendable {
+    public var tables: [(table: String, rows: Int)] = []
+    public var total: Int { tables.reduce(0) { $0 + $1.rows } }
+}
+
+extension Ledger {
+    /// Every table of the model, in an order where each row's references are already written,
+    /// with the key its rows are read in (so ids, batches and codes arrive as they were).
+    static let copiedTables: [(name: String, order: String)] = [
+        ("zone", "id"), ("batch", "id"),
+        ("project", "id"), ("parcel", "id"), ("park", "id"), ("tenant", "id"), ("milestone", "id"), ("problem", "id"),
+        ("figure", "id"), ("entry", "id"), ("entry_void", "entry_id"), ("figure_void", "figure_id"),
+        ("project_span", "id"), ("parcel_span", "id"), ("park_span", "id"), ("tenant_span", "id"),
+        ("milestone_span", "id"), ("problem_span", "id"),
+    ]
+
+    /// The whole ledger, history, batches and codes, into a new ledger at `destination` (a file or
+    /// a PostgreSQL URL): rows are copied as stored, in one transaction on each side, so the copy
+    /// reads exactly as this one does. The destination must not exist yet (an empty database).
+    public func copy(to destination: String) throws -> CopyReport {
+        let target = try Ledger.createForCopy(at: destination)
+        var report = CopyReport()
+        do {
+            try read { source in
+                try target.write { copy in
+                    for (table, order) in Self.copiedTables {
+                        let rows = try SessionRow.fetchCursor(source, sql: "SELECT * FROM \(table) ORDER BY \(order)")
+                        var count = 0
+                        var insert: SessionStatement?
+                        while let row = try rows.next() {
+                            if insert == nil {
+                                let columns = row.columnNames
+                                insert = try copy.cachedStatement(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))")
+                            }
+                            try insert?.execute(arguments: SQLArguments((0..<row.count).map(row.databaseValue(at:))))
+                            count += 1
+                        }
+                        report.tables.append((table, count))
+                    }
+                }
+            }
+        } catch {
+            // Nothing half-copied is left to be mistaken for the ledger: a file is removed (a
+            // database keeps its empty schema, and a second copy into it is refused by name).
+            if !target.isPostgres, let path = target.path { Self.removeFiles(path) }
+            throw error
+        }
+        return report
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+
+/// A session's PostgreSQL side: the link inside one transaction. Each SQL text is translated
+/// once (`PostgresDialect`: `$1…$n` for `?` and `:name`, SQLite's planner hints dropped) and its
+/// arguments bound by position or name; rows come back whole, as postgres-nio runs one query at a
+/// time on a connection and the core reads one query while running others.
+final class PostgresSession {
+    let link: PostgresLink
+    private var translations: [String: [TranslatedSQL]] = [:]
+    private(set) var lastInsertedRowID: Int64 = 0
+
+    init(_ link: PostgresLink) { self.link = link }
+
+    private func translated(_ sql: String) -> [TranslatedSQL] {
+        if let known = translations[sql] { return known }
+        let statements = PostgresDialect.statements(sql)
+        translations[sql] = statements
+        return statements
+    }
+
+    /// Every statement of the text; the rows of the last one.
+    @discardableResult
+    func run(_ sql: String, _ arguments: SQLArguments) throws -> PostgresRows {
+        var result = PostgresRows(columns: [], rows: [])
+        for statement in translated(sql) {
+            let values = try binds(statement, arguments, sql: sql)
+            // ZONELEDGER_TRACE_SQL=1, as on SQLite: each statement as PostgreSQL gets it, with its values.
+            if Self.tracing { FileHandle.standardError.write(Data("\(statement.sql); -- \(values)\n".utf8)) }
+            result = try link.query(statement.sql, values)
+        }
+        return result
+    }
+
+    private static let tracing = ProcessInfo.processInfo.environment["ZONELEDGER_TRACE_SQL"] == "1"
+
+    private func binds(_ statement: TranslatedSQL, _ arguments: SQLArguments, sql: String) throws -> [DatabaseValue] {
+        try statement.parameters.map { parameter in
+            switch parameter {
+            case .positional(let number):   // from 1, as SQLite numbers them
+                guard number >= 1, number <= arguments.positional.count else { throw Self.missing("第\(number)个", sql) }
+                return arguments.positional[number - 1]
+            case .named(let name):
+                guard let value = arguments.value(named: name) else { throw Self.missing("“\(name)”", sql) }
+                return value
+            }
+        }
+    }
+
+    private static func missing(_ what: String, _ sql: String) -> LedgerError {
+        LedgerError.data("zoneledger 内部出错：语句缺少\(what)参数，请把这条消息报告给维护者（\(sql.prefix(80))）")
+    }
+
+    func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SessionRow] {
+        let result = try run(sql, arguments)
+        let columns = SessionColumns(result.columns)
+        return result.rows.map { SessionRow(columns, $0) }
+    }
+
+    /// One row in; the new row's id back. A NULL id takes the table's largest plus one (the
+    /// schema's `*_next_id` triggers), as SQLite's rowid does.
+    func insertRow(into table: String, _ columns: String, _ values: SQLArguments) throws -> Int64 {
+        let marks = (1...values.positional.count).map { "$\($0)" }.joined(separator: ", ")
+        let result = try link.query("INSERT INTO \(table) (\(columns)) VALUES (\(marks)) RETURNING id", values.positional)
+        guard let id = result.rows.first?.first.flatMap(Int64.fromDatabaseValue) else {
+            throw LedgerError.data("zoneledger 内部出错：写入\(table)后没有得到编号")
+        }
+        lastInsertedRowID = id
+        return id
+    }
+
+    private var savepoints = 0
+
+    func inSavepoint(_ body: () throws -> Database.TransactionCompletion) throws {
+        savepoints += 1
+        let name = "zoneledger_\(savepoints)"
+        defer { savepoints -= 1 }
+        try link.execute("SAVEPOINT \(name)")
+        let completion: Database.TransactionCompletion
+        do {
+            completion = try body()
+        } catch {
+            try? link.execute("ROLLBACK TO SAVEPOINT \(name); RELEASE SAVEPOINT \(name)")
+            throw error
+        }
+        if completion == .rollback { try link.execute("ROLLBACK TO SAVEPOINT \(name)") }
+        try link.execute("RELEASE SAVEPOINT \(name)")
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+
+/// The PostgreSQL store: given the same entries it answers every read byte for byte as SQLite
+/// does; the same commands write the same ledger; `copy` moves a whole ledger both ways; refused
+/// writes change nothing; no password is ever taken from the command line or printed.
+@Suite(.serialized, .postgresLedgers)
+struct PostgresStoreTests {
+    /// Reads that show every part of a ledger, as a user runs them.
+    static let reads: [[String]] = {
+        var reads: [[String]] = ["text", "md", "csv", "json", "html"].map { ["sheet", "--month", "2020-11", "--format", $0] }
+        reads += [
+            ["sheet", "--month", "2021-03", "--format", "json"],
+            ["overdue", "--as-of", "2020-11-30", "--within", "90"], ["overdue", "--as-of", "2021-03-31", "--format", "json"],
+            ["project", "list"], ["project", "list", "--as-of", "2020-11-21", "--format", "json"], ["project", "show", "P37", "--format", "json"],
+            ["project", "show", "P1"], ["parcel", "list"], ["park", "list", "--format", "csv"], ["tenant", "list"],
+            ["milestone", "list", "--format", "json"], ["problem", "list"], ["problem", "show", "W1"],
+            ["figure", "list"], ["log", "--limit", "40", "--format", "json"], ["log", "P37"], ["zone"],
+            ["check"], ["export", "--format", "json"], ["undo", "--list"],
+        ]
+        return reads
+    }()
+
+    static func compare(_ sandbox: Sandbox, _ cluster: PostgresLedgers, _ file: String, _ database: String,
+                        _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let environment = cluster.environment.merging(SheetPin.environment) { $1 }
+        let onFile = try sandbox.run(arguments + ["--db", file], environment: environment)
+        let onDatabase = try sandbox.run(arguments + ["--db", database], environment: environment)
+        #expect(onFile.status == onDatabase.status, "\(arguments): \(onFile) / \(onDatabase)", sourceLocation: sourceLocation)
+        #expect(onFile.stdoutData == onDatabase.stdoutData, "\(arguments): stdout differs\n\(onFile.stdout.prefix(1500))\n---\n\(onDatabase.stdout.prefix(1500))",
+                sourceLocation: sourceLocation)
+        #expect(onFile.stderr.replacingOccurrences(of: file, with: "LEDGER") == onDatabase.stderr.replacingOccurrences(of: database, with: "LEDGER"),
+                "\(arguments): stderr differs", sourceLocation: sourceLocation)
+    }
+
+    @Test func aCopiedLedgerReadsTheSameOnBothStores() throws {
+        guard let cluster = PostgresLedgers.live() else { return }
+        let sandbox = try Sandbox()
+        try sandbox.enriched()
+        let database = try cluster.newDatabase("reads")
+        let copied = try sandbox.run(["copy", "--to", database, "--db", sandbox.ledger], environment: cluster.environment)
+        expectSuccess(copied)
+        #expect(copied.stdout.contains("已复制到 \(database)"), "\(copied)")
+        for read in Self.reads { try Self.compare(sandbox, cluster, sandbox.ledger, database, read) }
+        // The xlsx sheet too, byte for byte (its creation time pinned by SOURCE_DATE_EPOCH).
+        try Self.compare(sandbox, cluster, sandbox.ledger, database, ["sheet", "--month", "2020-11", "--format", "xlsx"])
+    }
+
+    /// Every write command, in both stores, with the recording clock pinned: the same answers,
+    /// and afterwards the same ledger through every read.
+    @Test func theSameCommandsWriteTheSameLedger() throws {
+        guard let cluster = PostgresLedgers.live() else { return }
+        let sandbox = try Sandbox()
+        let database = try cluster.newDatabase("writes")
+        let pinned: [String: String?] = ["ZONELEDGER_NOW": "1700000000"]
+        let environment = cluster.environment.merging(pinned) { $1 }
+        for ledger in [sandbox.ledger, database] {
+            expectSuccess(try sandbox.run(["init", "--db", ledger], environment: environment))
+        }
+        let more: [[String]] = [
+            ["parcel", "update", "L1", "--status", "出让", "--on", "2020-11-30"],
+            ["tenant", "add", "某某电气有限公司", "--park", "Y1", "--status", "签约", "--on", "2020-11-30"],
+            ["milestone", "done", "M3", "--on", "2021-02-05"],
+            ["figure", "add", "全年出让土地", "--category", "目标", "--key", "land_sold_area", "--from", "2021-01", "--to", "2021-12-31",
+             "--value", "450", "--unit", "亩", "--on", "2021-01-05"],
+            ["undo"],
+            ["zone", "rename", "某某经济开发区"],
+            ["project", "update", "P5", "--stage", "在建", "--on", "2021-03-01"],
+        ]
+        for step in Sandbox.enrichingSteps + more {
+            let answers = try [sandbox.ledger, database].map { try sandbox.run(step + ["--db", $0], environment: environment) }
+            #expect(answers[0].status == 0 && answers[1].status == 0, "\(step): \(answers)")
+            #expect(answers[0].stdout == answers[1].stdout.replacingOccurrences(of: database, with: sandbox.ledger), "\(step)")
+        }
+        for read in Self.reads { try Self.compare(sandbox, cluster, sandbox.ledger, database, read) }
+    }
+
+    /// SQLite → PostgreSQL → SQLite: the last export is the first, byte for byte.
+    @Test func aRoundTripGivesTheSameExport() throws {
+        guard let cluster = PostgresLedgers.live() else { return }
+        let sandbox = try Sandbox()
+        try sandbox.enriched()
+        let database = try cluster.newDatabase("round")
+        expectSuccess(try sandbox.run(["copy", "--to", database, "--db", sandbox.ledger], environment: cluster.environment))
+        let back = sandbox.path("back.sqlite")
+        expectSuccess(try sandbox.run(["copy", "--to", back, "--db", database], environment: cluster.environment))
+        for ledger in [sandbox.ledger, back] {
+            expectSuccess(try sandbox.run(["export", "--out", ledger + ".export", "--db", ledger]))
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: sandbox.ledger + ".export").sorted()
+        #expect(names.contains("entries.csv") || names.count > 3, "\(names)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: back + ".export").sorted() == names)
+        for name in names {
+            #expect(FileManager.default.contents(atPath: sandbox.ledger + ".export/" + name) == FileManager.default.contents(atPath: back + ".export/" + name),
+                    "\(name) differs after the round trip")
+        }
+        // A copy never overwrites: the database holds a ledger now, the file exists.
+        let again = try sandbox.run(["copy", "--to", database, "--db", sandbox.ledger], environment: cluster.environment)
+        #expect(again.status == 65 && again.stderr.contains("已有账本"), "\(again)")
+        let onto = try sandbox.run(["copy", "--to", back, "--db", database], environment: cluster.environment)
+        #expect(onto.status == 65 && onto.stderr.contains("已存在"), "\(onto)")
+    }
+
+    /// A refused write on PostgreSQL: the same message and exit code as on SQLite, nothing written.
+    @Test func aRefusedWriteChangesNothing() throws {
+        guard let cluster = PostgresLedgers.live() else { return }
+        let sandbox = try Sandbox()
+        try sandbox.seeded()
+        let database = try cluster.newDatabase("refused")
+        expectSuccess(try sandbox.run(["copy", "--to", database, "--db", sandbox.ledger], environment: cluster.environment))
+        let before = try sandbox.run(["export", "--format", "json", "--db", database], environment: cluster.environment)
+        let refusals: [[String]] = [
+            ["project", "update", "P5", "--progress", "200"],
+            ["project", "update", "P404", "--progress", "20"],
+            ["milestone", "done", "M3", "--on", "2019-01-01"],
+            ["project", "add", "固力发", "--kind", "工业"],
+            ["problem", "resolve", "W9", "--note", "无"],
+        ]
+        for refusal in refusals { try Self.compare(sandbox, cluster, sandbox.ledger, database, refusal) }
+        let after = try sandbox.run(["export", "--format", "json", "--db", database], environment: cluster.environment)
+        #expect(before.stdoutData == after.stdoutData, "a refused write changed the ledger")
+    }
+
+    /// The password comes from PGPASSWORD or the pgpass file; a URL carrying one is refused, and no
+    /// message ever prints it.
+    @Test func noPasswordOnTheCommandLineOrInAMessage() throws {
+        guard let cluster = PostgresLedgers.live() else { return }
+        let sandbox = try Sandbox()
+        let database = try cluster.newDatabase("secret")
+        let withPassword = database.replacingOccurrences(of: "://zoneledger@", with: "://zoneledger:Sekr1t-word@")
+        let refused = try sandbox.run(["init", "--db", withPassword], environment: cluster.environment)
+        #expect(refused.status == 64, "\(refused)")
+        #expect(refused.stderr.contains("PGPASSWORD") && !refused.stderr.contains("Sekr1t"), "\(refused.stderr)")
+        let viaEnvironment = try sandbox.run(["project", "list", "--db", database],
+                                             environment: ["ZONELEDGER_DB": withPassword, "PGPASSFILE": cluster.passFile])
+        #expect(!viaEnvironment.stderr.contains("Sekr1t") && !viaEnvironment.stdout.contains("Sekr1t"))
+        // A wrong password: refused by the server, said without the password.
+        let wrong = try sandbox.run(["init", "--db", database], environment: ["PGPASSWORD": "Wr0ng-Sekr1t", "PGPASSFILE": "/nonexistent"])
+        #expect(wrong.status == 77, "\(wrong)")
+        #expect(!wrong.stderr.contains("Wr0ng") && wrong.stderr.contains(database), "\(wrong.stderr)")
+        // Nothing listening: no ledger (66), named.
+        let nowhere = try sandbox.run(["project", "list", "--db", "postgres://zoneledger@127.0.0.1:1/none"], environment: cluster.environment)
+        #expect(nowhere.status == 66, "\(nowhere)")
+        // An empty database is not a ledger yet.
+        let empty = try sandbox.run(["project", "list", "--db", database], environment: cluster.environment)
+        #expect(empty.status == 66 && empty.stderr.contains("zoneledger init"), "\(empty)")
+    }
+
+    /// A city's rollup takes files and databases alike.
+    @Test func theRollupReadsFilesAndDatabasesAlike() throws {
+        guard let cluster = PostgresLedgers.live() else { return }
+        let sandbox = try Sandbox()
+        try sandbox.enriched()
+        expectSuccess(try sandbox.zl("zone", "rename", "甲经济开发区"))
+        let other = try sandbox.seeded("b.sqlite")
+        expectSuccess(try sandbox.run(["zone", "rename", "乙开发区", "--db", other]))
+        let database = try cluster.newDatabase("rollup")
+        expectSuccess(try sandbox.run(["copy", "--to", database, "--db", other], environment: cluster.environment))
+        let environment = cluster.environment.merging(SheetPin.environment) { $1 }
+        let files = try sandbox.run(["rollup", "--month", "2020-11", "--format", "json", sandbox.ledger, other], environment: environment)
+        let mixed = try sandbox.run(["rollup", "--month", "2020-11", "--format", "json", sandbox.ledger, database], environment: environment)
+        expectSuccess(mixed)
+        #expect(files.stdoutData == mixed.stdoutData)
+    }
+}
