@@ -73,4 +73,16 @@ import Testing
             #expect(a == b)
         }
     }
+
+    /// Values are bound with their column's type (a restore reads every field as text): the list
+    /// of integer columns is the schema's.
+    @Test func integerFieldColumnsAreTheSchemas() throws {
+        let ledger = try emptyLedger()
+        let types = try ledger.read { db in
+            try SessionRow.fetchAll(db, sql: "SELECT name, type FROM pragma_table_info('entry')").map { ($0[0] as String, $0[1] as String) }
+        }
+        let integers = Set(types.filter { Entry.fieldColumns.contains($0.0) && $0.1 == "INTEGER" }.map(\.0))
+        #expect(Set(types.map(\.0)).isSuperset(of: Entry.fieldColumns))
+        #expect(integers == Entry.integerFieldColumns)
+    }
 }

@@ -82,6 +82,20 @@ import Testing
         #expect(try ledger.resolve("_", kind: .project).code == "P1")
     }
 
+    @Test func aFragmentFoldsASCIILettersOnly() throws {
+        // Given names with ASCII letters, full-width letters and a backslash
+        let ledger = try emptyLedger()
+        try addProject(ledger, "ABC产业园")
+        try addProject(ledger, "ＤＥ工程")
+        try addProject(ledger, "路\\桥工程")
+        // Then ASCII letters match in either case, full-width ones only as written, a backslash as itself
+        #expect(try ledger.resolve("bc产", kind: .project).code == "P1")
+        #expect(try ledger.resolve("ＤＥ", kind: .project).code == "P2")
+        #expect(refusal { _ = try ledger.resolve("ｄｅ", kind: .project) }?.hasPrefix("找不到项目") == true)
+        #expect(try ledger.resolve("\\", kind: .project).code == "P3")
+        #expect(PortableSQL.containing("A_%\\ｂZ") == "%a\\_\\%\\\\ｂz%")
+    }
+
     // MARK: Any kind
 
     @Test(arguments: [("M3", SubjectKind.milestone, "M3"), ("y5", .park, "Y5"), ("P5", .project, "P5"), ("E1", .tenant, "E1"),

@@ -14,12 +14,12 @@ FROM milestone_span s JOIN milestone m ON m.id = s.milestone_id
   LEFT JOIN tenant ce ON ce.id = s.tenant_id LEFT JOIN tenant_span ne ON ne.id = (SELECT x.id FROM tenant_span x WHERE x.tenant_id = s.tenant_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1)
   LEFT JOIN entry mn ON mn.id = s.note_entry
   LEFT JOIN entry sn ON sn.id = coalesce(np.note_entry, nl.note_entry, ny.note_entry, ne.note_entry)
-WHERE s.recorded_to IS NULL AND s.valid_to IS NULL AND s.state = 'open' AND s.due_on >= '0000-01-01' AND s.due_on <= '2022-06-29' AND 1
+WHERE s.recorded_to IS NULL AND s.valid_to IS NULL AND s.state = 'open' AND s.due_on >= '0000-01-01' AND s.due_on <= '2022-06-29' AND TRUE
 ORDER BY s.due_on, length(m.code), m.code;
 SELECT p.code, s.name, s.planned_start, s.planned_completion, s.department, s.stage, s.progress, s.valid_from, n.note
 FROM project p JOIN project_span s ON s.id = (SELECT x.id FROM project_span x WHERE x.project_id = p.id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1) LEFT JOIN entry n ON n.id = s.note_entry
 WHERE s.planned_start IS NOT NULL AND s.planned_completion IS NOT NULL AND s.planned_start < '2022-06-30'
-  AND (NULL IS NULL OR s.park_id = NULL)
+  AND (CAST(NULL AS BIGINT) IS NULL OR s.park_id = NULL)
 ORDER BY p.id;
 SELECT q.id, q.code, s.title, CASE WHEN s.project_id IS NOT NULL THEN 'project' WHEN s.parcel_id IS NOT NULL THEN 'parcel' WHEN s.park_id IS NOT NULL THEN 'park' WHEN s.tenant_id IS NOT NULL THEN 'tenant' END AS subject_kind,
   coalesce(s.project_id, s.parcel_id, s.park_id, s.tenant_id) AS subject_id,

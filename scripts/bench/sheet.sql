@@ -21,40 +21,40 @@ FROM problem_span s JOIN problem q ON q.id = s.problem_id
   LEFT JOIN entry qn ON qn.id = s.note_entry
 WHERE s.recorded_to IS NULL AND s.valid_to IS NULL AND (s.state = 'open' OR s.state = 'resolved' AND s.closed_on >= '2022-06-01')
 ORDER BY s.raised_on, length(q.code), q.code;
-SELECT p.id FROM project p JOIN project_span s ON s.id = (SELECT x.id FROM project_span x WHERE x.project_id = p.id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1);
+SELECT p.id FROM project p JOIN project_span s ON s.id = (SELECT x.id FROM project_span x WHERE x.project_id = p.id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1) ORDER BY p.id;
 SELECT s.stage, count(*) FROM project p JOIN project_span s ON s.id = (SELECT x.id FROM project_span x WHERE x.project_id = p.id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1) GROUP BY s.stage;
 SELECT s.state, count(*) FROM milestone_span s WHERE s.recorded_to IS NULL AND s.valid_to IS NULL AND s.due_on BETWEEN '2022-06-01' AND '2022-06-30' GROUP BY s.state;
 SELECT count(*) FROM milestone_span s WHERE s.recorded_to IS NULL AND s.valid_to IS NULL AND s.state = 'done' AND s.closed_on BETWEEN '2022-06-01' AND '2022-06-30';
 SELECT count(*) FROM milestone_span s WHERE s.recorded_to IS NULL AND s.valid_to IS NULL AND s.state = 'open' AND s.due_on < '2022-06-30';
 SELECT count(*) FROM entry e WHERE e.effective_on BETWEEN '2022-06-01' AND '2022-06-30' AND NOT EXISTS (SELECT 1 FROM entry_void v WHERE v.entry_id = e.id);
 SELECT value, period_to FROM figure f
-WHERE f.key = 'land_sold_area' AND ('target' IS NULL AND f.category <> 'target' OR f.category = 'target')
+WHERE f.key = 'land_sold_area' AND (CAST('target' AS TEXT) IS NULL AND f.category <> 'target' OR f.category = 'target')
   AND f.period_to <= '2022-12-31' AND f.period_to >= '2022-01-01' AND f.park_id IS NULL AND f.known_on <= '2022-06-30' AND NOT EXISTS (SELECT 1 FROM figure_void v WHERE v.figure_id = f.id)
 ORDER BY f.period_to DESC, f.known_on DESC, f.id DESC LIMIT 1;
 SELECT value, period_to FROM figure f
-WHERE f.key = 'land_sold_area' AND (NULL IS NULL AND f.category <> 'target' OR f.category = NULL)
+WHERE f.key = 'land_sold_area' AND (CAST(NULL AS TEXT) IS NULL AND f.category <> 'target' OR f.category = NULL)
   AND f.period_to <= '2022-06-30' AND f.period_to >= '2022-01-01' AND f.park_id IS NULL AND f.known_on <= '2022-06-30' AND NOT EXISTS (SELECT 1 FROM figure_void v WHERE v.figure_id = f.id)
 ORDER BY f.period_to DESC, f.known_on DESC, f.id DESC LIMIT 1;
 SELECT value, period_to FROM figure f
-WHERE f.key = 'land_sold_count' AND (NULL IS NULL AND f.category <> 'target' OR f.category = NULL)
+WHERE f.key = 'land_sold_count' AND (CAST(NULL AS TEXT) IS NULL AND f.category <> 'target' OR f.category = NULL)
   AND f.period_to <= '2022-06-30' AND f.period_to >= '2022-01-01' AND f.park_id IS NULL AND f.known_on <= '2022-06-30' AND NOT EXISTS (SELECT 1 FROM figure_void v WHERE v.figure_id = f.id)
 ORDER BY f.period_to DESC, f.known_on DESC, f.id DESC LIMIT 1;
 SELECT s.area_mu_hundredths FROM parcel l JOIN parcel_span s ON s.id = (SELECT x.id FROM parcel_span x WHERE x.parcel_id = l.id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1)
 WHERE s.status = 'sold' AND s.status_since > '2021-12-31';
 SELECT value, period_to FROM figure f
-WHERE f.key = 'land_listed_area' AND (NULL IS NULL AND f.category <> 'target' OR f.category = NULL)
+WHERE f.key = 'land_listed_area' AND (CAST(NULL AS TEXT) IS NULL AND f.category <> 'target' OR f.category = NULL)
   AND f.period_to <= '2022-06-30' AND f.period_to >= '2022-01-01' AND f.park_id IS NULL AND f.known_on <= '2022-06-30' AND NOT EXISTS (SELECT 1 FROM figure_void v WHERE v.figure_id = f.id)
 ORDER BY f.period_to DESC, f.known_on DESC, f.id DESC LIMIT 1;
 SELECT value, period_to FROM figure f
-WHERE f.key = 'land_listed_count' AND (NULL IS NULL AND f.category <> 'target' OR f.category = NULL)
+WHERE f.key = 'land_listed_count' AND (CAST(NULL AS TEXT) IS NULL AND f.category <> 'target' OR f.category = NULL)
   AND f.period_to <= '2022-06-30' AND f.period_to >= '2022-01-01' AND f.park_id IS NULL AND f.known_on <= '2022-06-30' AND NOT EXISTS (SELECT 1 FROM figure_void v WHERE v.figure_id = f.id)
 ORDER BY f.period_to DESC, f.known_on DESC, f.id DESC LIMIT 1;
 SELECT s.area_mu_hundredths FROM parcel l JOIN parcel_span s ON s.id = (SELECT x.id FROM parcel_span x WHERE x.parcel_id = l.id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1)
 WHERE s.status = 'listed' AND s.status_since > '2021-12-31';
-SELECT y.id, y.code, s.name,
-  (SELECT group_concat(f.metric || f.value || f.unit, '；') FROM figure f
-   WHERE f.park_id = y.id AND f.category <> 'target' AND f.known_on <= '2022-06-30' AND NOT EXISTS (SELECT 1 FROM figure_void v WHERE v.figure_id = f.id)) AS reported
-FROM park y JOIN park_span s ON s.id = (SELECT x.id FROM park_span x WHERE x.park_id = y.id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1) ORDER BY y.id;
+SELECT y.id, y.code, s.name FROM park y JOIN park_span s ON s.id = (SELECT x.id FROM park_span x WHERE x.park_id = y.id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1) ORDER BY y.id;
+SELECT f.park_id, f.metric || f.value || f.unit FROM figure f
+WHERE f.park_id IS NOT NULL AND f.category <> 'target' AND f.known_on <= '2022-06-30' AND NOT EXISTS (SELECT 1 FROM figure_void v WHERE v.figure_id = f.id)
+ORDER BY f.park_id, f.id;
 SELECT s.park_id, s.status, count(*) FROM tenant t JOIN tenant_span s ON s.id = (SELECT x.id FROM tenant_span x WHERE x.tenant_id = t.id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1) GROUP BY s.park_id, s.status;
 SELECT * FROM figure f WHERE f.category = 'target' AND substr(f.period_to, 1, 4) = '2022' AND f.known_on <= '2022-06-30' AND NOT EXISTS (SELECT 1 FROM figure_void v WHERE v.figure_id = f.id) ORDER BY f.id;
 SELECT y.id, y.code, s.name, s.kind, s.area_mu_hundredths, s.area_approximate, s.investment_yuan,
@@ -64,20 +64,20 @@ FROM park y JOIN park_span s ON s.id = (SELECT x.id FROM park_span x WHERE x.par
 ORDER BY y.id;
 SELECT f.*, ys.name AS park_name FROM figure f LEFT JOIN park_span ys ON ys.id = (SELECT x.id FROM park_span x WHERE x.park_id = f.park_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1)
 WHERE f.category <> 'target' AND f.period_to <= '2022-06-30' AND substr(f.period_to, 1, 4) = '2022' AND f.known_on <= '2022-06-30' AND NOT EXISTS (SELECT 1 FROM figure_void v WHERE v.figure_id = f.id)
-  AND NOT EXISTS (SELECT 1 FROM figure g WHERE g.metric = f.metric AND g.park_id IS f.park_id AND g.category <> 'target'
+  AND NOT EXISTS (SELECT 1 FROM figure g WHERE g.metric = f.metric AND g.park_id IS NOT DISTINCT FROM f.park_id AND g.category <> 'target'
                   AND g.period_to <= '2022-06-30' AND g.period_to > f.period_to AND g.known_on <= '2022-06-30' AND NOT EXISTS (SELECT 1 FROM figure_void v WHERE v.figure_id = g.id))
 ORDER BY f.id;
 SELECT e.*, b.recorded_at AS recorded, b.author AS recorder, coalesce(np.code, nl.code, ny.code, ne.code, nm.code, nw.code) AS subject_code, coalesce(nps.name, nls.name, nys.name, nes.name, nms.title, nws.title, CASE WHEN e.project_id IS NOT NULL THEN (SELECT name FROM entry a WHERE a.project_id = e.project_id AND a.action = 'add' ORDER BY a.id DESC LIMIT 1) WHEN e.parcel_id IS NOT NULL THEN (SELECT name FROM entry a WHERE a.parcel_id = e.parcel_id AND a.action = 'add' ORDER BY a.id DESC LIMIT 1) WHEN e.park_id IS NOT NULL THEN (SELECT name FROM entry a WHERE a.park_id = e.park_id AND a.action = 'add' ORDER BY a.id DESC LIMIT 1) WHEN e.tenant_id IS NOT NULL THEN (SELECT name FROM entry a WHERE a.tenant_id = e.tenant_id AND a.action = 'add' ORDER BY a.id DESC LIMIT 1) WHEN e.milestone_id IS NOT NULL THEN (SELECT title FROM entry a WHERE a.milestone_id = e.milestone_id AND a.action = 'add' ORDER BY a.id DESC LIMIT 1) WHEN e.problem_id IS NOT NULL THEN (SELECT title FROM entry a WHERE a.problem_id = e.problem_id AND a.action = 'add' ORDER BY a.id DESC LIMIT 1) END) AS subject_name
 FROM entry e JOIN batch b ON b.id = e.batch_id LEFT JOIN project np ON np.id = e.project_id LEFT JOIN project_span nps ON nps.id = (SELECT x.id FROM project_span x WHERE x.project_id = e.project_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1) LEFT JOIN parcel nl ON nl.id = e.parcel_id LEFT JOIN parcel_span nls ON nls.id = (SELECT x.id FROM parcel_span x WHERE x.parcel_id = e.parcel_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1) LEFT JOIN park ny ON ny.id = e.park_id LEFT JOIN park_span nys ON nys.id = (SELECT x.id FROM park_span x WHERE x.park_id = e.park_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1) LEFT JOIN tenant ne ON ne.id = e.tenant_id LEFT JOIN tenant_span nes ON nes.id = (SELECT x.id FROM tenant_span x WHERE x.tenant_id = e.tenant_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1) LEFT JOIN milestone nm ON nm.id = e.milestone_id LEFT JOIN milestone_span nms ON nms.id = (SELECT x.id FROM milestone_span x WHERE x.milestone_id = e.milestone_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1) LEFT JOIN problem nw ON nw.id = e.problem_id LEFT JOIN problem_span nws ON nws.id = (SELECT x.id FROM problem_span x WHERE x.problem_id = e.problem_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1)
-WHERE e.batch_id IN (SELECT id FROM batch WHERE id IN (SELECT id FROM batch c WHERE c.part_of IS NULL AND substr(c.recorded_at, 1, 10) > '2022-06-30' AND c.command <> 'init' AND c.command NOT LIKE 'import%') OR part_of IN (SELECT id FROM batch c WHERE c.part_of IS NULL AND substr(c.recorded_at, 1, 10) > '2022-06-30' AND c.command <> 'init' AND c.command NOT LIKE 'import%'))
+WHERE e.batch_id IN (SELECT id FROM batch WHERE id IN (SELECT id FROM batch c WHERE c.part_of IS NULL AND substr(c.recorded_at, 1, 10) > '2022-06-30' AND c.command <> 'init' AND lower(c.command) NOT LIKE 'import%') OR part_of IN (SELECT id FROM batch c WHERE c.part_of IS NULL AND substr(c.recorded_at, 1, 10) > '2022-06-30' AND c.command <> 'init' AND lower(c.command) NOT LIKE 'import%'))
   AND e.effective_on <= '2022-06-30' AND NOT EXISTS (SELECT 1 FROM entry_void v WHERE v.entry_id = e.id)
 ORDER BY e.batch_id, e.id;
 SELECT e.*, u.recorded_at AS recorded, u.author AS recorder, coalesce(np.code, nl.code, ny.code, ne.code, nm.code, nw.code) AS subject_code, coalesce(nps.name, nls.name, nys.name, nes.name, nms.title, nws.title, CASE WHEN e.project_id IS NOT NULL THEN (SELECT name FROM entry a WHERE a.project_id = e.project_id AND a.action = 'add' ORDER BY a.id DESC LIMIT 1) WHEN e.parcel_id IS NOT NULL THEN (SELECT name FROM entry a WHERE a.parcel_id = e.parcel_id AND a.action = 'add' ORDER BY a.id DESC LIMIT 1) WHEN e.park_id IS NOT NULL THEN (SELECT name FROM entry a WHERE a.park_id = e.park_id AND a.action = 'add' ORDER BY a.id DESC LIMIT 1) WHEN e.tenant_id IS NOT NULL THEN (SELECT name FROM entry a WHERE a.tenant_id = e.tenant_id AND a.action = 'add' ORDER BY a.id DESC LIMIT 1) WHEN e.milestone_id IS NOT NULL THEN (SELECT title FROM entry a WHERE a.milestone_id = e.milestone_id AND a.action = 'add' ORDER BY a.id DESC LIMIT 1) WHEN e.problem_id IS NOT NULL THEN (SELECT title FROM entry a WHERE a.problem_id = e.problem_id AND a.action = 'add' ORDER BY a.id DESC LIMIT 1) END) AS subject_name
 FROM entry_void v JOIN batch u ON u.id = v.batch_id JOIN entry e ON e.id = v.entry_id LEFT JOIN project np ON np.id = e.project_id LEFT JOIN project_span nps ON nps.id = (SELECT x.id FROM project_span x WHERE x.project_id = e.project_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1) LEFT JOIN parcel nl ON nl.id = e.parcel_id LEFT JOIN parcel_span nls ON nls.id = (SELECT x.id FROM parcel_span x WHERE x.parcel_id = e.parcel_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1) LEFT JOIN park ny ON ny.id = e.park_id LEFT JOIN park_span nys ON nys.id = (SELECT x.id FROM park_span x WHERE x.park_id = e.park_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1) LEFT JOIN tenant ne ON ne.id = e.tenant_id LEFT JOIN tenant_span nes ON nes.id = (SELECT x.id FROM tenant_span x WHERE x.tenant_id = e.tenant_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1) LEFT JOIN milestone nm ON nm.id = e.milestone_id LEFT JOIN milestone_span nms ON nms.id = (SELECT x.id FROM milestone_span x WHERE x.milestone_id = e.milestone_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1) LEFT JOIN problem nw ON nw.id = e.problem_id LEFT JOIN problem_span nws ON nws.id = (SELECT x.id FROM problem_span x WHERE x.problem_id = e.problem_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1)
-WHERE v.batch_id IN (SELECT id FROM batch c WHERE c.part_of IS NULL AND substr(c.recorded_at, 1, 10) > '2022-06-30' AND c.command <> 'init' AND c.command NOT LIKE 'import%') AND e.effective_on <= '2022-06-30'
+WHERE v.batch_id IN (SELECT id FROM batch c WHERE c.part_of IS NULL AND substr(c.recorded_at, 1, 10) > '2022-06-30' AND c.command <> 'init' AND lower(c.command) NOT LIKE 'import%') AND e.effective_on <= '2022-06-30'
 ORDER BY v.batch_id, e.id;
 SELECT f.code, f.metric, f.value, f.unit, f.known_on, b.recorded_at, b.author FROM figure f JOIN batch b ON b.id = f.batch_id
-WHERE f.batch_id IN (SELECT id FROM batch c WHERE c.part_of IS NULL AND substr(c.recorded_at, 1, 10) > '2022-06-30' AND c.command <> 'init' AND c.command NOT LIKE 'import%') AND f.known_on <= '2022-06-30' AND NOT EXISTS (SELECT 1 FROM figure_void v WHERE v.figure_id = f.id)
+WHERE f.batch_id IN (SELECT id FROM batch c WHERE c.part_of IS NULL AND substr(c.recorded_at, 1, 10) > '2022-06-30' AND c.command <> 'init' AND lower(c.command) NOT LIKE 'import%') AND f.known_on <= '2022-06-30' AND NOT EXISTS (SELECT 1 FROM figure_void v WHERE v.figure_id = f.id)
 ORDER BY f.batch_id, f.id;
 SELECT p.id, p.code, s.name, s.kind, s.investment_yuan, s.planned_start, s.planned_completion, s.stage, s.progress,
   ns.title, ns.due_on, ns.due_text, s.scope, s.department, s.leader
@@ -97,7 +97,7 @@ FROM milestone_span s JOIN milestone m ON m.id = s.milestone_id
   LEFT JOIN tenant ce ON ce.id = s.tenant_id LEFT JOIN tenant_span ne ON ne.id = (SELECT x.id FROM tenant_span x WHERE x.tenant_id = s.tenant_id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1)
   LEFT JOIN entry mn ON mn.id = s.note_entry
   LEFT JOIN entry sn ON sn.id = coalesce(np.note_entry, nl.note_entry, ny.note_entry, ne.note_entry)
-WHERE s.recorded_to IS NULL AND s.valid_to IS NULL AND s.state = 'open' AND s.due_on >= '0000-01-01' AND s.due_on <= '2022-06-29' AND 1
+WHERE s.recorded_to IS NULL AND s.valid_to IS NULL AND s.state = 'open' AND s.due_on >= '0000-01-01' AND s.due_on <= '2022-06-29' AND TRUE
 ORDER BY s.due_on, length(m.code), m.code;
 SELECT s.parcel_id, p.code, s.name FROM project p JOIN project_span s ON s.id = (SELECT x.id FROM project_span x WHERE x.project_id = p.id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1)
 WHERE s.parcel_id IS NOT NULL ORDER BY p.id;

@@ -161,9 +161,6 @@ extension Ledger {
                                 approximate: value("approximate") == "1", yoyPercent: value("yoy_percent"), batchId: batch, quote: value("quote"))
             try figure.insertPrepared(db)
         }
-        let integerColumns: Set<String> = ["investment_yuan", "expected_output_yuan", "expected_tax_yuan", "area_mu_hundredths",
-                                           "area_approximate", "plot_ratio_hundredths", "floor_area_m2", "buildings",
-                                           "provincial_major", "registered", "progress"]
         let links = ["set_project_id": SubjectKind.project, "set_parcel_id": .parcel, "set_park_id": .park, "set_tenant_id": .tenant]
         try each(.entries) { _, value in
             guard let kind = value("kind").flatMap(SubjectKind.init(rawValue:)), let day = value("effective_on").flatMap(Day.init(iso:)),
@@ -180,7 +177,7 @@ extension Ledger {
                 guard let text = row(value, column) else { continue }
                 if let linked = links[column] {
                     entry[column] = try id(linked, text)?.databaseValue ?? .null
-                } else if integerColumns.contains(column) {
+                } else if Entry.integerFieldColumns.contains(column) {
                     entry[column] = try integer(text, column)?.databaseValue ?? .null
                 } else {
                     entry[column] = text.databaseValue

@@ -75,7 +75,7 @@ final class RowImporter {
     func sharedBatch() throws -> WriteBatch { try batches.shared(in: db) }
 
     private func exists(_ sql: String, _ arguments: SQLArguments) throws -> Bool {
-        try Bool.fetchOne(try db.cachedStatement(sql: "SELECT EXISTS (\(sql))"), arguments: arguments) ?? false
+        try Bool.fetchOne(try db.cachedStatement(sql: "SELECT \(PortableSQL.flag("EXISTS (\(sql))"))"), arguments: arguments) ?? false
     }
 
     private lazy var reader = AddRowReader(kind, ledger: ledger, context: context)
@@ -254,7 +254,7 @@ final class RowImporter {
         var draft = FigureDraft(category: category, metric: try row.required("metric"), from: from.startDay, to: to,
                                 knownOn: try row.day("known_on") ?? row.today, value: value, unit: try row.required("unit"))
         if try exists("""
-            SELECT 1 FROM live_figure WHERE category = ? AND metric = ? AND park_id IS ? AND period_from = ? AND period_to = ?
+            SELECT 1 FROM live_figure WHERE category = ? AND metric = ? AND park_id IS NOT DISTINCT FROM ? AND period_from = ? AND period_to = ?
               AND value = ? AND unit = ?
             """, [category.rawValue, draft.metric, park?.id, draft.from, draft.to, value.plainText, draft.unit]) { return false }
         draft.code = row.text("code")

@@ -130,13 +130,17 @@ extension RowImporter {
         var arguments: [DatabaseValue] = [subject.id.databaseValue, on.databaseValue, stage, progress]
         arguments += [status?.databaseValue ?? .null, due?.databaseValue ?? .null, note?.databaseValue ?? .null]
         arguments += reports
-        return try Bool.fetchOne(try db.cachedStatement(sql: """
-            SELECT EXISTS (SELECT 1 FROM live_entry WHERE \(subject.kind.foreignKey) = ? AND effective_on = ? AND action = '\(action.rawValue)'
-              AND stage IS ? AND progress IS ? AND coalesce(parcel_status, tenant_status) IS ? AND due_on IS ? AND note IS ?
-              AND invested_month_yuan IS ? AND invested_ytd_yuan IS ? AND invested_total_yuan IS ?
-              AND plan_year IS ? AND plan_investment_yuan IS ? AND plan_image IS ?)
-            """), arguments: SQLArguments(arguments)) ?? false
+        let recorded = """
+            EXISTS (SELECT 1 FROM live_entry WHERE \(subject.kind.foreignKey) = ? AND effective_on = ? AND action = '\(action.rawValue)'
+              AND \(Self.sameValues))
+            """
+        return try Bool.fetchOne(try db.cachedStatement(sql: "SELECT \(PortableSQL.flag(recorded))"), arguments: SQLArguments(arguments)) ?? false
     }
+
+    /// The entry's values `alreadyRecorded` compares, in its arguments' order, each equal or both NULL.
+    private static let sameValues = ["stage", "progress", "coalesce(parcel_status, tenant_status)", "due_on", "note",
+                                     "invested_month_yuan", "invested_ytd_yuan", "invested_total_yuan",
+                                     "plan_year", "plan_investment_yuan", "plan_image"].map { "\($0) IS NOT DISTINCT FROM ?" }.joined(separator: " AND ")
 
     private func historyBatch(for row: ImportRow) throws -> WriteBatch {
         guard let author = row.text("author"), let recordedAt = row.text("recorded_at") else { return try sharedBatch() }

@@ -13,12 +13,26 @@ final class CodeCounter {
         let known = seen[table] ?? (highest: 0, lastID: Int64.min)
         // NOT INDEXED: left to itself, SQLite reads every code through the code index, not the new rows by id.
         let row = try SessionRow.fetchOne(try db.cachedStatement(sql: """
-            SELECT (SELECT max(CAST(substr(code, 2) AS INTEGER)) FROM \(table) NOT INDEXED
-                    WHERE id > ? AND code GLOB '\(prefix)[0-9]*' AND substr(code, 2) NOT GLOB '*[^0-9]*'),
+            SELECT (SELECT max(\(Self.number)) FROM \(table) NOT INDEXED WHERE id > ? AND \(Self.isNumbered(prefix))),
                    (SELECT max(id) FROM \(table))
             """), arguments: [known.lastID])
         let highest = max(known.highest, row?[0] ?? 0)
         seen[table] = (highest, row?[1] ?? known.lastID)
         return "\(prefix)\(highest + 1)"
+    }
+
+    /// Whether `code` is the prefix and ASCII digits only (P12, P007; not P, P1a or p1): a range of
+    /// the code index and a trim, which both stores read alike (SQLite's GLOB is SQLite's own).
+    static func isNumbered(_ prefix: String) -> String {
+        let after = prefix.unicodeScalars.first.flatMap { Unicode.Scalar($0.value + 1) }.map { String($0) } ?? prefix
+        return "code > '\(prefix)' AND code < '\(after)' AND trim(substr(code, 2), '0123456789') = ''"
+    }
+
+    /// A numbered code's number, as a 64-bit integer on both stores (PostgreSQL's INTEGER is 32-bit).
+    static let number = "CAST(substr(code, 2) AS BIGINT)"
+
+    /// The highest number among the table's numbered codes, 0 when none: one read of the code index.
+    static func highest(table: String, prefix: String, in db: Session) throws -> Int64 {
+        try Int64.fetchOne(try db.cachedStatement(sql: "SELECT max(\(number)) FROM \(table) WHERE \(isNumbered(prefix))")) ?? 0
     }
 }

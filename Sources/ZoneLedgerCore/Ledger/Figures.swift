@@ -59,11 +59,7 @@ extension Ledger {
 
     static func nextFigureCode(in db: Session, counter: CodeCounter? = nil) throws -> String {
         if let counter { return try counter.next(table: "figure", prefix: "F", in: db) }
-        let highest = try Int64.fetchOne(try db.cachedStatement(sql: """
-            SELECT max(CAST(substr(code, 2) AS INTEGER)) FROM figure
-            WHERE code GLOB 'F[0-9]*' AND substr(code, 2) NOT GLOB '*[^0-9]*'
-            """)) ?? 0
-        return "F\(highest + 1)"
+        return "F\(try CodeCounter.highest(table: "figure", prefix: "F", in: db) + 1)"
     }
 }
 

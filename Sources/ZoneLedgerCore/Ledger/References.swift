@@ -49,8 +49,8 @@ enum References {
         if exact.count == 1 { return .found(subject(exact[0], kind)) }
         if exact.count > 1 { return .several(exact.map { subject($0, kind) }) }
         let matches = try SessionRow.fetchAll(
-            db, sql: "\(select) WHERE instr(lower(\(name)), lower(?)) > 0 ORDER BY r.id LIMIT 11",
-            arguments: [text]
+            db, sql: "\(select) WHERE \(PortableSQL.contains(name)) ORDER BY r.id LIMIT 11",
+            arguments: [PortableSQL.containing(text)]
         ).map { subject($0, kind) }
         switch matches.count {
         case 0: return .none
@@ -70,7 +70,7 @@ enum References {
         case .none where codeLooksLike(text, kind):
             throw LedgerError.data("找不到\(kind.label)“\(text)”：没有这个编号，可用 \(kind.rawValue) list 查看")
         case .none:
-            let all = try SessionRow.fetchAll(try db.cachedStatement(sql: current(kind))).map { subject($0, kind) }
+            let all = try SessionRow.fetchAll(try db.cachedStatement(sql: current(kind) + " ORDER BY r.id")).map { subject($0, kind) }
             let nearest = nearestNames(to: text, among: all)
             let hint = nearest.isEmpty ? "账本里没有相近的\(kind.label)" : "最接近的：" + listing(nearest)
             throw LedgerError.data("找不到\(kind.label)“\(text)”。\(hint)")

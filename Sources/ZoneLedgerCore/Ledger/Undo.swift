@@ -47,7 +47,7 @@ extension Ledger {
     static func candidates(limit: Int, in db: Session) throws -> [UndoCandidate] {
         let batches = try SessionRow.fetchAll(db, sql: """
             SELECT b.* FROM batch b
-            WHERE b.undoes IS NULL AND b.part_of IS NULL AND b.command <> 'init' AND b.command NOT LIKE 'zone rename%'
+            WHERE b.undoes IS NULL AND b.part_of IS NULL AND b.command <> 'init' AND lower(b.command) NOT LIKE 'zone rename%'
               AND NOT EXISTS (SELECT 1 FROM batch u WHERE u.undoes = b.id)
               AND (EXISTS (SELECT 1 FROM entry e JOIN batch p ON p.id = e.batch_id WHERE p.id = b.id OR p.part_of = b.id)
                    OR EXISTS (SELECT 1 FROM figure WHERE batch_id = b.id))
@@ -63,7 +63,7 @@ extension Ledger {
                 let what = [try EntryText.summary(entry, in: db), entry.note ?? ""].filter { !$0.isEmpty }.joined(separator: "；")
                 return "\(entry.effectiveOn.iso) \(try SubjectNames.listing(entry.subject, in: db)) \(entry.action.label(for: entry.subject.kind))\(what.isEmpty ? "" : "：" + what)"
             }
-            lines += try String.fetchAll(db, sql: "SELECT code || ' ' || metric || '：' || value || unit FROM figure WHERE batch_id = ?",
+            lines += try String.fetchAll(db, sql: "SELECT code || ' ' || metric || '：' || value || unit FROM figure WHERE batch_id = ? ORDER BY id",
                                          arguments: [id]).map { "数据 \($0)" }
             return UndoCandidate(batch: id, recordedAt: row["recorded_at"], author: row["author"], command: row["command"], lines: lines)
         }

@@ -74,15 +74,11 @@ extension Ledger {
     static func nextCode(_ kind: SubjectKind, in db: Session, counter: CodeCounter? = nil) throws -> String {
         if let counter { return try counter.next(table: kind.table, prefix: kind.codePrefix, in: db) }
         let prefix = kind.codePrefix
-        let highest = try Int64.fetchOne(try db.cachedStatement(sql: """
-            SELECT max(CAST(substr(code, 2) AS INTEGER)) FROM \(kind.table)
-            WHERE code GLOB '\(prefix)[0-9]*' AND substr(code, 2) NOT GLOB '*[^0-9]*'
-            """)) ?? 0
-        return "\(prefix)\(highest + 1)"
+        return "\(prefix)\(try CodeCounter.highest(table: kind.table, prefix: prefix, in: db) + 1)"
     }
 
     static func checkCodeFree(_ code: String, _ kind: SubjectKind, in db: Session, except id: Int64? = nil) throws {
-        if try Bool.fetchOne(try db.cachedStatement(sql: "SELECT 1 FROM \(kind.table) WHERE code = ? COLLATE NOCASE AND id IS NOT ?"), arguments: [code, id]) == true {
+        if try Bool.fetchOne(try db.cachedStatement(sql: "SELECT 1 FROM \(kind.table) WHERE code = ? COLLATE NOCASE AND id IS DISTINCT FROM ?"), arguments: [code, id]) == true {
             throw LedgerError.data("编号“\(code)”已被另一个\(kind.label)使用")
         }
     }
@@ -92,7 +88,7 @@ extension Ledger {
         let layout = SpanLayout.of(kind)
         let clash = try String.fetchOne(try db.cachedStatement(sql: """
             SELECT r.code FROM \(layout.table) s JOIN \(kind.table) r ON r.id = s.\(layout.key)
-            WHERE s.name = ? AND s.recorded_to IS NULL AND s.valid_to IS NULL AND r.id IS NOT ?\(park == nil ? "" : " AND s.park_id = ?")
+            WHERE s.name = ? AND s.recorded_to IS NULL AND s.valid_to IS NULL AND r.id IS DISTINCT FROM ?\(park == nil ? "" : " AND s.park_id = ?")
             LIMIT 1
             """), arguments: park.map { [name, id, $0] } ?? [name, id])
         guard let clash else { return }

@@ -113,6 +113,15 @@ public struct Entry: Sendable, Equatable {
     ]
     static let columnIndex = Dictionary(uniqueKeysWithValues: fieldColumns.enumerated().map { ($1, $0) })
 
+    /// The field columns the schema types INTEGER; the others are TEXT. A value is bound with its
+    /// column's type: SQLite converts '123' for an INTEGER column, PostgreSQL refuses text there.
+    static let integerFieldColumns: Set<String> = [
+        "investment_yuan", "expected_output_yuan", "expected_tax_yuan", "area_mu_hundredths", "area_approximate",
+        "plot_ratio_hundredths", "floor_area_m2", "buildings", "provincial_major", "registered",
+        "set_project_id", "set_parcel_id", "set_park_id", "set_tenant_id", "progress",
+        "invested_month_yuan", "invested_ytd_yuan", "invested_total_yuan", "plan_year", "plan_investment_yuan",
+    ]
+
     subscript(column: String) -> DatabaseValue {
         get { Entry.columnIndex[column].map { values[$0] } ?? .null }
         set {

@@ -54,12 +54,18 @@ extension Ledger {
                 "\($0[0] as String) 第\($0[1] as Int64)行引用了不存在的 \($0[2] as String)"
             }
         case .positive:
+            // Parks, then parcels, then projects, each in id order.
             return try String.fetchAll(db, sql: """
-                SELECT DISTINCT y.code || ' 面积、金额或容积率不为正' FROM park_span s JOIN park y ON y.id = s.park_id
-                WHERE s.area_mu_hundredths <= 0 OR s.investment_yuan <= 0 OR s.plot_ratio_hundredths <= 0 OR s.floor_area_m2 <= 0
-                  OR s.expected_output_yuan <= 0 OR s.expected_tax_yuan <= 0
-                UNION ALL SELECT DISTINCT l.code || ' 面积不为正' FROM parcel_span s JOIN parcel l ON l.id = s.parcel_id WHERE s.area_mu_hundredths <= 0
-                UNION ALL SELECT DISTINCT p.code || ' 总投资不为正' FROM project_span s JOIN project p ON p.id = s.project_id WHERE s.investment_yuan <= 0
+                SELECT problem FROM (
+                  SELECT DISTINCT 1 AS part, y.id AS subject, y.code || ' 面积、金额或容积率不为正' AS problem
+                  FROM park_span s JOIN park y ON y.id = s.park_id
+                  WHERE s.area_mu_hundredths <= 0 OR s.investment_yuan <= 0 OR s.plot_ratio_hundredths <= 0 OR s.floor_area_m2 <= 0
+                    OR s.expected_output_yuan <= 0 OR s.expected_tax_yuan <= 0
+                  UNION ALL SELECT DISTINCT 2, l.id, l.code || ' 面积不为正' FROM parcel_span s JOIN parcel l ON l.id = s.parcel_id
+                  WHERE s.area_mu_hundredths <= 0
+                  UNION ALL SELECT DISTINCT 3, p.id, p.code || ' 总投资不为正' FROM project_span s JOIN project p ON p.id = s.project_id
+                  WHERE s.investment_yuan <= 0) AS found
+                ORDER BY part, subject
                 """)
         case .milestoneDates:
             return try String.fetchAll(db, sql: """
@@ -68,11 +74,12 @@ extension Ledger {
                 FROM live_entry e JOIN milestone m ON m.id = e.milestone_id
                   JOIN live_entry a ON a.milestone_id = e.milestone_id AND a.action = 'add'
                 WHERE e.action IN ('done', 'cancel') AND e.effective_on < a.effective_on
+                ORDER BY e.effective_on, e.id
                 """)
         case .parkTenants:
             return try parkTenantProblems(in: db)
         case .futureEntries:
-            return try String.fetchAll(db, sql: "SELECT '记录 #' || id || ' 生效于 ' || effective_on || '，晚于今天' FROM live_entry WHERE effective_on > ?",
+            return try String.fetchAll(db, sql: "SELECT '记录 #' || id || ' 生效于 ' || effective_on || '，晚于今天' FROM live_entry WHERE effective_on > ? ORDER BY id",
                                        arguments: [today])
         case .statusOrder:
             return try statusOrderProblems(in: db)
@@ -84,7 +91,7 @@ extension Ledger {
             let report = SeedLoader.report
             var problems: [String] = []
             for table in SubjectKind.allCases.map(\.table) + ["figure"] {
-                for row in try SessionRow.fetchAll(db, sql: "SELECT code, quote FROM \(table) WHERE quote IS NOT NULL") {
+                for row in try SessionRow.fetchAll(db, sql: "SELECT code, quote FROM \(table) WHERE quote IS NOT NULL ORDER BY id") {
                     let quote: String = row["quote"]
                     for line in quote.split(separator: "\n") where !report.contains(line) {
                         problems.append("\(row["code"] as String) 的报告原文不在工作报告中：\(line.prefix(30))")
@@ -104,6 +111,7 @@ extension Ledger {
               JOIN park_span ys ON ys.park_id = y.id AND ys.recorded_to IS NULL AND ys.valid_to IS NULL
             WHERE f.unit = '家' AND f.metric LIKE '%企业%' AND f.category <> 'target'
               AND f.period_to = (SELECT max(period_to) FROM live_figure g WHERE g.park_id = f.park_id AND g.metric = f.metric)
+            ORDER BY y.id, f.id
             """).compactMap { row in
             let listed: Int64 = row["listed"]
             guard let reported = Int64(row["value"] as String), listed > reported else { return nil }

@@ -18,16 +18,17 @@ extension Ledger {
 
     static func history(_ query: HistoryQuery, subject: Subject?, in db: Session) throws -> Table {
         // Exactly the subject's own entries: `log REF` answers "what was recorded about this".
-        let filter = subject.map { "e.\($0.kind.foreignKey) = :subject" } ?? "1"
+        let filter = subject.map { "e.\($0.kind.foreignKey) = :subject" } ?? PortableSQL.always
         let rows = try SessionRow.fetchAll(db, sql: """
             SELECT e.*, b.recorded_at, b.author, b.command, u.recorded_at || ' ' || u.author AS voided_by, \(SubjectNames.select)
             FROM entry e JOIN batch b ON b.id = e.batch_id
               LEFT JOIN entry_void v ON v.entry_id = e.id LEFT JOIN batch u ON u.id = v.batch_id
               \(SubjectNames.joins)
-            WHERE \(filter) AND (:since IS NULL OR e.effective_on >= :since) AND (:until IS NULL OR e.effective_on <= :until)
+            WHERE \(filter) AND (\(PortableSQL.isNull("since", .text)) OR e.effective_on >= :since)
+              AND (\(PortableSQL.isNull("until", .text)) OR e.effective_on <= :until)
             ORDER BY e.effective_on DESC, e.id DESC
             LIMIT :limit
-            """, arguments: ["subject": subject?.id, "since": query.since, "until": query.until, "limit": query.limit ?? -1])
+            """, arguments: ["subject": subject?.id, "since": query.since, "until": query.until, "limit": query.limit.map(Int64.init) ?? PortableSQL.noLimit])
         return Table(columns: [
             Column("id", "序号", numeric: true), Column("effective_on", "生效日期"), Column("subject", "对象"),
             Column("action", "动作", choice: true), Column("change", "内容"), Column("note", "说明"), Column("correction", "更正"),

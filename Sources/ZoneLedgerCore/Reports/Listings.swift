@@ -104,7 +104,7 @@ extension Ledger {
                 SELECT t.code, s.name, ys.name, s.status, s.valid_from, n.note
                 FROM tenant t \(view.span(.tenant, "s", of: "t.id"))
                   \(view.span(.park, "ys", of: "s.park_id", join: "LEFT JOIN")) LEFT JOIN entry n ON n.id = s.note_entry
-                WHERE :park IS NULL OR s.park_id = :park
+                WHERE \(PortableSQL.isNull("park", .integer)) OR s.park_id = :park
                 ORDER BY s.park_id, t.id
                 """, arguments: arguments)
             return Table(columns: [
@@ -124,7 +124,7 @@ extension Ledger {
             arguments += ["category": category?.rawValue]
             let rows = try SessionRow.fetchAll(db, sql: """
                 SELECT f.*, ys.name AS park_name FROM figure f \(view.span(.park, "ys", of: "f.park_id", join: "LEFT JOIN"))
-                WHERE \(view.liveFigure("f")) AND (:category IS NULL OR f.category = :category) ORDER BY f.id
+                WHERE \(view.liveFigure("f")) AND (\(PortableSQL.isNull("category", .text)) OR f.category = :category) ORDER BY f.id
                 """, arguments: arguments)
             return Table(columns: Self.figureColumns, rows: rows.map(Self.figureRow))
         }

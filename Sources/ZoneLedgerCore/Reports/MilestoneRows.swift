@@ -28,7 +28,7 @@ enum MilestoneRows {
         case all
     }
 
-    static func sql(_ source: Source, _ view: Viewpoint, filter: String = "1") -> String {
+    static func sql(_ source: Source, _ view: Viewpoint, filter: String = PortableSQL.always) -> String {
         var conditions: [String]
         switch source {
         case .openDue:
@@ -39,6 +39,7 @@ enum MilestoneRows {
             conditions = []
         }
         conditions.insert(view.valid("s"), at: 0)
+        conditions.append(filter)
         let joins = LinkedSubject.joins(view), kindCase = LinkedSubject.kindCase
         return """
             SELECT m.id, m.code, s.title, s.due_on, s.due_text, s.original_due_on, s.original_due_text, s.reschedules,
@@ -51,7 +52,7 @@ enum MilestoneRows {
               \(joins)
               LEFT JOIN entry mn ON mn.id = s.note_entry
               LEFT JOIN entry sn ON sn.id = coalesce(np.note_entry, nl.note_entry, ny.note_entry, ne.note_entry)
-            WHERE \(conditions.joined(separator: " AND ")) AND \(filter)
+            WHERE \(PortableSQL.all(conditions))
             ORDER BY s.due_on, length(m.code), m.code
             """
     }
@@ -63,7 +64,7 @@ enum MilestoneRows {
     /// Filters by subject kind and park: a park's own milestones, its tenants', its projects',
     /// and those of its projects' parcels, all as they were on the day.
     static func filter(kind: SubjectKind?, park: Int64?, _ view: Viewpoint) -> String {
-        var conditions = ["1"]
+        var conditions: [String] = []
         if let kind { conditions.append("s.\(kind.foreignKey) IS NOT NULL") }
         if park != nil {
             conditions.append("""
@@ -71,7 +72,7 @@ enum MilestoneRows {
                  OR s.parcel_id IS NOT NULL AND EXISTS (SELECT 1 FROM project_span x WHERE x.parcel_id = s.parcel_id AND x.park_id = :park AND \(view.valid("x"))))
                 """)
         }
-        return conditions.joined(separator: " AND ")
+        return PortableSQL.all(conditions)
     }
 
     /// Rows one at a time, as lines: nothing is held but the line in hand.
@@ -109,7 +110,7 @@ extension Ledger {
 
     static func milestones(_ view: Viewpoint, state: MilestoneState?, subject: SubjectID?, in db: Session) throws -> Table {
         var lines: [MilestoneLine] = []
-        let filter = state.map { "s.state = '\($0.rawValue)'" } ?? "1"
+        let filter = state.map { "s.state = '\($0.rawValue)'" } ?? PortableSQL.always
         try MilestoneRows.each(MilestoneRows.sql(subject.map { .subject($0) } ?? .all, view, filter: filter),
                                MilestoneRows.arguments(view, subject: subject), asOf: view.day, in: db) { lines.append($0) }
         return Table(columns: [

@@ -157,7 +157,7 @@ extension Ledger {
             SELECT p.code, s.name, s.planned_start, s.planned_completion, s.department, s.stage, s.progress, s.valid_from, n.note
             FROM project p \(view.span(.project, "s", of: "p.id")) LEFT JOIN entry n ON n.id = s.note_entry
             WHERE s.planned_start IS NOT NULL AND s.planned_completion IS NOT NULL AND s.planned_start < :day
-              AND (:park IS NULL OR s.park_id = :park)
+              AND (\(PortableSQL.isNull("park", .integer)) OR s.park_id = :park)
             ORDER BY p.id
             """), arguments: view.arguments + ["park": park])
         while let row = try rows.next() {

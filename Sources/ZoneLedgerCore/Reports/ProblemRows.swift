@@ -40,7 +40,7 @@ enum ProblemRows {
     static let raisedOrder = "s.raised_on, length(q.code), q.code"
 
     /// Spans valid on the view's day (alias `s`) that meet `filter`, in `order`.
-    static func sql(_ view: Viewpoint, filter: String = "1", order: String = raisedOrder) -> String {
+    static func sql(_ view: Viewpoint, filter: String = PortableSQL.always, order: String = raisedOrder) -> String {
         let joins = LinkedSubject.joins(view), kindCase = LinkedSubject.kindCase
         return """
             SELECT q.id, q.code, s.title, CASE \(kindCase) END AS subject_kind,
@@ -56,7 +56,7 @@ enum ProblemRows {
             """
     }
 
-    static func lines(_ view: Viewpoint, filter: String = "1", order: String = raisedOrder, arguments: SQLArguments = [:],
+    static func lines(_ view: Viewpoint, filter: String = PortableSQL.always, order: String = raisedOrder, arguments: SQLArguments = [:],
                       in db: Session) throws -> [ProblemLine] {
         try SessionRow.fetchAll(try db.cachedStatement(sql: sql(view, filter: filter, order: order)), arguments: view.arguments + arguments).map { row in
             ProblemLine(id: row[0], code: row[1], text: row[2], subjectKind: SubjectKind(rawValue: row[3]) ?? .project, subjectID: row[4],
@@ -72,14 +72,14 @@ extension Ledger {
     /// `problem list`; `subject` narrows to one project, parcel, park or tenant.
     public func listProblems(_ asOf: AsOf, openOnly: Bool = false, subject: (kind: SubjectKind, ref: String)? = nil) throws -> Table {
         try read(at: asOf) { db, view in
-            var filter = openOnly ? "s.state = 'open'" : "1"
+            var conditions = openOnly ? ["s.state = 'open'"] : []
             var arguments: SQLArguments = [:]
             if let subject {
                 let found = try References.resolve(subject.ref, kind: subject.kind, in: db)
-                filter += " AND s.\(subject.kind.foreignKey) = :subject"
+                conditions.append("s.\(subject.kind.foreignKey) = :subject")
                 arguments = ["subject": found.id]
             }
-            let lines = try ProblemRows.lines(view, filter: filter, arguments: arguments, in: db)
+            let lines = try ProblemRows.lines(view, filter: PortableSQL.all(conditions), arguments: arguments, in: db)
             return ProblemTables.table(lines, on: view.day)
         }
     }

@@ -18,7 +18,7 @@ enum SheetCorrections {
         // known at the view's moment.
         let after = view.arguments + ["last": month.last]
         let commands = "SELECT id FROM batch c WHERE c.part_of IS NULL AND substr(c.recorded_at, 1, 10) > :last"
-            + " AND c.command <> 'init' AND c.command NOT LIKE 'import%'" + (view.threshold == nil ? "" : " AND c.id <= :rec")
+            + " AND c.command <> 'init' AND lower(c.command) NOT LIKE 'import%'" + (view.threshold == nil ? "" : " AND c.id <= :rec")
         var rows: [[Cell]] = []
         let entries = try SessionRow.fetchAll(db, sql: """
             SELECT e.*, b.recorded_at AS recorded, b.author AS recorder, \(SubjectNames.select)

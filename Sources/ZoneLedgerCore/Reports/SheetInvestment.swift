@@ -164,7 +164,7 @@ extension SheetSummary {
 extension SheetInvestment {
     /// The zone's figures over the projects that exist on the sheet's day.
     func zone(_ view: Viewpoint, in db: Session) throws -> ZoneInvestment {
-        let projects = try Int64.fetchAll(db, sql: "SELECT p.id FROM project p \(view.span(.project, "s", of: "p.id"))", arguments: view.arguments)
+        let projects = try Int64.fetchAll(db, sql: "SELECT p.id FROM project p \(view.span(.project, "s", of: "p.id")) ORDER BY p.id", arguments: view.arguments)
         return ZoneInvestment(self, projects: projects)
     }
 }

@@ -112,7 +112,7 @@ enum SheetSummary {
                              in db: Session) throws -> (value: String, to: Day)? {
         guard let row = try SessionRow.fetchOne(db, sql: """
             SELECT value, period_to FROM figure f
-            WHERE f.key = :key AND (:category IS NULL AND f.category <> 'target' OR f.category = :category)
+            WHERE f.key = :key AND (\(PortableSQL.isNull("category", .text)) AND f.category <> 'target' OR f.category = :category)
               AND f.period_to <= :by AND f.period_to >= :year_start AND f.park_id IS NULL AND \(view.liveFigure("f"))
             ORDER BY f.period_to DESC, f.known_on DESC, f.id DESC LIMIT 1
             """, arguments: view.arguments + ["key": key, "category": category, "by": periodBy, "year_start": Day(year: year, month: 1, day: 1)]) else { return nil }
@@ -122,11 +122,18 @@ enum SheetSummary {
     /// Tenants by status for each park: the itemised tenants, and what the report counted without names.
     static func tenants(_ view: Viewpoint, in db: Session) throws -> MonthlySheet.Section {
         let rows = try SessionRow.fetchAll(db, sql: """
-            SELECT y.id, y.code, s.name,
-              (SELECT group_concat(f.metric || f.value || f.unit, '；') FROM figure f
-               WHERE f.park_id = y.id AND f.category <> 'target' AND \(view.liveFigure("f"))) AS reported
-            FROM park y \(view.span(.park, "s", of: "y.id")) ORDER BY y.id
+            SELECT y.id, y.code, s.name FROM park y \(view.span(.park, "s", of: "y.id")) ORDER BY y.id
             """, arguments: view.arguments)
+        // Each park's reported figures, in the order they were recorded, joined here: SQLite's
+        // group_concat promises no order and PostgreSQL has none.
+        var reported: [Int64: [String]] = [:]
+        for row in try SessionRow.fetchAll(db, sql: """
+            SELECT f.park_id, f.metric || f.value || f.unit FROM figure f
+            WHERE f.park_id IS NOT NULL AND f.category <> 'target' AND \(view.liveFigure("f"))
+            ORDER BY f.park_id, f.id
+            """, arguments: view.arguments) {
+            reported[row[0], default: []].append(row[1])
+        }
         let statuses = try SessionRow.fetchAll(db, sql: """
             SELECT s.park_id, s.status, count(*) FROM tenant t \(view.span(.tenant, "s", of: "t.id")) GROUP BY s.park_id, s.status
             """, arguments: view.arguments)
@@ -139,7 +146,7 @@ enum SheetSummary {
             let mine = counts[row[0]] ?? [:]
             return [.text(row[1]), .text(row[2])]
                 + TenantStatus.allCases.map { .integer(mine[$0.rawValue] ?? 0) }
-                + [.optional(row[3] as String?)]
+                + [.optional(reported[row[0]]?.joined(separator: "；"))]
         })
         return .init(key: "tenants_by_park", title: "园区企业", english: "Tenants by park", table: table)
     }

@@ -226,7 +226,7 @@ enum SheetPlaces {
         let rows = try SessionRow.fetchAll(db, sql: """
             SELECT f.*, ys.name AS park_name FROM figure f \(view.span(.park, "ys", of: "f.park_id", join: "LEFT JOIN"))
             WHERE f.category <> 'target' AND f.period_to <= :day AND substr(f.period_to, 1, 4) = :year AND \(known)
-              AND NOT EXISTS (SELECT 1 FROM figure g WHERE g.metric = f.metric AND g.park_id IS f.park_id AND g.category <> 'target'
+              AND NOT EXISTS (SELECT 1 FROM figure g WHERE g.metric = f.metric AND g.park_id IS NOT DISTINCT FROM f.park_id AND g.category <> 'target'
                               AND g.period_to <= :day AND g.period_to > f.period_to AND \(alsoKnown))
             ORDER BY f.id
             """, arguments: view.arguments + ["year": String(view.day.year)])

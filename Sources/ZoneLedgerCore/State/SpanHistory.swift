@@ -51,7 +51,7 @@ enum SpanHistory {
             """)
         // Without the stored spans (a rebuild writes them as it walks) the span cursor reads nothing.
         let spans = try SessionRow.fetchCursor(db, sql: """
-            SELECT \(SpanStore.selection(layout)), \(layout.key) FROM \(layout.table) WHERE ? ORDER BY \(layout.key), recorded_from
+            SELECT \(SpanStore.selection(layout)), \(layout.key) FROM \(layout.table) WHERE ? = 1 ORDER BY \(layout.key), recorded_from
             """, arguments: [withStored])
         var nextEntry = try entries.next().map(recordedEntry)
         let subjectColumn = 5 + layout.columns.count

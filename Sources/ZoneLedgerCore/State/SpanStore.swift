@@ -62,7 +62,7 @@ enum SpanStore {
     static func append(_ entry: Entry, command: Int64, in db: Session) throws -> Bool {
         let subject = entry.subject, layout = SpanLayout.of(subject.kind)
         let later = try Bool.fetchOne(try db.cachedStatement(sql: """
-            SELECT EXISTS (SELECT 1 FROM entry WHERE \(subject.kind.foreignKey) = ? AND effective_on > ?)
+            SELECT \(PortableSQL.flag("EXISTS (SELECT 1 FROM entry WHERE \(subject.kind.foreignKey) = ? AND effective_on > ?)"))
             """), arguments: [subject.id, entry.effectiveOn]) ?? true
         guard !later else { return false }
         let latest = try SessionRow.fetchOne(try db.cachedStatement(sql: """

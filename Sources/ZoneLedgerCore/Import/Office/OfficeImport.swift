@@ -29,6 +29,7 @@ extension Ledger {
             try Dictionary(SessionRow.fetchAll(db, sql: """
                 SELECT s.name, s.stage FROM project p JOIN project_span s ON s.id = (SELECT x.id FROM project_span x
                   WHERE x.project_id = p.id AND x.recorded_to IS NULL AND x.valid_from <= ? ORDER BY x.valid_from DESC LIMIT 1)
+                ORDER BY p.id
                 """, arguments: [reading.reportDay]).map { ($0[0] as String, $0[1] as String) }, uniquingKeysWith: { first, _ in first })
         }
         let files = OfficeFiles(reading, existing: existing)
