@@ -27,8 +27,14 @@ struct PostgresStoreTests {
         let onFile = try sandbox.run(arguments + ["--db", file], environment: environment)
         let onDatabase = try sandbox.run(arguments + ["--db", database], environment: environment)
         #expect(onFile.status == onDatabase.status, "\(arguments): \(onFile) / \(onDatabase)", sourceLocation: sourceLocation)
-        #expect(onFile.stdoutData == onDatabase.stdoutData, "\(arguments): stdout differs\n\(onFile.stdout.prefix(1500))\n---\n\(onDatabase.stdout.prefix(1500))",
-                sourceLocation: sourceLocation)
+        // Byte for byte; `zone` names where the ledger is, the one place the two differ by right.
+        if arguments == ["zone"] {
+            #expect(onFile.stdout.replacingOccurrences(of: file, with: "LEDGER") == onDatabase.stdout.replacingOccurrences(of: database, with: "LEDGER"),
+                    sourceLocation: sourceLocation)
+        } else {
+            #expect(onFile.stdoutData == onDatabase.stdoutData, "\(arguments): stdout differs\n\(onFile.stdout.prefix(1500))\n---\n\(onDatabase.stdout.prefix(1500))",
+                    sourceLocation: sourceLocation)
+        }
         #expect(onFile.stderr.replacingOccurrences(of: file, with: "LEDGER") == onDatabase.stderr.replacingOccurrences(of: database, with: "LEDGER"),
                 "\(arguments): stderr differs", sourceLocation: sourceLocation)
     }

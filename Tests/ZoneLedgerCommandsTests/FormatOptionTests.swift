@@ -10,7 +10,7 @@ import Testing
     static func format(of value: Any, depth: Int = 0) -> OutputFormat? {
         if let options = value as? FormatOptions { return options.format }
         if let choice = value as? AnyFormatChoice { return choice.value }
-        guard depth < 4 else { return nil }
+        guard depth < 6 else { return nil }   // an option group inside a command adds two levels
         for child in Mirror(reflecting: value).children {
             if let found = format(of: child.value, depth: depth + 1) { return found }
         }

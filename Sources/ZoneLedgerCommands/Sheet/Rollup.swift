@@ -13,34 +13,21 @@ struct Rollup: ParsableCommand {
             """)
 
     @Argument(help: ArgumentHelp("各开发区的账本文件", valueName: "ledger")) var ledgers: [String] = []
-    @Option(help: ArgumentHelp("月份：2021-03 或 2021年3月（默认本月）", valueName: "month")) var month: String?
-    @Option(name: .customLong("format"), help: SheetFormats.help) var formatChoice = FormatChoice<SheetFormats>(SheetFormats.defaultFormat)
-    @Option(help: ArgumentHelp("写入文件（先写临时文件再改名）", valueName: "file")) var out: String?
-    @Option(help: "标题语言：zh 或 en（数据保持原样）") var lang: SheetLanguage = .zh
-    @Option(help: "xlsx 和 html 的纸张：a4 或 a3（横向，每个工作表一页宽）") var paper: SheetPaper = .a4
-    @Option(name: .customLong("as-recorded"),
-            help: ArgumentHelp("按某一时刻各账本里已有的记录汇总（如当时报送的 2021-04-05）：之后补记、更正的都不算", valueName: "time"))
-    var asRecorded: String?
-
-    var format: OutputFormat { formatChoice.value }
+    @OptionGroup var options: SheetOptions
 
     func run() throws {
         let today = Clock.today
         guard !ledgers.isEmpty else { throw LedgerError.usage("请给出至少一个开发区账本，如 zoneledger rollup --month 2021-03 甲区.sqlite 乙区.sqlite") }
-        let month = try month.map(Sheet.parseMonth) ?? Month(today)
-        if format.isBinary && out == nil && Terminal.isTerminal(1) {
-            throw LedgerError.usage("\(SheetFormats.name(format)) 是二进制文件，不写到终端：请加 --out 文件名，或重定向到文件")
-        }
+        let month = try options.checkedMonth(today: today)
         try Self.refuseRepeats(ledgers)
-        let recorded = try asRecorded.map { try RecordedAt.parse($0) }
+        let recorded = try options.recorded()
         // Every ledger is read before anything is written: one that cannot be read stops the whole
         // rollup, so a total missing a zone is never printed.
         let zones = try ledgers.map { source in
             try Self.naming(source) { try Ledger.open(at: source, writable: false).zoneFigures(month: month, today: today, recorded: recorded) }
         }
         let names = CityRollup.rowNames(zones: zones.map(\.zone), sources: ledgers.map(Self.shortName))
-        let sheet = CityRollup.sheet(month: month, zones: zones, names: names, recorded: recorded, generatedAt: Sheet.generatedAt())
-        try Sheet.render(SheetStream(sheet), format: format, labels: SheetLabels(lang), paper: paper.value, out: out)
+        try options.render(SheetStream(CityRollup.sheet(month: month, zones: zones, names: names, recorded: recorded, generatedAt: Sheet.generatedAt())))
     }
 
     /// A file by its name, a PostgreSQL ledger by its database and host.
