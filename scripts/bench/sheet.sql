@@ -22,8 +22,8 @@ FROM problem_span s JOIN problem q ON q.id = s.problem_id
 WHERE s.recorded_to IS NULL AND s.valid_to IS NULL AND (s.state = 'open' OR s.state = 'resolved' AND s.closed_on >= '2022-06-01')
 ORDER BY s.raised_on, length(q.code), q.code;
 SELECT p.id FROM project p JOIN project_span s ON s.id = (SELECT x.id FROM project_span x WHERE x.project_id = p.id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1) ORDER BY p.id;
-SELECT s.stage, count(*) FROM project p JOIN project_span s ON s.id = (SELECT x.id FROM project_span x WHERE x.project_id = p.id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1) GROUP BY s.stage;
-SELECT s.state, count(*) FROM milestone_span s WHERE s.recorded_to IS NULL AND s.valid_to IS NULL AND s.due_on BETWEEN '2022-06-01' AND '2022-06-30' GROUP BY s.state;
+SELECT s.stage, count(*) FROM project p JOIN project_span s ON s.id = (SELECT x.id FROM project_span x WHERE x.project_id = p.id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1) GROUP BY s.stage ORDER BY s.stage;
+SELECT s.state, count(*) FROM milestone_span s WHERE s.recorded_to IS NULL AND s.valid_to IS NULL AND s.due_on BETWEEN '2022-06-01' AND '2022-06-30' GROUP BY s.state ORDER BY s.state;
 SELECT count(*) FROM milestone_span s WHERE s.recorded_to IS NULL AND s.valid_to IS NULL AND s.state = 'done' AND s.closed_on BETWEEN '2022-06-01' AND '2022-06-30';
 SELECT count(*) FROM milestone_span s WHERE s.recorded_to IS NULL AND s.valid_to IS NULL AND s.state = 'open' AND s.due_on < '2022-06-30';
 SELECT count(*) FROM entry e WHERE e.effective_on BETWEEN '2022-06-01' AND '2022-06-30' AND NOT EXISTS (SELECT 1 FROM entry_void v WHERE v.entry_id = e.id);
@@ -55,7 +55,8 @@ SELECT y.id, y.code, s.name FROM park y JOIN park_span s ON s.id = (SELECT x.id 
 SELECT f.park_id, f.metric || f.value || f.unit FROM figure f
 WHERE f.park_id IS NOT NULL AND f.category <> 'target' AND f.known_on <= '2022-06-30' AND NOT EXISTS (SELECT 1 FROM figure_void v WHERE v.figure_id = f.id)
 ORDER BY f.park_id, f.id;
-SELECT s.park_id, s.status, count(*) FROM tenant t JOIN tenant_span s ON s.id = (SELECT x.id FROM tenant_span x WHERE x.tenant_id = t.id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1) GROUP BY s.park_id, s.status;
+SELECT s.park_id, s.status, count(*) FROM tenant t JOIN tenant_span s ON s.id = (SELECT x.id FROM tenant_span x WHERE x.tenant_id = t.id AND x.recorded_to IS NULL AND x.valid_from <= '2022-06-30' ORDER BY x.valid_from DESC LIMIT 1)
+GROUP BY s.park_id, s.status ORDER BY s.park_id, s.status;
 SELECT * FROM figure f WHERE f.category = 'target' AND substr(f.period_to, 1, 4) = '2022' AND f.known_on <= '2022-06-30' AND NOT EXISTS (SELECT 1 FROM figure_void v WHERE v.figure_id = f.id) ORDER BY f.id;
 SELECT y.id, y.code, s.name, s.kind, s.area_mu_hundredths, s.area_approximate, s.investment_yuan,
   (SELECT count(*) FROM tenant_span t WHERE t.park_id = y.id AND t.recorded_to IS NULL AND t.valid_to IS NULL) AS tenants,

@@ -17,11 +17,12 @@ enum SheetSummary {
         ]
     }
 
-    /// Projects on the day by stage, counted in SQL; a stage with none is absent.
+    /// Projects on the day by stage, counted in SQL; a stage with none is absent. (Counts read into
+    /// dictionaries are ordered all the same, so both stores give the same rows.)
     static func stageCounts(_ view: Viewpoint, in db: Session) throws -> [ProjectStage: Int64] {
         var counts: [ProjectStage: Int64] = [:]
         for row in try SessionRow.fetchAll(db, sql: """
-            SELECT s.stage, count(*) FROM project p \(view.span(.project, "s", of: "p.id")) GROUP BY s.stage
+            SELECT s.stage, count(*) FROM project p \(view.span(.project, "s", of: "p.id")) GROUP BY s.stage ORDER BY s.stage
             """, arguments: view.arguments) {
             guard let stage = ProjectStage(rawValue: row[0]) else { throw LedgerError.data("账本里有未知的项目阶段“\(row[0] as String)”：请运行 zoneledger check") }
             counts[stage] = row[1]
@@ -42,7 +43,7 @@ enum SheetSummary {
         let arguments = view.arguments + ["from": month.first, "to": month.last]
         // Due this month (as moved by the day), by state.
         let dueByState = try Dictionary(uniqueKeysWithValues: SessionRow.fetchAll(db, sql: """
-            SELECT s.state, count(*) FROM milestone_span s WHERE \(view.valid("s")) AND s.due_on BETWEEN :from AND :to GROUP BY s.state
+            SELECT s.state, count(*) FROM milestone_span s WHERE \(view.valid("s")) AND s.due_on BETWEEN :from AND :to GROUP BY s.state ORDER BY s.state
             """, arguments: arguments).map { ($0[0] as String, $0[1] as Int) })
         // Done this month, and still done on the day.
         let completed = try Int.fetchOne(db, sql: """
@@ -135,7 +136,8 @@ enum SheetSummary {
             reported[row[0], default: []].append(row[1])
         }
         let statuses = try SessionRow.fetchAll(db, sql: """
-            SELECT s.park_id, s.status, count(*) FROM tenant t \(view.span(.tenant, "s", of: "t.id")) GROUP BY s.park_id, s.status
+            SELECT s.park_id, s.status, count(*) FROM tenant t \(view.span(.tenant, "s", of: "t.id"))
+            GROUP BY s.park_id, s.status ORDER BY s.park_id, s.status
             """, arguments: view.arguments)
         var counts: [Int64: [String: Int64]] = [:]
         for row in statuses { counts[row[0], default: [:]][row[1]] = row[2] }
