@@ -74,9 +74,11 @@ extension ImportFastPathTests {
     /// Rows without a 编号 get their codes from the import's counter; one by one, the commands
     /// would have given the same codes.
     @Test func generatedCodesAreTheOnesCommandsWouldGive() throws {
-        // Only P and digits count: not P alone, P20a, p30, nor the codes either side of P's (O50, Q40).
+        // Only P and digits count: not P alone, P20a, p30, nor the codes either side of P's (O50, Q40),
+        // nor a number too long for 64 bits (which crashed the next code once).
         let rows: [(code: String?, name: String)] = [(nil, "甲"), ("P10", "乙"), (nil, "丙"), ("P007", "丁"), ("PX99", "戊"),
-                                                     ("P", "庚"), ("P20a", "辛"), ("p30", "壬"), ("Q40", "癸"), ("O50", "子"), (nil, "己")]
+                                                     ("P", "庚"), ("P20a", "辛"), ("p30", "壬"), ("Q40", "癸"), ("O50", "子"),
+                                                     ("P99999999999999999999", "丑"), ("P99999999999999999", "寅"), (nil, "己")]
         let imported = try emptyLedger()
         let text = "编号,名称,类别\n" + rows.map { "\($0.code ?? ""),\($0.name),工业" }.joined(separator: "\n")
         _ = try imported.importCSV([file(.projects, text)], context: context())
@@ -87,8 +89,16 @@ extension ImportFastPathTests {
             try commanded.addProject(draft, context: context())
         }
         let codes = { (ledger: Ledger) in try ledger.read { try String.fetchAll($0, sql: "SELECT code FROM project ORDER BY id") } }
-        #expect(try codes(imported) == ["P1", "P10", "P11", "P007", "PX99", "P", "P20a", "p30", "Q40", "O50", "P12"])
+        #expect(try codes(imported) == ["P1", "P10", "P11", "P007", "PX99", "P", "P20a", "p30", "Q40", "O50",
+                                        "P99999999999999999999", "P99999999999999999", "P100000000000000000"])
         #expect(try codes(imported) == codes(commanded))
+        // Past 18 digits there is no next code to hand out: said, not wrapped or crashed.
+        var draft = ProjectDraft(name: "卯", kind: .industrial, on: day("2021-01-01"))
+        draft.code = "P999999999999999999"
+        try commanded.addProject(draft, context: context())
+        #expect(throws: LedgerError.data("P编号已用到P999999999999999999，没有更大的编号可分配：请为新的一行写明编号")) {
+            try commanded.addProject(ProjectDraft(name: "辰", kind: .industrial, on: day("2021-01-01")), context: context())
+        }
     }
 }
 

@@ -154,7 +154,7 @@ struct BulkAdds {
         // them): the file's own, else the next free number, as CodeCounter hands them out in order.
         let prefix = subject.codePrefix
         let numeric = { (column: String) in
-            "CASE WHEN \(column) GLOB '\(prefix)[0-9]*' AND substr(\(column), 2) NOT GLOB '*[^0-9]*' THEN CAST(substr(\(column), 2) AS INTEGER) END"
+            "CASE WHEN \(column) GLOB '\(prefix)[0-9]*' AND substr(\(column), 2) NOT GLOB '*[^0-9]*' AND length(\(column)) <= \(prefix.count + CodeCounter.maxDigits) THEN CAST(substr(\(column), 2) AS INTEGER) END"
         }
         let highest = try Int64.fetchOne(db, sql: "SELECT max(\(numeric("code"))) FROM \(subject.table)") ?? 0
         try db.execute(sql: """

@@ -18,15 +18,31 @@ final class CodeCounter {
             """), arguments: [known.lastID])
         let highest = max(known.highest, row?[0] ?? 0)
         seen[table] = (highest, row?[1] ?? known.lastID)
-        return "\(prefix)\(highest + 1)"
+        return try Self.code(after: highest, prefix: prefix)
+    }
+
+    /// The code after the highest number: refused past `maxDigits` digits, where the next would no
+    /// longer be counted (and so be handed out again).
+    static func code(after highest: Int64, prefix: String) throws -> String {
+        let next = highest + 1
+        guard String(next).count <= maxDigits else {
+            throw LedgerError.data("\(prefix)编号已用到\(prefix)\(highest)，没有更大的编号可分配：请为新的一行写明编号")
+        }
+        return "\(prefix)\(next)"
     }
 
     /// Whether `code` is the prefix and ASCII digits only (P12, P007; not P, P1a or p1): a range of
     /// the code index and a trim, which both stores read alike (SQLite's GLOB is SQLite's own).
+    /// At most `maxDigits` digits: a longer number (an imported P99999999999999999999) is a code
+    /// like any other name but is not counted, since it would not fit a 64-bit integer (SQLite
+    /// would saturate it and the next code overflow; PostgreSQL would refuse the cast).
     static func isNumbered(_ prefix: String) -> String {
         let after = prefix.unicodeScalars.first.flatMap { Unicode.Scalar($0.value + 1) }.map { String($0) } ?? prefix
-        return "code > '\(prefix)' AND code < '\(after)' AND trim(substr(code, 2), '0123456789') = ''"
+        return "code > '\(prefix)' AND code < '\(after)' AND length(code) <= \(prefix.count + maxDigits) AND trim(substr(code, 2), '0123456789') = ''"
     }
+
+    /// 18 digits: the largest number of them, plus one, still fits an Int64.
+    static let maxDigits = 18
 
     /// A numbered code's number, as a 64-bit integer on both stores (PostgreSQL's INTEGER is 32-bit).
     static let number = "CAST(substr(code, 2) AS BIGINT)"

@@ -59,7 +59,7 @@ extension Ledger {
 
     static func nextFigureCode(in db: Session, counter: CodeCounter? = nil) throws -> String {
         if let counter { return try counter.next(table: "figure", prefix: "F", in: db) }
-        return "F\(try CodeCounter.highest(table: "figure", prefix: "F", in: db) + 1)"
+        return try CodeCounter.code(after: CodeCounter.highest(table: "figure", prefix: "F", in: db), prefix: "F")
     }
 }
 

@@ -74,7 +74,7 @@ extension Ledger {
     static func nextCode(_ kind: SubjectKind, in db: Session, counter: CodeCounter? = nil) throws -> String {
         if let counter { return try counter.next(table: kind.table, prefix: kind.codePrefix, in: db) }
         let prefix = kind.codePrefix
-        return "\(prefix)\(try CodeCounter.highest(table: kind.table, prefix: prefix, in: db) + 1)"
+        return try CodeCounter.code(after: CodeCounter.highest(table: kind.table, prefix: prefix, in: db), prefix: prefix)
     }
 
     static func checkCodeFree(_ code: String, _ kind: SubjectKind, in db: Session, except id: Int64? = nil) throws {
