@@ -152,6 +152,34 @@ struct PostgresStoreTests {
         #expect(empty.status == 66 && empty.stderr.contains("zoneledger init"), "\(empty)")
     }
 
+    /// `import`: the same answers on both stores (a bad row refuses the whole file with its line and
+    /// column, a second import adds nothing), and an export brought back whole into a new database
+    /// exports the same files.
+    @Test func importsReadAlikeOnBothStores() throws {
+        guard let cluster = PostgresLedgers.live() else { return }
+        let sandbox = try Sandbox()
+        try sandbox.enriched()
+        let database = try cluster.newDatabase("imports")
+        expectSuccess(try sandbox.run(["copy", "--to", database, "--db", sandbox.ledger], environment: cluster.environment))
+        let bad = sandbox.path("bad.csv"), good = sandbox.path("good.csv")
+        try Data("编号,名称,类别,总投资\n,新材料一期,工业,2亿元\n,新材料二期,工业,abc\n".utf8).write(to: URL(fileURLWithPath: bad))
+        try Data("编号,名称,类别,总投资\n,新材料一期,工业,2亿元\n,新材料二期,工业,3亿元\n".utf8).write(to: URL(fileURLWithPath: good))
+        for step in [["import", "projects", bad], ["import", "projects", good, "--dry-run"], ["import", "projects", good],
+                     ["import", "projects", good], ["project", "list", "--format", "json"]] {
+            try Self.compare(sandbox, cluster, sandbox.ledger, database, step)
+        }
+        let exported = sandbox.path("exported")
+        expectSuccess(try sandbox.run(["export", "--out", exported, "--db", sandbox.ledger]))
+        let restored = try cluster.newDatabase("restored")
+        expectSuccess(try sandbox.run(["init", "--empty", "--db", restored], environment: cluster.environment))
+        expectSuccess(try sandbox.run(["import", "all", exported, "--db", restored], environment: cluster.environment))
+        let again = sandbox.path("again")
+        expectSuccess(try sandbox.run(["export", "--out", again, "--db", restored], environment: cluster.environment))
+        for name in try FileManager.default.contentsOfDirectory(atPath: exported) {
+            #expect(FileManager.default.contents(atPath: exported + "/" + name) == FileManager.default.contents(atPath: again + "/" + name), "\(name)")
+        }
+    }
+
     /// A city's rollup takes files and databases alike.
     @Test func theRollupReadsFilesAndDatabasesAlike() throws {
         guard let cluster = PostgresLedgers.live() else { return }

@@ -251,14 +251,8 @@ extension Ledger {
                 zoneRow = (name, records[1].fields.count > 1 ? Day(iso: records[1].fields[1]) : nil)
             }
         }
-        try translatingErrors {
-            try queue.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    try restore(tables, zone: zoneRow, today: context.today, in: Session(db))
-                    return .commit
-                }
-            }
-        }
+        // One transaction in either store: all of the history, or none.
+        try write { db in try restore(tables, zone: zoneRow, today: context.today, in: db) }
         return RestoreFile.allCases.compactMap { file in tables[file].map { (file, $0.rows.count) } }
     }
 }

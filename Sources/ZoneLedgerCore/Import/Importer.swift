@@ -100,17 +100,67 @@ extension Ledger {
         let meter = ImportProgress(total: scanned.reduce(0) { $0 + $1.1.records - 1 }, report: progress)
         var sink = ProblemSink(limit: options.problemLimit)
         var results: [ImportResult] = []
+        // The files, in one transaction whichever the store: `.rollback` when a row was refused or
+        // for a dry run. The bulk path is SQLite's (its C API, its TEMP tables); PostgreSQL takes the row path.
+        func importAll(_ db: Session) throws -> Database.TransactionCompletion {
+            let batches = ImportBatches(ledger: self, context: context, command: "import " + files.map(\.kind.rawValue).joined(separator: " "))
+            for (index, (file, scan, header)) in scanned.enumerated() {
+                var result = ImportResult(kind: file.kind, encoding: scan.text.encoding, dryRun: dryRun)
+                sink.startFile(file.name)
+                for problem in header.problems { sink.add(problem) }
+                let rows = scan.records - 1
+                var done = false
+                if db.sqlite != nil, !header.isBroken, rows >= options.bulkRows,
+                   let bulk = BulkImport(ledger: self, kind: file.kind, file: file.name, text: scan.text, header: header,
+                                         rows: rows, batches: batches, laterFiles: index + 1 < scanned.count,
+                                         dryRun: dryRun, debug: options.debug, db: db) {
+                    if let counts = try bulk.run(sink: &sink, meter: meter) {
+                        result.added = counts.added
+                        result.skipped = counts.skipped
+                        done = true
+                    }
+                }
+                options.observe?(file.kind, done)
+                if options.debug { FileHandle.standardError.write(Data("\(file.name): \(done ? "bulk" : "row by row")\n".utf8)) }
+                if !done {
+                    let counts = try importRows(file, scan, header, batches: batches, sink: &sink, meter: meter, db: db)
+                    result.added = counts.added
+                    result.skipped = counts.skipped
+                }
+                sink.endFile()
+                results.append(result)
+            }
+            meter.finish()
+            return sink.isEmpty && !dryRun ? .commit : .rollback
+        }
+        if case .postgres(let postgres) = store {
+            // A refusal rolls the whole transaction back: thrown out of it, caught here.
+            struct TakeBack: Error {}
+            do {
+                try postgres.write { db in
+                    if try importAll(db) == .rollback { throw TakeBack() }
+                }
+            } catch is TakeBack {}
+        } else {
+            try importIntoFile(scanned, options: options, importAll)
+        }
+        if !sink.isEmpty { throw ImportFailures(failures: sink.failures, omitted: sink.omitted) }
+        return results
+    }
+
+    /// SQLite's framing of an import: a larger page cache for its one long transaction, and foreign
+    /// keys checked once over what a bulk path wrote (ReferenceCheck) rather than row by row.
+    private func importIntoFile(_ scanned: [(ImportFile, ScannedFile, ImportHeader)], options: ImportOptions,
+                                _ importAll: (Session) throws -> Database.TransactionCompletion) throws {
         try translatingErrors {
             try queue.writeWithoutTransaction { connection in
                 let db = Session(connection)
-                // A larger page cache for the import's one long transaction: its indexes take their
-                // new rows in the cache rather than page by page through the journal.
+                // Its indexes take their new rows in the cache rather than page by page through the journal.
                 let cache = try Int.fetchOne(db, sql: "PRAGMA main.cache_size") ?? -2_000
                 let tempCache = try Int.fetchOne(db, sql: "PRAGMA temp.cache_size") ?? -2_000
                 try db.execute(sql: "PRAGMA main.cache_size = \(-options.cacheKiB); PRAGMA temp.cache_size = \(-options.tempCacheKiB)")
                 defer { try? db.execute(sql: "PRAGMA main.cache_size = \(cache); PRAGMA temp.cache_size = \(tempCache)") }
-                // A bulk import checks its references itself (ReferenceCheck), once, over what it
-                // wrote: SQLite's per-row checks cost a span table a third of its insert.
+                // SQLite's per-row checks cost a span table a third of its insert.
                 let bulkAhead = scanned.contains { file, scan, header in
                     !header.isBroken && scan.records - 1 >= options.bulkRows && BulkImport.takes(file.kind)
                 }
@@ -119,43 +169,12 @@ extension Ledger {
                 defer { if bulkAhead, enforced { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
                 let references = bulkAhead && enforced ? try ReferenceCheck(db) : nil
                 try connection.inTransaction(.immediate) {
-                    let batches = ImportBatches(ledger: self, context: context,
-                                                command: "import " + files.map(\.kind.rawValue).joined(separator: " "))
-                    for (index, (file, scan, header)) in scanned.enumerated() {
-                        var result = ImportResult(kind: file.kind, encoding: scan.text.encoding, dryRun: dryRun)
-                        sink.startFile(file.name)
-                        for problem in header.problems { sink.add(problem) }
-                        let rows = scan.records - 1
-                        var done = false
-                        if !header.isBroken, rows >= options.bulkRows,
-                           let bulk = BulkImport(ledger: self, kind: file.kind, file: file.name, text: scan.text, header: header,
-                                                 rows: rows, batches: batches, laterFiles: index + 1 < scanned.count,
-                                                 dryRun: dryRun, debug: options.debug, db: db) {
-                            if let counts = try bulk.run(sink: &sink, meter: meter) {
-                                result.added = counts.added
-                                result.skipped = counts.skipped
-                                done = true
-                            }
-                        }
-                        options.observe?(file.kind, done)
-                        if options.debug { FileHandle.standardError.write(Data("\(file.name): \(done ? "bulk" : "row by row")\n".utf8)) }
-                        if !done {
-                            let counts = try importRows(file, scan, header, batches: batches, sink: &sink, meter: meter, db: db)
-                            result.added = counts.added
-                            result.skipped = counts.skipped
-                        }
-                        sink.endFile()
-                        results.append(result)
-                    }
-                    meter.finish()
-                    guard sink.isEmpty && !dryRun else { return .rollback }
+                    guard try importAll(db) == .commit else { return .rollback }
                     try references?.verify(db)
                     return .commit
                 }
             }
         }
-        if !sink.isEmpty { throw ImportFailures(failures: sink.failures, omitted: sink.omitted) }
-        return results
     }
 
     /// The row path: each row through the same operations the commands use, in file order.
@@ -172,12 +191,22 @@ extension Ledger {
             guard !header.isBroken else { return }
             let row = ImportRow(line: record.line, fields: record.fields, layout: header.layout)
             do {
-                if try importer.importRow(row) { added += 1 } else { skipped += 1 }
+                // On PostgreSQL a failed statement spoils its whole transaction: each row in a
+                // savepoint, so a refused row is taken back alone and the next rows still run.
+                var imported = false
+                if db.isPostgres {
+                    try db.inSavepoint { imported = try importer.importRow(row); return .commit }
+                } else {
+                    imported = try importer.importRow(row)
+                }
+                if imported { added += 1 } else { skipped += 1 }
             } catch let problem as ImportProblem {
                 sink.add(problem)
             } catch let error as LedgerError {
                 sink.add(ImportProblem(line: row.line, column: "", reason: error.message))
             } catch let error as DatabaseError {
+                sink.add(ImportProblem(line: row.line, column: "", reason: translate(error).message))
+            } catch let error as PostgresFailure {
                 sink.add(ImportProblem(line: row.line, column: "", reason: translate(error).message))
             }
         }

@@ -60,13 +60,13 @@ func translatingPostgresErrors<T>(_ url: PostgresURL, _ body: () throws -> T) th
     }
 }
 
-func translate(_ failure: PostgresFailure, url: PostgresURL) -> LedgerError {
+func translate(_ failure: PostgresFailure, url: PostgresURL? = nil) -> LedgerError {
     let code = failure.sqlState
     switch code {
     case PostgresFailure.Code.lockNotAvailable, PostgresFailure.Code.serializationFailure, PostgresFailure.Code.deadlockDetected:
         return LedgerError(.busy, "账本正被其他人写入，等待\(String(format: "%g", Ledger.busyTimeout))秒后仍未轮到：请稍后再试（本次什么也没有写入）")
     case PostgresFailure.Code.readOnlyTransaction, "42501":
-        return LedgerError(.permission, "PostgreSQL 账本 \(url.redacted) 不可写：检查该用户的权限（本次什么也没有写入）")
+        return LedgerError(.permission, "PostgreSQL 账本\(url.map { " " + $0.redacted } ?? "")不可写：检查该用户的权限（本次什么也没有写入）")
     case "53100":
         return .data("PostgreSQL 服务器磁盘已满：本次什么也没有写入")
     case "23Z01":
