@@ -39,14 +39,19 @@ struct PostgresStoreTests {
                 "\(arguments): stderr differs", sourceLocation: sourceLocation)
     }
 
+    /// The sandbox's ledger copied into a new database; its URL.
+    static func copied(_ sandbox: Sandbox, into cluster: PostgresLedgers, _ name: String) throws -> String {
+        let database = try cluster.newDatabase(name)
+        let copied = try sandbox.run(["copy", "--to", database, "--db", sandbox.ledger], environment: cluster.environment)
+        guard copied.status == 0, copied.stdout.contains("已复制到 \(database)") else { throw HarnessError("copy failed: \(copied)") }
+        return database
+    }
+
     @Test func aCopiedLedgerReadsTheSameOnBothStores() throws {
         guard let cluster = PostgresLedgers.live() else { return }
         let sandbox = try Sandbox()
         try sandbox.enriched()
-        let database = try cluster.newDatabase("reads")
-        let copied = try sandbox.run(["copy", "--to", database, "--db", sandbox.ledger], environment: cluster.environment)
-        expectSuccess(copied)
-        #expect(copied.stdout.contains("已复制到 \(database)"), "\(copied)")
+        let database = try Self.copied(sandbox, into: cluster, "reads")
         for read in Self.reads { try Self.compare(sandbox, cluster, sandbox.ledger, database, read) }
         // The xlsx sheet too, byte for byte (its creation time pinned by SOURCE_DATE_EPOCH).
         try Self.compare(sandbox, cluster, sandbox.ledger, database, ["sheet", "--month", "2020-11", "--format", "xlsx"])
@@ -86,8 +91,7 @@ struct PostgresStoreTests {
         guard let cluster = PostgresLedgers.live() else { return }
         let sandbox = try Sandbox()
         try sandbox.enriched()
-        let database = try cluster.newDatabase("round")
-        expectSuccess(try sandbox.run(["copy", "--to", database, "--db", sandbox.ledger], environment: cluster.environment))
+        let database = try Self.copied(sandbox, into: cluster, "round")
         let back = sandbox.path("back.sqlite")
         expectSuccess(try sandbox.run(["copy", "--to", back, "--db", database], environment: cluster.environment))
         for ledger in [sandbox.ledger, back] {
@@ -112,8 +116,7 @@ struct PostgresStoreTests {
         guard let cluster = PostgresLedgers.live() else { return }
         let sandbox = try Sandbox()
         try sandbox.seeded()
-        let database = try cluster.newDatabase("refused")
-        expectSuccess(try sandbox.run(["copy", "--to", database, "--db", sandbox.ledger], environment: cluster.environment))
+        let database = try Self.copied(sandbox, into: cluster, "refused")
         let before = try sandbox.run(["export", "--format", "json", "--db", database], environment: cluster.environment)
         let refusals: [[String]] = [
             ["project", "update", "P5", "--progress", "200"],
@@ -159,8 +162,7 @@ struct PostgresStoreTests {
         guard let cluster = PostgresLedgers.live() else { return }
         let sandbox = try Sandbox()
         try sandbox.enriched()
-        let database = try cluster.newDatabase("imports")
-        expectSuccess(try sandbox.run(["copy", "--to", database, "--db", sandbox.ledger], environment: cluster.environment))
+        let database = try Self.copied(sandbox, into: cluster, "imports")
         let bad = sandbox.path("bad.csv"), good = sandbox.path("good.csv")
         try Data("编号,名称,类别,总投资\n,新材料一期,工业,2亿元\n,新材料二期,工业,abc\n".utf8).write(to: URL(fileURLWithPath: bad))
         try Data("编号,名称,类别,总投资\n,新材料一期,工业,2亿元\n,新材料二期,工业,3亿元\n".utf8).write(to: URL(fileURLWithPath: good))
