@@ -1,3 +1,4 @@
+import GRDB
 import Testing
 @testable import ZoneLedgerCore
 
@@ -117,6 +118,25 @@ import Testing
         let statements = PostgresDialect.statements("UPDATE a SET x = ? WHERE id = ?; UPDATE b SET y = :y WHERE id = ?")
         #expect(statements.map(\.sql) == ["UPDATE a SET x = $1 WHERE id = $2", "UPDATE b SET y = $1 WHERE id = $2"])
         #expect(statements.map(\.parameters) == [[.positional(1), .positional(2)], [.named("y"), .positional(1)]])
+    }
+
+    /// GRDB hands a multi-statement text's positional arguments out in turn; named ones are shared.
+    @Test func positionalArgumentsAreTakenInTurnAcrossStatements() throws {
+        let statements = PostgresDialect.statements("UPDATE a SET x = ? WHERE id = ?; UPDATE b SET y = :y WHERE id = ?")
+        let arguments = SQLArguments([10, 11, 12]) + ["y": "甲"]
+        var consumed = 0
+        var binds: [[DatabaseValue]] = []
+        for statement in statements {
+            binds.append(try statement.binds(arguments, consumed: consumed).get())
+            consumed += statement.positionalCount
+        }
+        #expect(binds == [[10, 11], ["甲", 12]])
+        #expect(consumed == 3)
+        guard case .failure(let missing) = statements[1].binds(SQLArguments([10, 11]) + ["y": "甲"], consumed: 2) else {
+            Issue.record("a missing argument is said")
+            return
+        }
+        #expect(missing.what == "第3个")
     }
 
     @Test func oneStatementIsItself() {

@@ -16,7 +16,7 @@ func translatingErrors<T>(_ body: () throws -> T) throws -> T {
 func translate(_ error: DatabaseError) -> LedgerError {
     switch error.resultCode {
     case .SQLITE_BUSY, .SQLITE_LOCKED:
-        return LedgerError(.busy, "账本正被其他人写入，等待\(String(format: "%g", Ledger.busyTimeout))秒后仍未轮到：请稍后再试（本次什么也没有写入）")
+        return StoreRefusal.busy
     case .SQLITE_READONLY, .SQLITE_PERM:
         return LedgerError(.permission, "账本不可写：检查账本文件及其文件夹的权限（本次什么也没有写入）")
     case .SQLITE_NOTADB, .SQLITE_CORRUPT:
@@ -24,9 +24,9 @@ func translate(_ error: DatabaseError) -> LedgerError {
     case .SQLITE_CANTOPEN:
         return LedgerError(.noLedger, "无法打开账本文件：检查路径和权限")
     case .SQLITE_CONSTRAINT:
-        return .data("数据不符合账本的约束，未写入：\(constraintSummary(error))")
+        return StoreRefusal.constraint(constraint(error))
     case .SQLITE_FULL:
-        return .data("磁盘已满：本次什么也没有写入")
+        return StoreRefusal.diskFull("磁盘已满")
     default:
         // ZONELEDGER_DEBUG=1 adds SQLite's own words, for whoever works on zoneledger itself.
         let detail = ProcessInfo.processInfo.environment["ZONELEDGER_DEBUG"] == "1" ? " [\(error)]" : ""
@@ -55,13 +55,40 @@ func sentence(for code: ResultCode) -> String {
     }
 }
 
-private func constraintSummary(_ error: DatabaseError) -> String {
+private func constraint(_ error: DatabaseError) -> StoreRefusal.Constraint {
     switch error.extendedResultCode {
-    case .SQLITE_CONSTRAINT_UNIQUE: "名称或编号重复"
-    case .SQLITE_CONSTRAINT_FOREIGNKEY: "引用的对象不存在"
-    case .SQLITE_CONSTRAINT_NOTNULL: "缺少必填项"
-    case .SQLITE_CONSTRAINT_CHECK: "数值超出允许范围"
-    case .SQLITE_CONSTRAINT_TRIGGER: "历史记录只能追加，不能修改或删除"
-    default: "约束冲突"
+    case .SQLITE_CONSTRAINT_UNIQUE: .unique
+    case .SQLITE_CONSTRAINT_FOREIGNKEY: .foreignKey
+    case .SQLITE_CONSTRAINT_NOTNULL: .notNull
+    case .SQLITE_CONSTRAINT_CHECK: .check
+    case .SQLITE_CONSTRAINT_TRIGGER: .appendOnly
+    default: .other
     }
+}
+
+/// The sentences a store's refusal becomes, the same whichever store refused (SQLite's result
+/// codes above, PostgreSQL's SQLSTATEs in `translate(_: PostgresFailure)`).
+enum StoreRefusal {
+    static var busy: LedgerError {
+        LedgerError(.busy, "账本正被其他人写入，等待\(String(format: "%g", Ledger.busyTimeout))秒后仍未轮到：请稍后再试（本次什么也没有写入）")
+    }
+
+    static func diskFull(_ what: String) -> LedgerError { .data("\(what)：本次什么也没有写入") }
+
+    enum Constraint {
+        case unique, foreignKey, notNull, check, appendOnly, other
+
+        var words: String {
+            switch self {
+            case .unique: "名称或编号重复"
+            case .foreignKey: "引用的对象不存在"
+            case .notNull: "缺少必填项"
+            case .check: "数值超出允许范围"
+            case .appendOnly: "历史记录只能追加，不能修改或删除"
+            case .other: "约束冲突"
+            }
+        }
+    }
+
+    static func constraint(_ kind: Constraint) -> LedgerError { .data("数据不符合账本的约束，未写入：\(kind.words)") }
 }

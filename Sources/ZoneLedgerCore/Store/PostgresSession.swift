@@ -23,8 +23,15 @@ final class PostgresSession {
     @discardableResult
     func run(_ sql: String, _ arguments: SQLArguments) throws -> PostgresRows {
         var result = PostgresRows(columns: [], rows: [])
+        var consumed = 0
         for statement in translated(sql) {
-            let values = try binds(statement, arguments, sql: sql)
+            let values: [DatabaseValue]
+            switch statement.binds(arguments, consumed: consumed) {
+            case .success(let found): values = found
+            case .failure(let missing):
+                throw LedgerError.data("zoneledger 内部出错：语句缺少\(missing.what)参数，请把这条消息报告给维护者（\(sql.prefix(80))）")
+            }
+            consumed += statement.positionalCount
             // ZONELEDGER_TRACE_SQL=1, as on SQLite: each statement as PostgreSQL gets it, with its values.
             if Self.tracing { FileHandle.standardError.write(Data("\(statement.sql); -- \(values)\n".utf8)) }
             result = try link.query(statement.sql, values)
@@ -33,23 +40,6 @@ final class PostgresSession {
     }
 
     private static let tracing = ProcessInfo.processInfo.environment["ZONELEDGER_TRACE_SQL"] == "1"
-
-    private func binds(_ statement: TranslatedSQL, _ arguments: SQLArguments, sql: String) throws -> [DatabaseValue] {
-        try statement.parameters.map { parameter in
-            switch parameter {
-            case .positional(let number):   // from 1, as SQLite numbers them
-                guard number >= 1, number <= arguments.positional.count else { throw Self.missing("第\(number)个", sql) }
-                return arguments.positional[number - 1]
-            case .named(let name):
-                guard let value = arguments.value(named: name) else { throw Self.missing("“\(name)”", sql) }
-                return value
-            }
-        }
-    }
-
-    private static func missing(_ what: String, _ sql: String) -> LedgerError {
-        LedgerError.data("zoneledger 内部出错：语句缺少\(what)参数，请把这条消息报告给维护者（\(sql.prefix(80))）")
-    }
 
     func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SessionRow] {
         let result = try run(sql, arguments)

@@ -64,24 +64,18 @@ func translate(_ failure: PostgresFailure, url: PostgresURL? = nil) -> LedgerErr
     let code = failure.sqlState
     switch code {
     case PostgresFailure.Code.lockNotAvailable, PostgresFailure.Code.serializationFailure, PostgresFailure.Code.deadlockDetected:
-        return LedgerError(.busy, "账本正被其他人写入，等待\(String(format: "%g", Ledger.busyTimeout))秒后仍未轮到：请稍后再试（本次什么也没有写入）")
+        return StoreRefusal.busy
     case PostgresFailure.Code.readOnlyTransaction, "42501":
         return LedgerError(.permission, "PostgreSQL 账本\(url.map { " " + $0.redacted } ?? "")不可写：检查该用户的权限（本次什么也没有写入）")
     case "53100":
-        return .data("PostgreSQL 服务器磁盘已满：本次什么也没有写入")
-    case "23Z01":
-        return .data("数据不符合账本的约束，未写入：历史记录只能追加，不能修改或删除")
+        return StoreRefusal.diskFull("PostgreSQL 服务器磁盘已满")
+    case "23Z01": return StoreRefusal.constraint(.appendOnly)
+    case PostgresFailure.Code.uniqueViolation: return StoreRefusal.constraint(.unique)
+    case PostgresFailure.Code.foreignKeyViolation: return StoreRefusal.constraint(.foreignKey)
+    case PostgresFailure.Code.notNullViolation: return StoreRefusal.constraint(.notNull)
+    case PostgresFailure.Code.checkViolation: return StoreRefusal.constraint(.check)
+    case _ where code.hasPrefix("23"): return StoreRefusal.constraint(.other)
     default:
-        if code.hasPrefix("23") {
-            let what = switch code {
-            case PostgresFailure.Code.uniqueViolation: "名称或编号重复"
-            case PostgresFailure.Code.foreignKeyViolation: "引用的对象不存在"
-            case PostgresFailure.Code.notNullViolation: "缺少必填项"
-            case PostgresFailure.Code.checkViolation: "数值超出允许范围"
-            default: "约束冲突"
-            }
-            return .data("数据不符合账本的约束，未写入：\(what)")
-        }
         // ZONELEDGER_DEBUG=1 adds the server's own words, for whoever works on zoneledger itself.
         let detail = ProcessInfo.processInfo.environment["ZONELEDGER_DEBUG"] == "1" ? " [\(failure)]" : ""
         return .data("PostgreSQL 账本操作出错（SQLSTATE \(code)）：本次什么也没有写入" + detail)

@@ -93,20 +93,14 @@ public struct SessionRow {
         }
     }
 
-    /// As GRDB does for a value that cannot be what the code asks for: a programming error, not data.
+    /// As GRDB's own subscript does for a value that cannot be what the code asks for: a programming
+    /// error, not data (both schemas type every column, and CHECKs hold days and enumerations to
+    /// their forms). Where a stored value may be damaged, `decode(forColumn:)` throws instead.
     private static func required<Value: DatabaseValueConvertible>(_ value: DatabaseValue, _ column: String) -> Value {
         guard let decoded = Value.fromDatabaseValue(value) else {
             fatalError("could not read \(value) in column \(column) as \(Value.self)")
         }
         return decoded
-    }
-
-    /// A copy that outlives the cursor's step (GRDB reuses a cursor's row).
-    public func copy() -> SessionRow {
-        switch storage {
-        case .sqlite(let row): SessionRow(row.copy())
-        case .values: self
-        }
     }
 }
 

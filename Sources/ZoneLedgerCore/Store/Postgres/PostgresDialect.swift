@@ -1,3 +1,5 @@
+import GRDB
+
 /// The core's SQL, as GRDB and SQLite take it, made into SQL PostgreSQL takes: the few forms that
 /// cannot be written the same for both. Everything else in the core is meant to be portable SQL
 /// (SQLite ≥ 3.39 and PostgreSQL ≥ 15 both read it alike); this is not a general translator, and a
@@ -20,7 +22,9 @@
 ///   and the ledger's `*_code_nocase` indexes on lower(code) serve it.
 ///
 /// `statements(_:)` cuts a text of several statements (GRDB runs them one after another; a
-/// PostgreSQL prepared statement holds one) at the semicolons between them, each translated alone.
+/// PostgreSQL prepared statement holds one) at the semicolons between them, each translated alone;
+/// each numbers its own parameters, and `binds(_:consumed:)` takes GRDB's positional arguments
+/// in turn across them, as GRDB does.
 ///
 /// Not handled (the core does not use them): `$name` parameters, `[bracketed]` and backquoted
 /// identifiers, nested block comments, and PostgreSQL's jsonb `?` operators, which would be read
@@ -31,23 +35,10 @@ enum PostgresDialect {
     }
 
     /// Each statement of a text that may hold several, translated, without the space around it;
-    /// empty statements (a trailing semicolon, a comment alone) are left out.
+    /// empty statements (a trailing semicolon, a comment alone) are left out. Cut where psql cuts
+    /// (`SQLScript`, which the link's scripts use too): one owner of where a statement ends.
     static func statements(_ sql: String) -> [TranslatedSQL] {
-        var statements: [TranslatedSQL] = []
-        var current: [Token] = []
-        func close() {
-            if current.contains(where: \.isSignificant) {
-                while current.first?.kind == .space { current.removeFirst() }
-                while current.last?.kind == .space { current.removeLast() }
-                statements.append(translate(current))
-            }
-            current = []
-        }
-        for token in Lexer.tokens(sql) {
-            if token.kind == .symbol && token.text == ";" { close() } else { current.append(token) }
-        }
-        close()
-        return statements
+        SQLScript.statements(sql).map(translate)
     }
 
     private static func translate(_ lexed: [Token]) -> TranslatedSQL {
@@ -70,6 +61,36 @@ struct TranslatedSQL: Equatable, Sendable {
 
     let sql: String
     let parameters: [Parameter]
+
+    /// How many of GRDB's positional arguments the statement uses: its largest `?NNN`.
+    var positionalCount: Int {
+        parameters.reduce(0) { count, parameter in
+            if case .positional(let number) = parameter { return max(count, number) }
+            return count
+        }
+    }
+
+    /// The values for `$1…$n`: positional ones after the `consumed` that earlier statements of the
+    /// same text took (GRDB hands a multi-statement text's arguments out in turn), named ones by name.
+    /// Nil names what is missing: "第3个", "“day”".
+    func binds(_ arguments: SQLArguments, consumed: Int) -> Result<[DatabaseValue], MissingArgument> {
+        var values: [DatabaseValue] = []
+        for parameter in parameters {
+            switch parameter {
+            case .positional(let number):
+                guard number >= 1, consumed + number <= arguments.positional.count else { return .failure(MissingArgument(what: "第\(consumed + number)个")) }
+                values.append(arguments.positional[consumed + number - 1])
+            case .named(let name):
+                guard let value = arguments.value(named: name) else { return .failure(MissingArgument(what: "“\(name)”")) }
+                values.append(value)
+            }
+        }
+        return .success(values)
+    }
+}
+
+struct MissingArgument: Error {
+    let what: String
 }
 
 // MARK: - Tokens
