@@ -3,7 +3,7 @@ import Testing
 
 /// `check` (silent when all is well, one line per problem) and `backup` (a verified copy,
 /// taken while others write), and restoring from it as the README says.
-@Suite(.timeLimit(.minutes(2))) struct CheckAndBackupTests {
+@Suite(.storeTimeLimit(minutes: 2)) struct CheckAndBackupTests {
     static func expectClean(_ outcome: Outcome, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(outcome.status == 0 && outcome.stdout.isEmpty && outcome.stderr.isEmpty, "\(outcome)", sourceLocation: sourceLocation)
     }
@@ -28,7 +28,7 @@ import Testing
         // The report counted 38 enterprises in Y5 (none itemised); the ledger is broken behind
         // zoneledger's back: an entry effective in 2030, 40 tenants in Y5, P5 (开工) set back to
         // 前期 without --correction.
-        try sandbox.sqlite3("""
+        try sandbox.sql("""
             INSERT INTO batch(recorded_at, author, command) VALUES ('2026-11-29T00:00:00Z', 'sqlite3', 'by hand');
             INSERT INTO entry(batch_id, effective_on, action, project_id, note)
               VALUES ((SELECT max(id) FROM batch), '2030-01-01', 'update', (SELECT id FROM project WHERE code = 'P1'), '未来的记录');
@@ -50,9 +50,9 @@ import Testing
         expectSuccess(rebuilt)
         #expect(rebuilt.stdout.contains("93"), "every subject rebuilt: \(rebuilt)")
         Self.expectClean(try sandbox.zl("check", "spans"))
-        let future = try #require(try sandbox.sqlite3("SELECT id FROM entry WHERE effective_on = '2030-01-01';").stdout
+        let future = try #require(try sandbox.sql("SELECT id FROM entry WHERE effective_on = '2030-01-01';").stdout
             .trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty)
-        let backwards = try #require(try sandbox.sqlite3("SELECT id FROM entry WHERE stage = 'preliminary' AND effective_on = '2020-12-01';").stdout
+        let backwards = try #require(try sandbox.sql("SELECT id FROM entry WHERE stage = 'preliminary' AND effective_on = '2020-12-01';").stdout
             .trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty)
         let before = sandbox.bytes()
 
@@ -89,10 +89,10 @@ import Testing
 
     /// A damaged page (a B-tree index page overwritten by another program): check says so with
     /// exit 65 (an `integrity:` line, or the refusal naming the damage) and changes nothing.
-    @Test func checkReportsADamagedLedger() throws {
+    @Test(.fileLedger) func checkReportsADamagedLedger() throws {
         let sandbox = try Sandbox()
         try sandbox.seeded()
-        let page = try #require(Int(try sandbox.sqlite3("SELECT rootpage FROM sqlite_master WHERE name = 'entry_effective';").stdout
+        let page = try #require(Int(try sandbox.sql("SELECT rootpage FROM sqlite_master WHERE name = 'entry_effective';").stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)))
         var bytes = try #require(sandbox.bytes().main)
         let pageSize = Int(bytes[16]) << 8 | Int(bytes[17])  // the header's page size
@@ -110,7 +110,7 @@ import Testing
 
     // MARK: - Backup
 
-    @Test func backupWhileFourWritersRunIsCompleteAndRestores() throws {
+    @Test(.fileLedger) func backupWhileFourWritersRunIsCompleteAndRestores() throws {
         let sandbox = try Sandbox()
         try sandbox.seeded()
         let launcher = try sandbox.launcher
@@ -175,7 +175,7 @@ import Testing
         #expect(try sandbox.history("恢复.sqlite").count == inBackup.count + 1)
     }
 
-    @Test func backupNeverOverwritesAFile() throws {
+    @Test(.fileLedger) func backupNeverOverwritesAFile() throws {
         let sandbox = try Sandbox()
         try sandbox.seeded()
         let precious = Data("这是别的文件，不能被覆盖。\n".utf8)
@@ -200,7 +200,7 @@ import Testing
 
     /// A backup into a folder that cannot be written is a permission problem (77, naming the
     /// folder), not "no ledger" (66, "无法打开账本文件"): the ledger is there and fine.
-    @Test func backupIntoAnUnwritableFolderSaysSo() throws {
+    @Test(.fileLedger) func backupIntoAnUnwritableFolderSaysSo() throws {
         let sandbox = try Sandbox()
         try sandbox.seeded()
         let before = sandbox.bytes()
@@ -215,7 +215,7 @@ import Testing
 
     /// A file name the file system takes (247 bytes: 80 Han characters and .sqlite) is a valid
     /// place for a backup, and for a new ledger: the hidden temporaries must not make it longer.
-    @Test func backupAndInitTakeALongFileName() throws {
+    @Test(.fileLedger) func backupAndInitTakeALongFileName() throws {
         let sandbox = try Sandbox()
         try sandbox.seeded()
         let name = String(repeating: "备", count: 80) + ".sqlite"

@@ -4,7 +4,7 @@ import Testing
 /// Many processes on one ledger at once: writers wait for each other (WAL, busy timeout),
 /// readers are never refused, nothing is lost or doubled, nothing is left behind, and the
 /// derived state (spans) all those writers kept is the one the history gives.
-@Suite(.timeLimit(.minutes(5))) struct ConcurrencyTests {
+@Suite(.storeTimeLimit(minutes: 5)) struct ConcurrencyTests {
     /// The command a writer runs for its index-th entry: a status note as of today, one back-dated
     /// between the entries already there, or an edit effective on a past day. Every one carries
     /// the note `w<writer>-<index>`, so each is found in the history, and each makes the spans of
@@ -120,7 +120,7 @@ import Testing
     /// Another process (the sqlite3 shell) holds the write lock for 3 s. With a 0.5 s busy
     /// timeout a write gives up while the lock is still held: exit 75, nothing written. With the
     /// default timeout (10 s) the same command waits for the lock and succeeds.
-    @Test func aWriterGivesUpAfterTheBusyTimeoutOrWaits() throws {
+    @Test(.fileLedger) func aWriterGivesUpAfterTheBusyTimeoutOrWaits() throws {
         let sandbox = try Sandbox()
         try sandbox.seeded()
         let launcher = try sandbox.launcher
@@ -155,7 +155,7 @@ import Testing
     /// Four `init`s of one new path at once, then four `backup`s to one file at once: exactly
     /// one of each wins (exit 0), the others refuse because the file now exists (65), and what
     /// is there is one whole ledger, with nothing half-made beside it.
-    @Test func racingInitsAndBackupsMakeOneWholeFile() throws {
+    @Test(.fileLedger) func racingInitsAndBackupsMakeOneWholeFile() throws {
         let sandbox = try Sandbox()
         let launcher = try sandbox.launcher
         let target = sandbox.path("同时创建.sqlite"), copy = sandbox.path("同时备份.sqlite")

@@ -4,7 +4,7 @@ import Testing
 /// Writes killed with SIGKILL at random moments (a seeded generator, so every run kills at the
 /// same delays): the ledger stays sound and each command is all there or not there at all, and
 /// the derived state (spans) is the one the history gives, row for row.
-@Suite(.timeLimit(.minutes(4))) struct CrashTests {
+@Suite(.storeTimeLimit(minutes: 4)) struct CrashTests {
     enum Write: CaseIterable { case update, importProjects, initLedger, rebuild }
 
     /// One kill, and what it left.
@@ -24,7 +24,7 @@ import Testing
         #expect(integrity.status == 0 && integrity.stdout.isEmpty && integrity.stderr.isEmpty, "\(kill): \(integrity)", sourceLocation: sourceLocation)
         let all = try sandbox.run(["check", "--db", ledger])
         #expect(all.status == 0 && all.stdout.isEmpty && all.stderr.isEmpty, "\(kill): \(all)", sourceLocation: sourceLocation)
-        let name = URL(fileURLWithPath: ledger).lastPathComponent
+        let name = ledger == sandbox.ledger ? Sandbox.ledgerName : URL(fileURLWithPath: ledger).lastPathComponent
         #expect(try sandbox.spansDifferFromARebuild(name).isEmpty, "\(kill): spans differ from a rebuild", sourceLocation: sourceLocation)
     }
 

@@ -236,7 +236,7 @@ import Testing
         let contents = try sandbox.contents()
         let sheet = try sandbox.sheet("--month", "2020-12", "--format", "json")
         // The derived state damaged behind zoneledger's back: reports go wrong, check says where.
-        try sandbox.sqlite3("UPDATE project_span SET stage = 'planning' WHERE project_id = (SELECT id FROM project WHERE code = 'P5');")
+        try sandbox.sql("UPDATE project_span SET stage = 'planning' WHERE project_id = (SELECT id FROM project WHERE code = 'P5');")
         let damaged = try sandbox.zl("check", "spans")
         #expect(damaged.status == 65 && damaged.stdout.hasPrefix("spans: P5 ") && damaged.stdout.contains("zoneledger rebuild"), "\(damaged)")
         let rebuilt = try sandbox.zl("rebuild")

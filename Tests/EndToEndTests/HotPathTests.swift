@@ -6,7 +6,7 @@ import Testing
 /// the sheet (as known now and as recorded), a status update, `milestone done` or `log` scans the
 /// entries or a span table, whole or through a covering index; reading a range of an index bounded
 /// by what the statement answers is fine. And the benchmark's sqlite3 side is the reports' own SQL.
-@Suite struct HotPathTests {
+@Suite(.fileLedger) struct HotPathTests {
     /// Every statement a run traced, in order.
     static func traced(_ sandbox: Sandbox, _ arguments: String...) throws -> [String] {
         let outcome = try sandbox.run(arguments + ["--db", sandbox.ledger], environment: ["ZONELEDGER_TRACE_SQL": "1"])
@@ -45,7 +45,7 @@ import Testing
     static func fullScans(_ statements: [String], in sandbox: Sandbox) throws -> [String] {
         let queries = statements.filter { $0.hasPrefix("SELECT") || $0.hasPrefix("WITH") }
         let script = queries.enumerated().map { "SELECT '#\($0.offset)';\nEXPLAIN QUERY PLAN \($0.element);\n" }.joined()
-        let plans = try sandbox.sqlite3(script).stdout
+        let plans = try sandbox.sql(script).stdout
         var current = -1, found: [String] = []
         for line in plans.split(separator: "\n") {
             if line.hasPrefix("#"), let index = Int(line.dropFirst()) { current = index; continue }

@@ -3,7 +3,7 @@ import Testing
 
 /// `import` and `export` from the command line: templates, encodings, headers, units, dates,
 /// all-or-nothing, dry runs, idempotence, formula guarding, the full round trip, and a light fuzz.
-@Suite(.timeLimit(.minutes(3))) struct ImportExportTests {
+@Suite(.storeTimeLimit(minutes: 3)) struct ImportExportTests {
     /// Writes `text` as UTF-8 (with a BOM unless told otherwise) and returns its path.
     static func csv(_ sandbox: Sandbox, _ name: String, _ text: String, bom: Bool = true) throws -> String {
         try sandbox.write(Data(((bom ? "\u{FEFF}" : "") + text).utf8), to: name)
@@ -43,8 +43,8 @@ import Testing
         return problems
     }
 
-    static func projectNames(_ sandbox: Sandbox, _ name: String = "ledger.sqlite") throws -> [String] {
-        try jsonArray(try sandbox.run(["project", "list", "--format", "json", "--db", sandbox.path(name)])).compactMap { $0["name"] as? String }
+    static func projectNames(_ sandbox: Sandbox, _ name: String = Sandbox.ledgerName) throws -> [String] {
+        try jsonArray(try sandbox.run(["project", "list", "--format", "json", "--db", sandbox.location(name)])).compactMap { $0["name"] as? String }
     }
 
     // MARK: - Templates and encodings

@@ -108,7 +108,7 @@ struct OutputDestinationTests {
         #expect(FileManager.default.contents(atPath: sandbox.path("外面.csv")) == FileManager.default.contents(atPath: sandbox.path("平常/projects.csv")))
     }
 
-    @Test func aBackupNeverWritesThroughALink() throws {
+    @Test(.fileLedger) func aBackupNeverWritesThroughALink() throws {
         let sandbox = try Sandbox()
         try sandbox.seeded()
         try FileManager.default.createSymbolicLink(atPath: sandbox.path("备份.sqlite"), withDestinationPath: "别处.sqlite")

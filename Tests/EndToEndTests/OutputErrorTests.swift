@@ -110,19 +110,23 @@ import Testing
         Command(arguments: ["zone", "rename", "某某经济开发区"]),
         Command(arguments: ["import", "projects", "{folder}/新项目.csv"], files: ["新项目.csv": "名称,类别,阶段\r\n试导入项目一,工业,前期\r\n"]),
         Command(arguments: ["undo"], before: [["project", "update", "P5", "--progress", "20"]]),
-        Command(arguments: ["backup", "{folder}/备份.sqlite"]),
+        // A database has no file to back up: its counterpart there is `copy` into a file.
+        TestStore.isPostgres ? Command(arguments: ["copy", "--to", "{folder}/副本.sqlite"]) : Command(arguments: ["backup", "{folder}/备份.sqlite"]),
         Command(arguments: ["export", "--out", "{folder}/导出"]),
     ]
 
     /// What a write command leaves: every ledger's contents (history, figures, zone) and every
-    /// file, with what differs between two sandboxes run seconds apart (recording times, paths) masked.
+    /// file, with what differs between two sandboxes run seconds apart (recording times, paths, databases) masked.
     static func state(_ sandbox: Sandbox) throws -> String {
         let names = try FileManager.default.subpathsOfDirectory(atPath: sandbox.folderPath).sorted()
             .filter { !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") }
-        let ledgers = try names.filter { $0.hasSuffix(".sqlite") }.map { "\($0)\n" + (try sandbox.contents($0)) }
+        // On the PostgreSQL pass the sandbox's own ledger is a database, not one of the files.
+        let ledgerNames = (sandbox.database == nil ? [] : [Sandbox.ledgerName]) + names.filter { $0.hasSuffix(".sqlite") }
+        let ledgers = try ledgerNames.map { "\($0)\n" + (try sandbox.contents($0)) }
         return (names + ledgers).joined(separator: "\n")
             .replacing(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)/, with: "TIME")
             .replacingOccurrences(of: sandbox.root.path, with: "SANDBOX")
+            .replacingOccurrences(of: sandbox.database?.url ?? sandbox.root.path, with: "SANDBOX-DATABASE")
     }
 
     /// A sandbox with the seeded ledger, the command's files, and the commands it comes after.

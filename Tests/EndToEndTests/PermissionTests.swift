@@ -9,7 +9,7 @@ import Testing
 /// real situation the check exists for; when we are not root, chmod alone does it. Without
 /// setpriv as root there is no honest way to make the file unwritable (a read-only bind mount
 /// needs privileges a CI box may not grant), so the tests are then disabled.
-@Suite(.enabled(if: OtherUser.nobody != nil || geteuid() != 0, "root without setpriv: cannot make a file unwritable"))
+@Suite(.fileLedger, .enabled(if: OtherUser.nobody != nil || geteuid() != 0, "root without setpriv: cannot make a file unwritable"))
 struct PermissionTests {
     static var otherUser: OtherUser? { OtherUser.nobody }
 

@@ -4,7 +4,7 @@ import Testing
 /// The PostgreSQL store: given the same entries it answers every read byte for byte as SQLite
 /// does; the same commands write the same ledger; `copy` moves a whole ledger both ways; refused
 /// writes change nothing; no password is ever taken from the command line or printed.
-@Suite(.serialized, .postgresLedgers)
+@Suite(.serialized, .fileLedger, .postgresLedgers)
 struct PostgresStoreTests {
     /// Reads that show every part of a ledger, as a user runs them.
     static let reads: [[String]] = {
@@ -22,8 +22,9 @@ struct PostgresStoreTests {
     }()
 
     static func compare(_ sandbox: Sandbox, _ cluster: PostgresLedgers, _ file: String, _ database: String,
-                        _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let environment = cluster.environment.merging(SheetPin.environment) { $1 }
+                        _ arguments: [String], environment extra: [String: String?] = [:],
+                        sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let environment = cluster.environment.merging(SheetPin.environment) { $1 }.merging(extra) { $1 }
         let onFile = try sandbox.run(arguments + ["--db", file], environment: environment)
         let onDatabase = try sandbox.run(arguments + ["--db", database], environment: environment)
         #expect(onFile.status == onDatabase.status, "\(arguments): \(onFile) / \(onDatabase)", sourceLocation: sourceLocation)
@@ -157,8 +158,10 @@ struct PostgresStoreTests {
 
     /// `import`: the same answers on both stores (a bad row refuses the whole file with its line and
     /// column, a second import adds nothing), and an export brought back whole into a new database
-    /// exports the same files.
-    @Test func importsReadAlikeOnBothStores() throws {
+    /// exports the same files. On both paths: the row path, and the bulk path (on PostgreSQL
+    /// through an SQLite copy in memory, ShadowLedger), which a file takes from this many rows on.
+    @Test(arguments: ["1000000", "1"])
+    func importsReadAlikeOnBothStores(bulkRows: String) throws {
         guard let cluster = PostgresLedgers.live() else { return }
         let sandbox = try Sandbox()
         try sandbox.enriched()
@@ -166,15 +169,19 @@ struct PostgresStoreTests {
         let bad = sandbox.path("bad.csv"), good = sandbox.path("good.csv")
         try Data("编号,名称,类别,总投资\n,新材料一期,工业,2亿元\n,新材料二期,工业,abc\n".utf8).write(to: URL(fileURLWithPath: bad))
         try Data("编号,名称,类别,总投资\n,新材料一期,工业,2亿元\n,新材料二期,工业,3亿元\n".utf8).write(to: URL(fileURLWithPath: good))
+        let updates = sandbox.path("updates.csv")
+        try Data("对象,生效日期,动作,阶段,进度%,说明\nP5,2020-12-10,更新,在建,40,导入的更新\nP6,2020-12-05,更新,,15,补记\n".utf8).write(to: URL(fileURLWithPath: updates))
         for step in [["import", "projects", bad], ["import", "projects", good, "--dry-run"], ["import", "projects", good],
-                     ["import", "projects", good], ["project", "list", "--format", "json"]] {
-            try Self.compare(sandbox, cluster, sandbox.ledger, database, step)
+                     ["import", "projects", good], ["import", "updates", updates], ["project", "list", "--format", "json"],
+                     ["log", "--format", "json"], ["check"]] {
+            try Self.compare(sandbox, cluster, sandbox.ledger, database, step, environment: ["ZONELEDGER_BULK_ROWS": bulkRows])
         }
         let exported = sandbox.path("exported")
         expectSuccess(try sandbox.run(["export", "--out", exported, "--db", sandbox.ledger]))
         let restored = try cluster.newDatabase("restored")
         expectSuccess(try sandbox.run(["init", "--empty", "--db", restored], environment: cluster.environment))
-        expectSuccess(try sandbox.run(["import", "all", exported, "--db", restored], environment: cluster.environment))
+        expectSuccess(try sandbox.run(["import", "all", exported, "--db", restored],
+                                      environment: cluster.environment.merging(["ZONELEDGER_BULK_ROWS": bulkRows]) { $1 }))
         let again = sandbox.path("again")
         expectSuccess(try sandbox.run(["export", "--out", again, "--db", restored], environment: cluster.environment))
         for name in try FileManager.default.contentsOfDirectory(atPath: exported) {

@@ -21,7 +21,7 @@ import Testing
 
     /// The time the last command was recorded at, as the batch holds it.
     static func lastRecorded(_ sandbox: Sandbox) throws -> String {
-        try sandbox.sqlite3("SELECT recorded_at FROM batch ORDER BY id DESC LIMIT 1;").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try sandbox.sql("SELECT recorded_at FROM batch ORDER BY id DESC LIMIT 1;").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Waits until the clock has moved on to the next whole second, so the next command is recorded after `moment`.
@@ -190,10 +190,11 @@ import Testing
             expectSuccess(try sandbox.run(step + ["--db", sandbox.ledger]))
         }
         CheckAndBackupTests.expectClean(try sandbox.zl("check"))
-        let entries = try sandbox.sqlite3("SELECT * FROM entry ORDER BY id; SELECT * FROM entry_void ORDER BY entry_id;").stdout
+        let entries = try sandbox.sql("SELECT * FROM entry ORDER BY id; SELECT * FROM entry_void ORDER BY entry_id;").stdout
 
-        let changed = try sandbox.sqlite3(tampering.sql + "\nSELECT changes();").stdout
-        #expect(changed.trimmingCharacters(in: .whitespacesAndNewlines) != "0", "the tampering changed nothing")
+        let untampered = try sandbox.spanDump()
+        try sandbox.sql(tampering.sql)
+        #expect(try sandbox.spanDump() != untampered, "the tampering changed nothing")
 
         // check, and check spans alone, name the subject and exit 65
         for arguments in [["check"], ["check", "spans"]] {
@@ -209,7 +210,7 @@ import Testing
         expectSuccess(rebuilt)
         #expect(rebuilt.stdout.contains("已由历史记录重建派生状态"), "\(rebuilt)")
         CheckAndBackupTests.expectClean(try sandbox.zl("check"))
-        #expect(try sandbox.sqlite3("SELECT * FROM entry ORDER BY id; SELECT * FROM entry_void ORDER BY entry_id;").stdout == entries)
+        #expect(try sandbox.sql("SELECT * FROM entry ORDER BY id; SELECT * FROM entry_void ORDER BY entry_id;").stdout == entries)
         #expect(try sandbox.spansDifferFromARebuild().isEmpty)
         #expect(sandbox.leftovers().isEmpty)
     }
@@ -218,7 +219,7 @@ import Testing
         let sandbox = try Sandbox()
         try sandbox.seeded()
         #expect(try sandbox.spansDifferFromARebuild().isEmpty)
-        try sandbox.sqlite3("UPDATE tenant_span SET name = '篡改' WHERE tenant_id = 1 AND recorded_to IS NULL;")
+        try sandbox.sql("UPDATE tenant_span SET name = '篡改' WHERE tenant_id = 1 AND recorded_to IS NULL;")
         #expect(try sandbox.spansDifferFromARebuild() == ["tenant_span"])
     }
 }
@@ -227,12 +228,12 @@ extension Sandbox {
     static let spanTables = ["project_span", "parcel_span", "park_span", "tenant_span", "milestone_span"]
 
     /// Every span row of a ledger, in a fixed order, table by table.
-    func spanDump(_ name: String = "ledger.sqlite") throws -> [String: String] {
+    func spanDump(_ name: String = Sandbox.ledgerName) throws -> [String: String] {
         var dump: [String: String] = [:]
         for table in Self.spanTables {
             let key = table.replacingOccurrences(of: "_span", with: "_id")
             // Every column but the row's own id (a rebuild numbers the rows afresh), which comes first.
-            let rows = try sqlite3("SELECT * FROM \(table) ORDER BY \(key), recorded_from, valid_from, recorded_to;", on: name).stdout
+            let rows = try sql("SELECT * FROM \(table) ORDER BY \(key), recorded_from, valid_from, recorded_to;", on: name).stdout
             dump[table] = rows.split(separator: "\n").map { $0.drop { $0 != "|" } }.joined(separator: "\n")
         }
         return dump
@@ -240,15 +241,28 @@ extension Sandbox {
 
     /// The span tables whose rows differ from what `zoneledger rebuild` makes of the same entries
     /// (on a copy, so the ledger itself is left as it is).
-    func spansDifferFromARebuild(_ name: String = "ledger.sqlite") throws -> [String] {
+    func spansDifferFromARebuild(_ name: String = Sandbox.ledgerName) throws -> [String] {
+        if name == Self.ledgerName, let database {
+            // The PostgreSQL pass: the copy is a database of the same cluster.
+            let copy = try database.cluster.newDatabase("zl_rebuilt")
+            defer { database.cluster.dropDatabase(copy) }
+            let copied = try run(["copy", "--to", copy, "--db", ledger])
+            guard copied.status == 0 else { throw HarnessError("copy failed: \(copied)") }
+            return try spansDiffer(from: name, rebuilding: copy)
+        }
         let copy = "rebuilt-" + name
         for suffix in ["", "-wal"] where exists(name + suffix) {
             try? FileManager.default.removeItem(atPath: path(copy + suffix))
             try FileManager.default.copyItem(atPath: path(name + suffix), toPath: path(copy + suffix))
         }
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path(copy + suffix)) } }
+        return try spansDiffer(from: name, rebuilding: copy)
+    }
+
+    /// Rebuilds `copy`, a copy of `name`, and names the span tables whose rows differ.
+    private func spansDiffer(from name: String, rebuilding copy: String) throws -> [String] {
         let stored = try spanDump(name)
-        let rebuilt = try run(["rebuild", "--db", path(copy)])
+        let rebuilt = try run(["rebuild", "--db", location(copy)])
         guard rebuilt.status == 0 else { throw HarnessError("rebuild failed: \(rebuilt)") }
         let fresh = try spanDump(copy)
         return Self.spanTables.filter { stored[$0] != fresh[$0] }

@@ -97,11 +97,22 @@ extension Ledger {
             }
             scanned.append((file, scan, ImportHeader(kind: file.kind, header: header, today: context.today)))
         }
+        if case .postgres(let postgres) = store, Self.takesBulkPath(scanned, options: options) {
+            // A large import into a database: through an SQLite copy in memory (ShadowLedger).
+            return try postgres.write { db in
+                let shadow = try ShadowLedger(copying: db)
+                let results = try shadow.ledger.importCSV(files, encoding: encoding, dryRun: dryRun, context: context,
+                                                          options: options, progress: progress)
+                try shadow.applyChanges(to: db)
+                return results
+            }
+        }
         let meter = ImportProgress(total: scanned.reduce(0) { $0 + $1.1.records - 1 }, report: progress)
         var sink = ProblemSink(limit: options.problemLimit)
         var results: [ImportResult] = []
         // The files, in one transaction whichever the store: `.rollback` when a row was refused or
-        // for a dry run. The bulk path is SQLite's (its C API, its TEMP tables); PostgreSQL takes the row path.
+        // for a dry run. The bulk path is SQLite's (its C API, its TEMP tables); a small import
+        // into PostgreSQL takes the row path.
         func importAll(_ db: Session) throws -> Database.TransactionCompletion {
             let batches = ImportBatches(ledger: self, context: context, command: "import " + files.map(\.kind.rawValue).joined(separator: " "))
             for (index, (file, scan, header)) in scanned.enumerated() {
@@ -161,9 +172,7 @@ extension Ledger {
                 try db.execute(sql: "PRAGMA main.cache_size = \(-options.cacheKiB); PRAGMA temp.cache_size = \(-options.tempCacheKiB)")
                 defer { try? db.execute(sql: "PRAGMA main.cache_size = \(cache); PRAGMA temp.cache_size = \(tempCache)") }
                 // SQLite's per-row checks cost a span table a third of its insert.
-                let bulkAhead = scanned.contains { file, scan, header in
-                    !header.isBroken && scan.records - 1 >= options.bulkRows && BulkImport.takes(file.kind)
-                }
+                let bulkAhead = Self.takesBulkPath(scanned, options: options)
                 let enforced = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? true
                 if bulkAhead, enforced { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
                 defer { if bulkAhead, enforced { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
@@ -174,6 +183,13 @@ extension Ledger {
                     return .commit
                 }
             }
+        }
+    }
+
+    /// Whether a file of the import takes the bulk path (SQLite's, so on PostgreSQL the in-memory copy's).
+    private static func takesBulkPath(_ scanned: [(ImportFile, ScannedFile, ImportHeader)], options: ImportOptions) -> Bool {
+        scanned.contains { file, scan, header in
+            !header.isBroken && scan.records - 1 >= options.bulkRows && BulkImport.takes(file.kind)
         }
     }
 

@@ -25,28 +25,37 @@ extension Ledger {
         var report = CopyReport()
         do {
             try read { source in
-                try target.write { copy in
-                    for (table, order) in Self.copiedTables {
-                        let rows = try SessionRow.fetchCursor(source, sql: "SELECT * FROM \(table) ORDER BY \(order)")
-                        var count = 0
-                        var insert: SessionStatement?
-                        while let row = try rows.next() {
-                            if insert == nil {
-                                let columns = row.columnNames
-                                insert = try copy.cachedStatement(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))")
-                            }
-                            try insert?.execute(arguments: SQLArguments((0..<row.count).map(row.databaseValue(at:))))
-                            count += 1
-                        }
-                        report.tables.append((table, count))
-                    }
-                }
+                try target.write { copy in report = try Self.copyRows(from: source, to: copy) }
             }
         } catch {
             // Nothing half-copied is left to be mistaken for the ledger: a file is removed (a
             // database keeps its empty schema, and a second copy into it is refused by name).
             if !target.isPostgres, let path = target.path { Self.removeFiles(path) }
             throw error
+        }
+        return report
+    }
+
+    /// Every row of every table from one session into another whose tables are empty, a few
+    /// thousand rows at a time.
+    static func copyRows(from source: Session, to target: Session) throws -> CopyReport {
+        var report = CopyReport()
+        for (table, order) in copiedTables {
+            let rows = try SessionRow.fetchCursor(source, sql: "SELECT * FROM \(table) ORDER BY \(order)")
+            var columns: [String] = []
+            var pending: [[DatabaseValue]] = []
+            var count = 0
+            while let row = try rows.next() {
+                if columns.isEmpty { columns = row.columnNames }
+                pending.append((0..<row.count).map(row.databaseValue(at:)))
+                if pending.count == 5_000 {
+                    try target.insertRows(into: table, columns: columns, rows: pending)
+                    count += pending.count
+                    pending.removeAll(keepingCapacity: true)
+                }
+            }
+            try target.insertRows(into: table, columns: columns, rows: pending)
+            report.tables.append((table, count + pending.count))
         }
         return report
     }

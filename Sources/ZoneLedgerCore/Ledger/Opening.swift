@@ -97,7 +97,7 @@ extension Ledger {
     /// A new ledger's first rows, in either store: the zone, and the report's data unless empty.
     func fill(seeded: Bool, context: WriteContext) throws {
         try write { db in
-            var zone = Zone(name: SeedLoader.anonymisedZoneName)
+            let zone = Zone(name: SeedLoader.anonymisedZoneName)
             try zone.insert(db)
             if seeded { try SeedLoader(context: context).load(into: db, ledger: self) }
         }

@@ -59,6 +59,27 @@ final class PostgresSession {
         return id
     }
 
+    /// Rows in statements of many rows each: PostgreSQL takes at most 65,535 parameters a
+    /// statement, and a few thousand rows a statement already makes the round trips negligible.
+    func insertRows(into table: String, columns: [String], rows: [[DatabaseValue]], conflict: String) throws {
+        let perStatement = max(1, min(2_000, 60_000 / max(1, columns.count)))
+        var start = 0
+        while start < rows.count {
+            let chunk = rows[start..<min(rows.count, start + perStatement)]
+            var values: [DatabaseValue] = []
+            values.reserveCapacity(chunk.count * columns.count)
+            var tuples: [String] = []
+            tuples.reserveCapacity(chunk.count)
+            for row in chunk {
+                let first = values.count
+                tuples.append("(" + (1...columns.count).map { "$\(first + $0)" }.joined(separator: ", ") + ")")
+                values += row
+            }
+            _ = try link.query("INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(tuples.joined(separator: ", "))\(conflict)", values)
+            start += chunk.count
+        }
+    }
+
     private var savepoints = 0
 
     func inSavepoint(_ body: () throws -> Database.TransactionCompletion) throws {

@@ -64,6 +64,29 @@ public final class Session {
         }
     }
 
+    /// Many rows into `table` at once, each a value per column, in order. A row whose `key`
+    /// (when given) is already there replaces that row's other columns instead. On PostgreSQL many
+    /// rows travel in each statement, as a row per round trip is what costs there; on SQLite a
+    /// cached statement per row is already the fast way.
+    func insertRows(into table: String, columns: [String], rows: [[DatabaseValue]], replacingOn key: String? = nil) throws {
+        guard !rows.isEmpty else { return }
+        switch backend {
+        case .sqlite(let db):
+            let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+            let statement = try db.cachedStatement(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(marks))"
+                                                    + (key.map { Self.upsert(columns, key: $0, from: "excluded") } ?? ""))
+            for row in rows { try statement.execute(arguments: StatementArguments(row)) }
+        case .postgres(let session):
+            try session.insertRows(into: table, columns: columns, rows: rows,
+                                   conflict: key.map { Self.upsert(columns, key: $0, from: "EXCLUDED") } ?? "")
+        }
+    }
+
+    /// `ON CONFLICT (key) DO UPDATE SET` every other column, in the words both stores take.
+    private static func upsert(_ columns: [String], key: String, from excluded: String) -> String {
+        " ON CONFLICT (\(key)) DO UPDATE SET " + columns.filter { $0 != key }.map { "\($0) = \(excluded).\($0)" }.joined(separator: ", ")
+    }
+
     /// `body` inside a savepoint: what it wrote stays only when it answers `.commit`.
     func inSavepoint(_ body: () throws -> Database.TransactionCompletion) throws {
         switch backend {

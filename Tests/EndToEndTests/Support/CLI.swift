@@ -68,6 +68,8 @@ enum CLI {
         environment["ZONELEDGER_TODAY"] = Pinned.today
         environment["ZONELEDGER_AUTHOR"] = Pinned.author
         environment["NO_COLOR"] = "1"
+        // The PostgreSQL pass: the cluster's password file, so every run can log in.
+        if case .success(let cluster) = TestStore.postgres { environment["PGPASSFILE"] = cluster.passFile }
         return environment
     }
 
@@ -76,9 +78,10 @@ enum CLI {
     static let seededLedger: Result<Data, HarnessError> = {
         do {
             let sandbox = try Sandbox()
-            let made = try sandbox.run(["init", "--db", sandbox.ledger])
+            let file = sandbox.path(Sandbox.ledgerName)
+            let made = try sandbox.run(["init", "--db", file])
             guard made.status == 0 else { return .failure(HarnessError("init failed: \(made)")) }
-            return .success(try Data(contentsOf: URL(fileURLWithPath: sandbox.ledger)))
+            return .success(try Data(contentsOf: URL(fileURLWithPath: file)))
         } catch {
             return .failure(HarnessError("init failed: \(error)"))
         }
@@ -105,23 +108,44 @@ final class Sandbox {
     /// Where ledgers live, and the working folder of every run.
     let folder: URL
 
+    /// The sandbox's own ledger on the PostgreSQL pass (TestStore); nil on the SQLite pass.
+    let database: SandboxDatabase?
+
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("zoneledger-e2e-\(UUID().uuidString)")
         folder = root.appendingPathComponent("db")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: root.appendingPathComponent("io"), withIntermediateDirectories: true)
+        database = try TestStore.postgres.map { SandboxDatabase(cluster: try $0.get()) }
     }
 
     deinit { try? FileManager.default.removeItem(at: root) }
 
-    /// The ledger most tests use.
-    var ledger: String { path("ledger.sqlite") }
+    /// The name of the ledger most tests use.
+    static let ledgerName = "ledger.sqlite"
+
+    /// The ledger most tests use: a file in the sandbox, or its database on the PostgreSQL pass.
+    var ledger: String { location(Self.ledgerName) }
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
+    /// What `--db` takes for the ledger called `name`: its path, except the sandbox's own
+    /// ledger on the PostgreSQL pass, whose URL it is.
+    func location(_ name: String) -> String {
+        if name.hasPrefix("postgres://") { return name }
+        guard name == Self.ledgerName, let database else { return path(name) }
+        do {
+            return try database.existing()
+        } catch {
+            Issue.record("no PostgreSQL database for the sandbox: \(error)")
+            return "postgres://zoneledger@127.0.0.1:1/no-database"
+        }
+    }
+
     /// A copy of the seeded ledger at `name` (default: `ledger`).
     @discardableResult
-    func seeded(_ name: String = "ledger.sqlite") throws -> String {
+    func seeded(_ name: String = Sandbox.ledgerName) throws -> String {
+        if name == Self.ledgerName, let database { return try database.seeded() }
         let bytes = try CLI.seededLedger.get()
         try write(bytes, to: name)
         return path(name)
@@ -192,17 +216,25 @@ final class Sandbox {
         let wal: Data
     }
 
-    func bytes(_ name: String = "ledger.sqlite") -> FileBytes {
-        FileBytes(main: FileManager.default.contents(atPath: path(name)),
+    func bytes(_ name: String = Sandbox.ledgerName) -> FileBytes {
+        if name == Self.ledgerName, let database {
+            do {
+                return FileBytes(main: try database.dump(), wal: Data())
+            } catch {
+                Issue.record("\(error)")
+                return FileBytes(main: Data("no fingerprint: \(UUID())".utf8), wal: Data())
+            }
+        }
+        return FileBytes(main: FileManager.default.contents(atPath: path(name)),
                   wal: FileManager.default.contents(atPath: path(name) + "-wal") ?? Data())
     }
 
     /// What the ledger says, through the CLI itself: every history entry, every figure and the
     /// zone. Every recorded change (other than a figure or the zone's name) adds a history entry,
     /// so equal contents mean nothing was recorded, whatever the bytes do.
-    func contents(_ name: String = "ledger.sqlite") throws -> String {
+    func contents(_ name: String = Sandbox.ledgerName) throws -> String {
         try [["log"], ["figure", "list"], ["zone", "show"]].map { command in
-            let outcome = try run(command + ["--format", "json", "--db", path(name)])
+            let outcome = try run(command + ["--format", "json", "--db", location(name)])
             return "\(outcome.status)\n\(outcome.stdout)"
         }.joined(separator: "\n")
     }

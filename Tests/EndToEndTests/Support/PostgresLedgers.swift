@@ -29,11 +29,15 @@ final class PostgresLedgers: Sendable {
         self.folder = folder
     }
 
-    static func start() throws -> PostgresLedgers? {
+    /// The cluster scripts/test started, from the variables it exports.
+    static func fromEnvironment() -> PostgresLedgers? {
         let environment = ProcessInfo.processInfo.environment
-        if let url = environment["ZONELEDGER_PG_URL"], let passFile = environment["PGPASSFILE"] {
-            return PostgresLedgers(url: url, passFile: passFile, folder: nil)
-        }
+        guard let url = environment["ZONELEDGER_PG_URL"], let passFile = environment["PGPASSFILE"] else { return nil }
+        return PostgresLedgers(url: url, passFile: passFile, folder: nil)
+    }
+
+    static func start() throws -> PostgresLedgers? {
+        if let cluster = fromEnvironment() { return cluster }
         guard FileManager.default.isExecutableFile(atPath: binaries + "/initdb") else { return nil }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zoneledger-e2e-pg-\(UUID().uuidString)").path
         let started = try Tools.run(script, ["start", folder])
@@ -56,13 +60,26 @@ final class PostgresLedgers: Sendable {
     /// What a command needs to log in: the cluster's pgpass file, nothing of the machine's.
     var environment: [String: String?] { ["PGPASSFILE": passFile, "PGPASSWORD": nil] }
 
-    /// A new, empty database; its URL (no password in it).
-    func newDatabase(_ name: String) throws -> String {
-        let database = "\(name)_\(UUID().uuidString.prefix(8).lowercased())"
-        let created = try Tools.run("/usr/bin/psql", ["-v", "ON_ERROR_STOP=1", "-q", "-c", "CREATE DATABASE \(database)", url],
-                                    environment: ["PGPASSFILE": passFile, "PATH": "/usr/bin:/bin"])
-        guard created.status == 0 else { throw HarnessError("CREATE DATABASE \(database) failed: \(created)") }
+    /// A new database, empty or a copy of `template` (a URL of this cluster, no connection
+    /// open to it); its URL (no password in it).
+    func newDatabase(_ name: String, template: String? = nil) throws -> String {
+        let database = "\(name)_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased())"
+        try psql("CREATE DATABASE \(database)" + (template.map { " TEMPLATE \(Self.databaseName($0))" } ?? ""))
         return url.replacingOccurrences(of: #"/[^/]*$"#, with: "/" + database, options: .regularExpression)
+    }
+
+    /// Drops a database of this cluster, whoever is still connected; quietly (a leftover costs
+    /// only disk in a throwaway cluster).
+    func dropDatabase(_ database: String) {
+        try? psql("DROP DATABASE IF EXISTS \(Self.databaseName(database)) WITH (FORCE)")
+    }
+
+    private static func databaseName(_ url: String) -> String { String(url.split(separator: "/").last ?? "") }
+
+    private func psql(_ command: String) throws {
+        let outcome = try Tools.run("/usr/bin/psql", ["-v", "ON_ERROR_STOP=1", "-q", "-c", command, url],
+                                    environment: ["PGPASSFILE": passFile, "PATH": "/usr/bin:/bin"])
+        guard outcome.status == 0 else { throw HarnessError("\(command) failed: \(outcome)") }
     }
 }
 

@@ -153,8 +153,8 @@ extension Sandbox {
     }
 
     /// The live history as JSON (`log --format json`).
-    func history(_ name: String = "ledger.sqlite") throws -> [[String: Any]] {
-        let outcome = try run(["log", "--format", "json", "--db", path(name)])
+    func history(_ name: String = Sandbox.ledgerName) throws -> [[String: Any]] {
+        let outcome = try run(["log", "--format", "json", "--db", location(name)])
         guard outcome.status == 0 else { throw HarnessError("log failed: \(outcome)") }
         return try jsonArray(outcome)
     }
@@ -177,14 +177,21 @@ enum SQLite3 {
 }
 
 extension Sandbox {
-    /// Runs an SQL script through `sqlite3 -bail FILE` and expects it to succeed.
+    /// Runs an SQL script against a ledger with the store's own shell, as a user at the database
+    /// would, and expects it to succeed: `sqlite3 -bail FILE`, or on the PostgreSQL pass for the
+    /// sandbox's own ledger `psql` (quiet, unaligned, `|` between columns, as sqlite3 prints).
     @discardableResult
-    func sqlite3(_ script: String, on name: String = "ledger.sqlite", sourceLocation: SourceLocation = #_sourceLocation) throws -> Outcome {
+    func sql(_ script: String, on name: String = Sandbox.ledgerName, sourceLocation: SourceLocation = #_sourceLocation) throws -> Outcome {
         let input = root.appendingPathComponent("io").appendingPathComponent(UUID().uuidString + ".sql")
         try Data(script.utf8).write(to: input)
         defer { try? FileManager.default.removeItem(at: input) }
-        let outcome = try launcher.spawnProgram(try SQLite3.path(), ["-bail", path(name)], input: input).finish(timeout: 60)
-        #expect(outcome.status == 0 && outcome.stderr.isEmpty, "sqlite3 failed: \(outcome)", sourceLocation: sourceLocation)
+        let target = location(name)
+        let outcome = if target.hasPrefix("postgres://") {
+            try launcher.spawnProgram("/usr/bin/psql", ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-f", input.path, target]).finish(timeout: 60)
+        } else {
+            try launcher.spawnProgram(try SQLite3.path(), ["-bail", path(name)], input: input).finish(timeout: 60)
+        }
+        #expect(outcome.status == 0 && outcome.stderr.isEmpty, "the SQL shell failed: \(outcome)", sourceLocation: sourceLocation)
         return outcome
     }
 

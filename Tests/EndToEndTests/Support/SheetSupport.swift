@@ -562,8 +562,13 @@ extension Sandbox {
     }
 
     /// The names in a folder (the sandbox's ledger folder by default), hidden ones included, sorted.
+    /// The names in a folder (the sandbox's own by default), sorted. On the PostgreSQL pass the
+    /// sandbox's ledger counts among its own folder's names once its database is made, so a test
+    /// reads "the ledger and nothing else" alike on both passes.
     func listing(_ folder: String? = nil) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder ?? folderPath)) ?? ["<unreadable>"]).sorted()
+        var names = (try? FileManager.default.contentsOfDirectory(atPath: folder ?? folderPath)) ?? ["<unreadable>"]
+        if folder == nil || folder == folderPath, database?.url != nil { names.append(Self.ledgerName) }
+        return names.sorted()
     }
 
     /// The November entries `enriched()` adds to the seeded ledger, as CLI arguments (without --db).
