@@ -48,6 +48,7 @@ struct ShadowLedger {
                 try insert(added, into: table, db: db, replacingOn: nil)
             }
         }
+        try Ledger.analyzeAfterBulkWrite(db)
     }
 
     private func insert(_ rows: [SessionRow], into table: String, db: Session, replacingOn key: String?) throws {

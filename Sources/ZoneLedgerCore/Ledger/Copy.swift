@@ -25,7 +25,10 @@ extension Ledger {
         var report = CopyReport()
         do {
             try read { source in
-                try target.write { copy in report = try Self.copyRows(from: source, to: copy) }
+                try target.write { copy in
+                    report = try Self.copyRows(from: source, to: copy)
+                    try Self.analyzeAfterBulkWrite(copy)
+                }
             }
         } catch {
             // Nothing half-copied is left to be mistaken for the ledger: a file is removed (a
@@ -34,6 +37,14 @@ extension Ledger {
             throw error
         }
         return report
+    }
+
+    /// After many rows at once, PostgreSQL's statistics (else taken from the tables as they were,
+    /// empty for a copy, until autovacuum comes round): a fresh ledger's first commands had looked
+    /// a project's current span up through the wrong index, a scan of every current span. SQLite
+    /// keeps no statistics unless asked, and its ledger file is left as it is.
+    static func analyzeAfterBulkWrite(_ db: Session) throws {
+        if db.isPostgres { try db.execute(sql: "ANALYZE") }
     }
 
     /// Every row of every table from one session into another whose tables are empty, a few
