@@ -48,18 +48,17 @@ extension Ledger {
     }
 
     /// Every row of every table from one session into another whose tables are empty, a few
-    /// thousand rows at a time.
+    /// thousand rows at a time, so memory stays flat whatever the ledger's size.
     static func copyRows(from source: Session, to target: Session) throws -> CopyReport {
         var report = CopyReport()
-        for (table, order) in copiedTables {
-            let rows = try SessionRow.fetchCursor(source, sql: "SELECT * FROM \(table) ORDER BY \(order)")
+        for (table, key) in copiedTables {
             var columns: [String] = []
             var pending: [[DatabaseValue]] = []
             var count = 0
-            while let row = try rows.next() {
+            try forEachRow(of: table, key: key, in: source) { row in
                 if columns.isEmpty { columns = row.columnNames }
                 pending.append((0..<row.count).map(row.databaseValue(at:)))
-                if pending.count == 5_000 {
+                if pending.count == rowsAtATime {
                     try target.insertRows(into: table, columns: columns, rows: pending)
                     count += pending.count
                     pending.removeAll(keepingCapacity: true)
@@ -69,5 +68,26 @@ extension Ledger {
             report.tables.append((table, count + pending.count))
         }
         return report
+    }
+
+    static let rowsAtATime = 5_000
+
+    /// A table's rows in key order. SQLite's cursor streams them; a PostgreSQL query returns its rows
+    /// whole, so there the rows come a page at a time, each page after the last key seen (a city's
+    /// entries at once had held 1.8 GB).
+    static func forEachRow(of table: String, key: String, in db: Session, _ body: (SessionRow) throws -> Void) throws {
+        guard db.isPostgres else {
+            let rows = try SessionRow.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY \(key)")
+            while let row = try rows.next() { try body(row) }
+            return
+        }
+        let page = try db.cachedStatement(sql: "SELECT * FROM \(table) WHERE \(key) > ? ORDER BY \(key) LIMIT \(rowsAtATime)")
+        var last = Int64.min
+        while true {
+            let rows = try SessionRow.fetchAll(page, arguments: [last])
+            for row in rows { try body(row) }
+            guard rows.count == rowsAtATime, let next = rows.last?[key] as Int64? else { return }
+            last = next
+        }
     }
 }
