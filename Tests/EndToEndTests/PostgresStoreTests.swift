@@ -159,7 +159,7 @@ struct PostgresStoreTests {
     /// `import`: the same answers on both stores (a bad row refuses the whole file with its line and
     /// column, a second import adds nothing), and an export brought back whole into a new database
     /// exports the same files. On both paths: the row path, and the bulk path (on PostgreSQL
-    /// through an SQLite copy in memory, ShadowLedger), which a file takes from this many rows on.
+    /// through a scratch SQLite copy, ShadowLedger), which a file takes from this many rows on.
     @Test(arguments: ["1000000", "1"])
     func importsReadAlikeOnBothStores(bulkRows: String) throws {
         guard let cluster = PostgresLedgers.live() else { return }

@@ -98,7 +98,7 @@ extension Ledger {
             scanned.append((file, scan, ImportHeader(kind: file.kind, header: header, today: context.today)))
         }
         if case .postgres(let postgres) = store, Self.takesBulkPath(scanned, options: options) {
-            // A large import into a database: through an SQLite copy in memory (ShadowLedger).
+            // A large import into a database: through a scratch SQLite copy (ShadowLedger).
             return try postgres.write { db in
                 let shadow = try ShadowLedger(copying: db)
                 let results = try shadow.ledger.importCSV(files, encoding: encoding, dryRun: dryRun, context: context,
@@ -186,7 +186,7 @@ extension Ledger {
         }
     }
 
-    /// Whether a file of the import takes the bulk path (SQLite's, so on PostgreSQL the in-memory copy's).
+    /// Whether a file of the import takes the bulk path (SQLite's, so on PostgreSQL the scratch copy's).
     private static func takesBulkPath(_ scanned: [(ImportFile, ScannedFile, ImportHeader)], options: ImportOptions) -> Bool {
         scanned.contains { file, scan, header in
             !header.isBroken && scan.records - 1 >= options.bulkRows && BulkImport.takes(file.kind)
