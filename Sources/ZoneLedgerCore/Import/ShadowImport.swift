@@ -66,16 +66,8 @@ final class ShadowLedger {
     /// The rows a query of the copy gives, into the database a few thousand at a time.
     private func send(_ shadow: Session, _ sql: String, into table: String, db: Session, replacingOn key: String?) throws {
         let rows = try SessionRow.fetchCursor(shadow, sql: sql)
-        var columns: [String] = []
-        var pending: [[DatabaseValue]] = []
-        while let row = try rows.next() {
-            if columns.isEmpty { columns = row.columnNames }
-            pending.append((0..<row.count).map(row.databaseValue(at:)))
-            if pending.count == Ledger.rowsAtATime {
-                try db.insertRows(into: table, columns: columns, rows: pending, replacingOn: key)
-                pending.removeAll(keepingCapacity: true)
-            }
-        }
-        try db.insertRows(into: table, columns: columns, rows: pending, replacingOn: key)
+        var batches = RowBatches(into: table, of: db, replacingOn: key)
+        while let row = try rows.next() { try batches.add(row) }
+        _ = try batches.finish()
     }
 }

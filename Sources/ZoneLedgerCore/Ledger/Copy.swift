@@ -52,20 +52,9 @@ extension Ledger {
     static func copyRows(from source: Session, to target: Session) throws -> CopyReport {
         var report = CopyReport()
         for (table, key) in copiedTables {
-            var columns: [String] = []
-            var pending: [[DatabaseValue]] = []
-            var count = 0
-            try forEachRow(of: table, key: key, in: source) { row in
-                if columns.isEmpty { columns = row.columnNames }
-                pending.append((0..<row.count).map(row.databaseValue(at:)))
-                if pending.count == rowsAtATime {
-                    try target.insertRows(into: table, columns: columns, rows: pending)
-                    count += pending.count
-                    pending.removeAll(keepingCapacity: true)
-                }
-            }
-            try target.insertRows(into: table, columns: columns, rows: pending)
-            report.tables.append((table, count + pending.count))
+            var batches = RowBatches(into: table, of: target)
+            try forEachRow(of: table, key: key, in: source) { try batches.add($0) }
+            report.tables.append((table, try batches.finish()))
         }
         return report
     }
@@ -89,5 +78,41 @@ extension Ledger {
             guard rows.count == rowsAtATime, let next = rows.last?[key] as Int64? else { return }
             last = next
         }
+    }
+}
+
+/// Rows on their way into a table, sent a few thousand at a time (`Session.insertRows`): the one
+/// way `copy` and the import's scratch copy write many rows.
+struct RowBatches {
+    let table: String
+    let target: Session
+    /// A row whose key is already there replaces that row (nil: every row is new).
+    var replacingOn: String?
+    private var columns: [String] = []
+    private var pending: [[DatabaseValue]] = []
+    private var sent = 0
+
+    init(into table: String, of target: Session, replacingOn key: String? = nil) {
+        self.table = table
+        self.target = target
+        replacingOn = key
+    }
+
+    mutating func add(_ row: SessionRow) throws {
+        if columns.isEmpty { columns = row.columnNames }
+        pending.append((0..<row.count).map(row.databaseValue(at:)))
+        if pending.count == Ledger.rowsAtATime { try flush() }
+    }
+
+    /// Sends what is left; the number of rows sent in all.
+    mutating func finish() throws -> Int {
+        try flush()
+        return sent
+    }
+
+    private mutating func flush() throws {
+        try target.insertRows(into: table, columns: columns, rows: pending, replacingOn: replacingOn)
+        sent += pending.count
+        pending.removeAll(keepingCapacity: true)
     }
 }
